@@ -1,0 +1,31 @@
+package dev.leaktrace.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The {@code Premain-Class} and {@code Agent-Class}. Kept free of references to the bootstrap
+ * package: those classes must be defined in the bootstrap loader before anything here loads
+ * them, or the application class loader would load a second, useless copy from our jar.
+ */
+public final class AgentEntry {
+    private AgentEntry() {
+    }
+
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, true);
+    }
+
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, false);
+    }
+
+    private static void start(String arguments, Instrumentation instrumentation, boolean atStartup) {
+        try {
+            BootstrapInjector.inject(instrumentation);
+        } catch (Throwable failure) {
+            System.err.println("leaktrace: cannot start, the application runs untraced: " + failure);
+            return;
+        }
+        AgentInstaller.install(arguments, instrumentation, atStartup);
+    }
+}

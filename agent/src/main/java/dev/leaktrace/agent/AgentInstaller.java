@@ -1,0 +1,114 @@
+package dev.leaktrace.agent;
+
+import dev.leaktrace.agent.config.ConfigException;
+import dev.leaktrace.agent.config.ConfigLoader;
+import dev.leaktrace.agent.config.TraceConfig;
+import dev.leaktrace.agent.instrument.Instrumenter;
+import dev.leaktrace.bootstrap.LineSink;
+import dev.leaktrace.bootstrap.Recorder;
+import dev.leaktrace.bootstrap.Warnings;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/** Reads the arguments and the config, opens the output, installs the transformer, starts the recorder. */
+final class AgentInstaller {
+    /** EX_CONFIG from sysexits.h: the exit code of a JVM stopped by a bad config. */
+    static final int EXIT_CONFIG = 78;
+    private static final Pattern WARN_MODE = Pattern.compile("(?m)^onConfigError\\s*:\\s*warn\\b");
+    private static final Object LOCK = new Object();
+    private static boolean installing;
+
+    private AgentInstaller() {
+    }
+
+    static void install(String arguments, Instrumentation instrumentation, boolean atStartup) {
+        synchronized (LOCK) {
+            if (installing || Recorder.isStarted()) {
+                Warnings.warn("the agent is already installed in this JVM; this "
+                        + (atStartup ? "second -javaagent" : "attach") + " changes nothing.");
+                return;
+            }
+            installing = true;
+        }
+        // Byte Buddy's nexus is not needed (no initializers) and costs start-up time and, on
+        // Java 25, an Unsafe warning; it must be off before Byte Buddy is first touched.
+        System.setProperty("net.bytebuddy.nexus.disabled", "true");
+        TraceConfig config;
+        try {
+            config = loadConfig(arguments);
+        } catch (ConfigException e) {
+            onConfigError(e, arguments, atStartup);
+            return;
+        }
+        String target = OutputTarget.describe(config.output());
+        OutputStream out;
+        try {
+            out = OutputTarget.open(config.output());
+        } catch (IOException | RuntimeException e) {
+            Warnings.warn("cannot open the output '" + target + "' (" + e
+                    + "); the application runs untraced. Check that the folder exists and is writable.");
+            return;
+        }
+        try {
+            LineSink sink = new LineSink(out, target);
+            sink.comment("# leaktrace " + Version.current() + " pid=" + ProcessHandle.current().pid()
+                    + " start=" + Instant.now() + " java=" + System.getProperty("java.version")
+                    + " config=" + config.file());
+            Instrumenter instrumenter = new Instrumenter(config, instrumentation);
+            // Install before recording starts: what Byte Buddy opens and builds while installing is our work.
+            instrumenter.install();
+            Recorder.start(instrumenter.typeResolver(), sink);
+            sink.start();
+        } catch (Throwable failure) {
+            Warnings.warn("cannot install the agent (" + failure + "); the application runs untraced.");
+        }
+    }
+
+    private static TraceConfig loadConfig(String arguments) throws ConfigException {
+        AgentArguments parsed = AgentArguments.parse(arguments);
+        String location = parsed.config();
+        if (location == null) {
+            throw new ConfigException("no config given. Start the JVM with "
+                    + "-javaagent:leaktrace.jar=config=leaktrace.yaml (or -D" + AgentArguments.CONFIG_PROPERTY
+                    + "=leaktrace.yaml).");
+        }
+        TraceConfig config = ConfigLoader.load(location);
+        return parsed.output() == null ? config : config.withOutput(parsed.output());
+    }
+
+    private static void onConfigError(ConfigException e, String arguments, boolean atStartup) {
+        Warnings.warn("config error: " + e.getMessage());
+        if (!atStartup || wantsWarnOnly(arguments)) {
+            Warnings.warn("the application runs untraced (onConfigError: warn).");
+            return;
+        }
+        Warnings.warn("stopping the JVM with exit code " + EXIT_CONFIG + " before main. Fix the config, or set"
+                + " 'onConfigError: warn' (in the file or as an agent argument) to run untraced instead.");
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(EXIT_CONFIG);
+    }
+
+    /** The mode may be set in a file that failed to parse, so the text is searched for it too. */
+    private static boolean wantsWarnOnly(String arguments) {
+        try {
+            AgentArguments parsed = AgentArguments.parse(arguments);
+            if ("warn".equals(parsed.onConfigError())) {
+                return true;
+            }
+            String location = parsed.config();
+            if (location != null && !location.startsWith(ConfigLoader.RECIPE_PREFIX)) {
+                Path path = Path.of(location);
+                return Files.isRegularFile(path) && WARN_MODE.matcher(Files.readString(path)).find();
+            }
+        } catch (ConfigException | IOException | RuntimeException ignored) {
+            // fall through: the default is to stop
+        }
+        return false;
+    }
+}

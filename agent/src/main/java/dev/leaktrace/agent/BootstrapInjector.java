@@ -1,0 +1,162 @@
+package dev.leaktrace.agent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * Defines the JDK-only packages ({@code dev.leaktrace.bootstrap}, {@code dev.leaktrace.api}) in the
+ * bootstrap class loader, so that advice inlined into JDK classes can call them.
+ *
+ * <p>They are defined directly rather than by appending a jar to the bootstrap search path: that
+ * would make every run print a class-data-sharing warning and start slower. The append remains
+ * the fallback should a JDK refuse the direct way.
+ */
+final class BootstrapInjector {
+    private static final List<String> PACKAGES = List.of("dev/leaktrace/bootstrap/", "dev/leaktrace/api/");
+    static final String PROBE = "dev.leaktrace.bootstrap.Recorder";
+
+    private BootstrapInjector() {
+    }
+
+    static void inject(Instrumentation instrumentation) throws Exception {
+        if (isInBootstrap(PROBE)) {
+            return; // a second -javaagent, or an attach after one: the classes are there already
+        }
+        Map<String, byte[]> classes = readClasses();
+        if (classes.isEmpty()) {
+            throw new IllegalStateException("no bootstrap classes found in " + codeSource());
+        }
+        try {
+            defineDirectly(instrumentation, classes);
+        } catch (Throwable direct) {
+            appendJar(instrumentation, classes);
+        }
+        if (!isInBootstrap(PROBE)) {
+            throw new IllegalStateException("the bootstrap classes could not be defined");
+        }
+    }
+
+    private static boolean isInBootstrap(String name) {
+        try {
+            return Class.forName(name, false, null) != null;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static void defineDirectly(Instrumentation instrumentation, Map<String, byte[]> classes) throws Exception {
+        Module javaBase = Object.class.getModule();
+        Module ours = BootstrapInjector.class.getModule();
+        instrumentation.redefineModule(javaBase, Set.of(), Map.of("jdk.internal.misc", Set.of(ours)),
+                Map.of("jdk.internal.misc", Set.of(ours)), Set.of(), Map.of());
+        Class<?> unsafeClass = Class.forName("jdk.internal.misc.Unsafe");
+        Object unsafe = unsafeClass.getMethod("getUnsafe").invoke(null);
+        Method define = unsafeClass.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
+                ClassLoader.class, ProtectionDomain.class);
+        // A class can only be defined once its superclass and interfaces are; retry until all are.
+        List<String> pending = new ArrayList<>(classes.keySet());
+        while (!pending.isEmpty()) {
+            List<String> retry = new ArrayList<>();
+            Throwable lastFailure = null;
+            for (String name : pending) {
+                byte[] bytes = classes.get(name);
+                try {
+                    define.invoke(unsafe, name, bytes, 0, bytes.length, null, null);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    if (e.getCause() instanceof NoClassDefFoundError) {
+                        retry.add(name);
+                        lastFailure = e.getCause();
+                    } else if (!(e.getCause() instanceof LinkageError && isInBootstrap(name))) {
+                        throw e;
+                    }
+                }
+            }
+            if (retry.size() == pending.size()) {
+                throw new IllegalStateException("cannot define " + retry, lastFailure);
+            }
+            pending = retry;
+        }
+    }
+
+    private static void appendJar(Instrumentation instrumentation, Map<String, byte[]> classes) throws IOException {
+        File jar = File.createTempFile("leaktrace-bootstrap", ".jar");
+        jar.deleteOnExit();
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar.toPath()))) {
+            for (Map.Entry<String, byte[]> c : classes.entrySet()) {
+                out.putNextEntry(new JarEntry(c.getKey().replace('.', '/') + ".class"));
+                out.write(c.getValue());
+                out.closeEntry();
+            }
+        }
+        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+    }
+
+    /** Class bytes by binary name, from our jar (or classes folder when run from a build). */
+    static Map<String, byte[]> readClasses() throws IOException, URISyntaxException {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        Path source = codeSource();
+        if (Files.isDirectory(source)) {
+            for (String pkg : PACKAGES) {
+                Path dir = source.resolve(pkg);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        String file = f.getFileName().toString();
+                        if (file.endsWith(".class")) {
+                            classes.put(binaryName(pkg + file), Files.readAllBytes(f));
+                        }
+                    }
+                }
+            }
+            return classes;
+        }
+        try (JarFile jar = new JarFile(source.toFile(), false)) {
+            Enumeration<JarEntry> entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry e = entries.nextElement();
+                String name = e.getName();
+                if (name.endsWith(".class") && PACKAGES.stream().anyMatch(p -> name.startsWith(p)
+                        && name.indexOf('/', p.length()) < 0)) {
+                    try (InputStream in = jar.getInputStream(e)) {
+                        classes.put(binaryName(name), readAll(in));
+                    }
+                }
+            }
+        }
+        return classes;
+    }
+
+    private static String binaryName(String path) {
+        return path.substring(0, path.length() - ".class".length()).replace('/', '.');
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.transferTo(out);
+        return out.toByteArray();
+    }
+
+    private static Path codeSource() throws URISyntaxException {
+        return Path.of(BootstrapInjector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}

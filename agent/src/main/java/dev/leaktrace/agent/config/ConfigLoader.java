@@ -1,0 +1,250 @@
+package dev.leaktrace.agent.config;
+
+import dev.leaktrace.agent.size.SizeRule;
+import dev.leaktrace.agent.size.SizeRuleException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a config file into a {@link TraceConfig}, checking everything it can before the
+ * application starts; every message names the file, the line and the key, and says what to do.
+ */
+public final class ConfigLoader {
+    /** Prefix of a config name that means one of the recipes shipped inside the jar. */
+    public static final String RECIPE_PREFIX = "recipe:";
+    private static final Set<String> TOP_KEYS = Set.of("output", "types", "onConfigError");
+    private static final Set<String> TYPE_KEYS = Set.of("class", "size", "drop", "subtypes");
+
+    private ConfigLoader() {
+    }
+
+    /** Loads a file path, or a bundled recipe named {@code recipe:NAME}. */
+    public static TraceConfig load(String location) throws ConfigException {
+        if (location.startsWith(RECIPE_PREFIX)) {
+            String name = location.substring(RECIPE_PREFIX.length());
+            try (InputStream in = ConfigLoader.class.getResourceAsStream("/dev/leaktrace/recipes/" + name + ".yaml")) {
+                if (in == null) {
+                    throw new ConfigException("config '" + location + "': no such recipe. Bundled recipes: "
+                            + String.join(", ", Recipes.names()));
+                }
+                return parse(location, new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new ConfigException("config '" + location + "': cannot read the recipe: " + e.getMessage());
+            }
+        }
+        Path path = Path.of(location);
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file '" + location + "' not found (working directory "
+                    + Path.of("").toAbsolutePath() + "). Pass config=PATH with the path of your leaktrace.yaml.");
+        } catch (IOException e) {
+            throw new ConfigException("config file '" + location + "' cannot be read: " + e
+                    + ". Check that it is a readable file.");
+        }
+        return parse(location, new StringReader(text));
+    }
+
+    public static TraceConfig parse(String file, Reader reader) throws ConfigException {
+        Node root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw ConfigException.at(file, line, null, "not valid YAML: " + e.getProblem()
+                    + ". Fix the syntax; see the config reference in the README.");
+        } catch (YAMLException e) {
+            throw ConfigException.at(file, 0, null, "not valid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            throw ConfigException.at(file, 1, null, "the config file is empty. It needs at least a 'types:' list,"
+                    + " e.g.\ntypes:\n  - class: com.example.MyResource");
+        }
+        if (!(root instanceof MappingNode)) {
+            throw ConfigException.at(file, line(root), null, "expected a mapping with 'output:' and 'types:' at the"
+                    + " top of the file, found " + describe(root));
+        }
+        String output = null;
+        TraceConfig.OnConfigError onError = TraceConfig.OnConfigError.STOP;
+        List<TypeEntry> types = null;
+        for (NodeTuple tuple : ((MappingNode) root).getValue()) {
+            String key = keyOf(file, tuple, TOP_KEYS);
+            Node value = tuple.getValueNode();
+            switch (key) {
+                case "output":
+                    output = scalar(file, key, value);
+                    break;
+                case "onConfigError":
+                    String mode = scalar(file, key, value);
+                    if (mode.equals("warn")) {
+                        onError = TraceConfig.OnConfigError.WARN;
+                    } else if (!mode.equals("stop")) {
+                        throw ConfigException.at(file, line(value), key, "'" + mode
+                                + "' is not a mode: use 'stop' (the default: exit 78 on a bad config) or 'warn'"
+                                + " (run the application untraced)");
+                    }
+                    break;
+                default:
+                    types = typeList(file, value);
+            }
+        }
+        if (types == null || types.isEmpty()) {
+            throw ConfigException.at(file, line(root), "types", "missing or empty: list the classes to trace, e.g.\n"
+                    + "types:\n  - class: com.example.MyResource");
+        }
+        return new TraceConfig(file, output, onError, types);
+    }
+
+    private static List<TypeEntry> typeList(String file, Node value) throws ConfigException {
+        if (!(value instanceof SequenceNode)) {
+            throw ConfigException.at(file, line(value), "types", "expected a list of entries ('- class: ...'), found "
+                    + describe(value));
+        }
+        List<TypeEntry> entries = new ArrayList<>();
+        for (Node item : ((SequenceNode) value).getValue()) {
+            entries.add(typeEntry(file, item));
+        }
+        return entries;
+    }
+
+    private static TypeEntry typeEntry(String file, Node item) throws ConfigException {
+        if (!(item instanceof MappingNode)) {
+            throw ConfigException.at(file, line(item), "types", "each entry must be a mapping such as"
+                    + " '- class: com.example.Foo', found " + describe(item));
+        }
+        ClassPattern pattern = null;
+        SizeRule size = SizeRule.shallow();
+        List<String> drops = null;
+        boolean subtypes = false;
+        for (NodeTuple tuple : ((MappingNode) item).getValue()) {
+            String key = keyOf(file, tuple, TYPE_KEYS);
+            Node value = tuple.getValueNode();
+            switch (key) {
+                case "class":
+                    String text = scalar(file, key, value);
+                    try {
+                        pattern = ClassPattern.parse(text);
+                    } catch (IllegalArgumentException e) {
+                        throw ConfigException.at(file, line(value), key, e.getMessage());
+                    }
+                    break;
+                case "size":
+                    size = sizeRule(file, scalar(file, key, value), value);
+                    break;
+                case "drop":
+                    drops = dropList(file, value);
+                    break;
+                default:
+                    String flag = scalar(file, key, value);
+                    if (!flag.equals("true") && !flag.equals("false")) {
+                        throw ConfigException.at(file, line(value), key, "'" + flag + "' is not true or false");
+                    }
+                    subtypes = flag.equals("true");
+            }
+        }
+        if (pattern == null) {
+            throw ConfigException.at(file, line(item), "class", "missing: every entry names the class to trace,"
+                    + " e.g. '- class: com.example.Foo' (or com.example.* / com.example.**)");
+        }
+        return new TypeEntry(pattern, subtypes, size, drops, file + ":" + line(item));
+    }
+
+    private static SizeRule sizeRule(String file, String source, Node value) throws ConfigException {
+        try {
+            return SizeRule.parse(source);
+        } catch (SizeRuleException e) {
+            String where = e.column() > 0 ? " (column " + e.column() + " of the expression)" : "";
+            throw ConfigException.at(file, line(value), "size", e.getMessage() + where
+                    + ". Use a number of bytes, shallow, deep, class:com.example.MyEstimator or an expression"
+                    + " such as 'data.length * 8 + 16'.");
+        }
+    }
+
+    private static List<String> dropList(String file, Node value) throws ConfigException {
+        List<String> names = new ArrayList<>();
+        if (value instanceof ScalarNode) {
+            names.add(((ScalarNode) value).getValue().trim());
+        } else if (value instanceof SequenceNode) {
+            for (Node n : ((SequenceNode) value).getValue()) {
+                names.add(scalar(file, "drop", n));
+            }
+        } else {
+            throw ConfigException.at(file, line(value), "drop", "expected a list of method names such as [close],"
+                    + " found " + describe(value));
+        }
+        if (names.isEmpty()) {
+            throw ConfigException.at(file, line(value), "drop", "the list is empty: name at least one method, or"
+                    + " 'gc' to count collection by the garbage collector as the drop");
+        }
+        for (String name : names) {
+            if (!name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0))
+                    && name.chars().skip(1).allMatch(Character::isJavaIdentifierPart)) {
+                continue;
+            }
+            throw ConfigException.at(file, line(value), "drop", "'" + name + "' is not a method name: write plain"
+                    + " names such as close or release (no parentheses or arguments), or gc");
+        }
+        return names;
+    }
+
+    private static String keyOf(String file, NodeTuple tuple, Set<String> known) throws ConfigException {
+        Node keyNode = tuple.getKeyNode();
+        if (!(keyNode instanceof ScalarNode)) {
+            throw ConfigException.at(file, line(keyNode), null, "keys must be plain words");
+        }
+        String key = ((ScalarNode) keyNode).getValue();
+        if (!known.contains(key)) {
+            String near = Suggestions.nearest(key, known);
+            throw ConfigException.at(file, line(keyNode), key, "unknown key"
+                    + (near != null ? "; did you mean '" + near + "'?" : "")
+                    + " Known keys here: " + String.join(", ", new java.util.TreeSet<>(known)) + ".");
+        }
+        return key;
+    }
+
+    private static String scalar(String file, String key, Node value) throws ConfigException {
+        if (!(value instanceof ScalarNode)) {
+            throw ConfigException.at(file, line(value), key, "expected a single value, found " + describe(value));
+        }
+        String text = ((ScalarNode) value).getValue().trim();
+        if (text.isEmpty()) {
+            throw ConfigException.at(file, line(value), key, "the value is empty");
+        }
+        return text;
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return "'" + ((ScalarNode) node).getValue() + "'";
+    }
+}

@@ -1,0 +1,112 @@
+package dev.leaktrace.agent.instrument;
+
+import dev.leaktrace.agent.config.TypeEntry;
+import dev.leaktrace.agent.size.SizeRule;
+import dev.leaktrace.agent.size.SizeRuleException;
+import dev.leaktrace.api.SizeEstimator;
+import dev.leaktrace.bootstrap.TypeInfo;
+import dev.leaktrace.bootstrap.TypeResolver;
+import dev.leaktrace.bootstrap.Warnings;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Tells the recorder, once per runtime class, how its objects are traced according to the config. */
+final class ConfiguredTypeResolver implements TypeResolver {
+    private final TypeRules rules;
+    private final Instrumentation instrumentation;
+    private final InheritedDrops inheritedDrops;
+
+    ConfiguredTypeResolver(TypeRules rules, Instrumentation instrumentation, InheritedDrops inheritedDrops) {
+        this.rules = rules;
+        this.instrumentation = instrumentation;
+        this.inheritedDrops = inheritedDrops;
+    }
+
+    @Override
+    public TypeInfo resolve(Class<?> type) {
+        if (type.isInterface() || type.isArray() || type.isPrimitive()) {
+            return TypeInfo.UNTRACED;
+        }
+        TypeEntry entry = rules.entryFor(type.getName(), () -> supertypeNames(type));
+        if (entry == null) {
+            return TypeInfo.UNTRACED;
+        }
+        List<String> drops = DropMethods.of(entry, type);
+        instrumentInheritedDrops(entry, type, drops);
+        SizeEstimator shallow = bindShallow(type);
+        SizeEstimator size;
+        try {
+            size = entry.size().bind(type, instrumentation);
+        } catch (SizeRuleException | RuntimeException e) {
+            Warnings.warn(entry.source() + ": size: " + e.getMessage() + ". " + type.getName()
+                    + " is reported with its shallow size; fix the size rule.");
+            size = shallow;
+        }
+        return new TypeInfo(type.getName(), size, shallow, entry.size().describe(), drops.contains(TypeEntry.DROP_GC));
+    }
+
+    private SizeEstimator bindShallow(Class<?> type) {
+        try {
+            return SizeRule.shallow().bind(type, instrumentation);
+        } catch (SizeRuleException e) {
+            return object -> 0L;
+        }
+    }
+
+    private void instrumentInheritedDrops(TypeEntry entry, Class<?> type, List<String> drops) {
+        for (String name : drops) {
+            if (name.equals(TypeEntry.DROP_GC)) {
+                continue;
+            }
+            Class<?> declaring = declaringClassOf(type, name);
+            if (declaring == null) {
+                Warnings.warn(entry.source() + ": drop: " + type.getName() + " has no method '" + name
+                        + "', so its objects are never dropped that way. Name a method the class has, or gc.");
+            } else if (declaring != type) {
+                try {
+                    inheritedDrops.request(declaring, name);
+                } catch (Throwable e) {
+                    Warnings.warn("cannot instrument " + declaring.getName() + "." + name + "() for " + type.getName()
+                            + ": " + e + ". Calls of it will not drop objects.");
+                }
+            }
+        }
+    }
+
+    /** The nearest class that declares a concrete instance method of that name. */
+    private static Class<?> declaringClassOf(Class<?> type, String method) {
+        for (Class<?> t = type; t != null; t = t.getSuperclass()) {
+            for (Method m : t.getDeclaredMethods()) {
+                int mod = m.getModifiers();
+                if (m.getName().equals(method) && !Modifier.isStatic(mod) && !Modifier.isAbstract(mod)) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    static Iterable<String> supertypeNames(Class<?> type) {
+        Set<String> names = new LinkedHashSet<>();
+        List<Class<?>> work = new ArrayList<>();
+        work.add(type);
+        while (!work.isEmpty()) {
+            Class<?> t = work.remove(work.size() - 1);
+            Class<?> superclass = t.getSuperclass();
+            if (superclass != null && names.add(superclass.getName())) {
+                work.add(superclass);
+            }
+            for (Class<?> i : t.getInterfaces()) {
+                if (names.add(i.getName())) {
+                    work.add(i);
+                }
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.leaktrace.agent.instrument;
+
+import dev.leaktrace.agent.config.TraceConfig;
+import dev.leaktrace.bootstrap.Recorder;
+import dev.leaktrace.bootstrap.TypeResolver;
+import dev.leaktrace.bootstrap.Warnings;
+import java.lang.instrument.Instrumentation;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.utility.JavaModule;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+/** Installs the class file transformer for a config; also retransforms classes already loaded. */
+public final class Instrumenter {
+    private final TypeRules rules;
+    private final InheritedDrops inheritedDrops;
+    private final Instrumentation instrumentation;
+
+    public Instrumenter(TraceConfig config, Instrumentation instrumentation) {
+        this.rules = new TypeRules(config.types());
+        this.instrumentation = instrumentation;
+        this.inheritedDrops = new InheritedDrops(instrumentation);
+    }
+
+    /** What the recorder asks, once per class, about traced objects. */
+    public TypeResolver typeResolver() {
+        return new ConfiguredTypeResolver(rules, instrumentation, inheritedDrops);
+    }
+
+    public void install() {
+        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                .with(new WarningListener())
+                .assureReadEdgeTo(instrumentation, Recorder.class)
+                // JDK classes are traced too, so the default "ignore the bootstrap loader" is replaced.
+                .ignore(nameStartsWith("dev.leaktrace."))
+                .type(new TracedTypeMatcher(rules, inheritedDrops))
+                .transform(new TracingTransformer(rules, inheritedDrops))
+                .installOn(instrumentation);
+    }
+
+    /** Transformation errors are otherwise invisible: name the class that stays untraced. */
+    private static final class WarningListener extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+                            Throwable throwable) {
+            Warnings.warn("cannot instrument " + typeName + " (" + throwable
+                    + "); its objects are not traced, the rest is.");
+        }
+
+        @Override
+        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
+                                     boolean loaded, DynamicType dynamicType) {
+            if (Boolean.getBoolean("leaktrace.debug")) {
+                Warnings.warn("instrumented " + typeDescription.getName());
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.leaktrace.bootstrap;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The entry points that instrumented code calls. Each returns quickly for objects that are not
+ * traced and never throws into the application.
+ */
+public final class Recorder {
+    private static volatile Recorder active;
+
+    private final TypeResolver resolver;
+    private final LineSink sink;
+    private final Registry registry = new Registry();
+    private final SiteFinder sites = new SiteFinder();
+    private final AtomicLong ids = new AtomicLong();
+    private final ClassValue<TypeInfo> types = new ClassValue<>() {
+        @Override
+        protected TypeInfo computeValue(Class<?> type) {
+            try {
+                TypeInfo info = resolver.resolve(type);
+                return info == null ? TypeInfo.UNTRACED : info;
+            } catch (Throwable failure) {
+                Warnings.warn("cannot trace " + type.getName() + ": " + failure);
+                return TypeInfo.UNTRACED;
+            }
+        }
+    };
+
+    private Recorder(TypeResolver resolver, LineSink sink) {
+        this.resolver = resolver;
+        this.sink = sink;
+    }
+
+    /** Starts recording; the first call wins, later ones return false. */
+    public static synchronized boolean start(TypeResolver resolver, LineSink sink) {
+        if (active != null) {
+            return false;
+        }
+        Recorder recorder = new Recorder(resolver, sink);
+        Thread reaper = new Thread(recorder::reapCollected, "leaktrace-gc-watch");
+        reaper.setDaemon(true);
+        reaper.start();
+        active = recorder;
+        return true;
+    }
+
+    public static boolean isStarted() {
+        return active != null;
+    }
+
+    /**
+     * Called at the exit of every constructor of an instrumented class. Only the constructor of the
+     * object's own runtime class counts, so a superclass constructor's exit (the object is not
+     * finished yet) is ignored; a second exit of the same object ({@code this(...)}) is ignored too.
+     */
+    public static void constructed(Object self, Class<?> declaringClass) {
+        if (self == null || self.getClass() != declaringClass) {
+            return;
+        }
+        Recorder recorder = active;
+        if (recorder == null) {
+            return;
+        }
+        Guard guard = Guard.enter();
+        if (guard == null) {
+            return;
+        }
+        try {
+            recorder.record(self, declaringClass);
+        } catch (Throwable failure) {
+            internalError(failure);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** Called when a drop method returned normally; the first such return drops the object. */
+    public static void released(Object self) {
+        Recorder recorder = active;
+        if (recorder == null || self == null) {
+            return;
+        }
+        Guard guard = Guard.enter();
+        if (guard == null) {
+            return;
+        }
+        try {
+            recorder.drop(self);
+        } catch (Throwable failure) {
+            internalError(failure);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    private void record(Object self, Class<?> type) {
+        TypeInfo info = types.get(type);
+        if (!info.traced) {
+            return;
+        }
+        TrackedRef entry = registry.claim(self, info);
+        if (entry == null) {
+            return;
+        }
+        entry.size = info.sizeOf(self);
+        entry.id = ids.incrementAndGet();
+        sink.allocate(info.nameBytes, entry.size, sites.siteOf(info.name), entry.id);
+    }
+
+    private void drop(Object self) {
+        TypeInfo info = types.get(self.getClass());
+        if (!info.traced) {
+            return;
+        }
+        TrackedRef entry = registry.remove(self);
+        if (entry == null) {
+            return;
+        }
+        entry.clear();
+        sink.release(LineFormat.DROP, info.nameBytes, entry.size, entry.id);
+    }
+
+    /** Turns collections by the GC into lines: a drop for {@code gc} types, {@code @GC} otherwise. */
+    private void reapCollected() {
+        while (true) {
+            try {
+                TrackedRef entry = (TrackedRef) registry.collected.remove();
+                if (registry.removeEntry(entry)) {
+                    byte[] keyword = entry.type.dropOnGc ? LineFormat.DROP : LineFormat.GC;
+                    sink.release(keyword, entry.type.nameBytes, entry.size, entry.id);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Throwable failure) {
+                internalError(failure);
+            }
+        }
+    }
+
+    /** Live traced objects right now (for tests and dumps). */
+    public static int liveCount() {
+        Recorder recorder = active;
+        return recorder == null ? 0 : recorder.registry.size();
+    }
+
+    private static volatile boolean internalErrorReported;
+
+    private static void internalError(Throwable failure) {
+        if (!internalErrorReported) {
+            internalErrorReported = true;
+            Warnings.warn("internal error, the event was skipped (please report): " + failure);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.leaktrace.bootstrap;
+
+import dev.leaktrace.api.SizeEstimator;
+
+/** How objects of one runtime class are traced: the name printed, their size and their release. */
+public final class TypeInfo {
+    public static final TypeInfo UNTRACED = new TypeInfo();
+
+    final boolean traced;
+    final String name;
+    /** The printed type token, already made safe to print (see {@link LineFormat#typeToken}). */
+    final byte[] nameBytes;
+    final SizeEstimator size;
+    final SizeEstimator fallbackSize;
+    final String sizeRule;
+    /** True when the GC's collection of the object is its drop; false when named methods are. */
+    final boolean dropOnGc;
+    private volatile boolean sizeFailureReported;
+
+    private TypeInfo() {
+        this.traced = false;
+        this.name = "";
+        this.nameBytes = new byte[0];
+        this.size = o -> 0L;
+        this.fallbackSize = o -> 0L;
+        this.sizeRule = "";
+        this.dropOnGc = false;
+    }
+
+    /**
+     * @param name         the runtime class's binary name
+     * @param size         the configured size rule, bound to this class
+     * @param fallbackSize used when {@code size} throws (the shallow size)
+     * @param sizeRule     the rule's text, for warnings
+     * @param dropOnGc     whether collection by the GC is the object's drop
+     */
+    public TypeInfo(String name, SizeEstimator size, SizeEstimator fallbackSize, String sizeRule, boolean dropOnGc) {
+        this.traced = true;
+        this.name = name;
+        this.nameBytes = LineFormat.typeToken(name);
+        this.size = size;
+        this.fallbackSize = fallbackSize;
+        this.sizeRule = sizeRule;
+        this.dropOnGc = dropOnGc;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean dropOnGc() {
+        return dropOnGc;
+    }
+
+    /** The object's size; never throws: a failing rule warns once per type and falls back. */
+    long sizeOf(Object object) {
+        try {
+            return Math.max(0L, size.estimate(object));
+        } catch (Throwable failure) {
+            if (!sizeFailureReported) {
+                sizeFailureReported = true;
+                Warnings.warn("size rule '" + sizeRule + "' failed for " + name + " (" + failure
+                        + "); reporting the shallow size for this type instead. Fix the rule in the config.");
+            }
+            try {
+                return Math.max(0L, fallbackSize.estimate(object));
+            } catch (Throwable alsoFailed) {
+                return 0L;
+            }
+        }
+    }
+}

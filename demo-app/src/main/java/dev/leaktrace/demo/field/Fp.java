@@ -20,12 +20,6 @@ public final class Fp {
         return s >= P ? s - P : s;
     }
 
-    /** {@code (a - b) mod P} for {@code a, b} in {@code [0, P)}. */
-    public static long sub(long a, long b) {
-        long d = a - b;
-        return d < 0 ? d + P : d;
-    }
-
     /** {@code (a * b) mod P} for {@code a, b} in {@code [0, P)}. */
     public static long mul(long a, long b) {
         long lo = a * b;

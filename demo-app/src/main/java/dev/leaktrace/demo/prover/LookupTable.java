@@ -45,10 +45,6 @@ public final class LookupTable implements AutoCloseable {
         return new LookupTable(id, new long[][] {column});
     }
 
-    public int id() {
-        return id;
-    }
-
     public int rows() {
         return data()[0].length;
     }

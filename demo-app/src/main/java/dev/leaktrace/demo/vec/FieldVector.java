@@ -55,15 +55,6 @@ public final class FieldVector {
         return this;
     }
 
-    /** The inner product {@code sum(this[i] * other[i])}. */
-    public long dot(FieldVector other) {
-        long acc = 0;
-        for (int i = 0; i < data.length; i++) {
-            acc = Fp.mulAdd(data[i], other.data[i], acc);
-        }
-        return acc;
-    }
-
     /** Bytes held: the {@code long[]} (16-byte array header + 8 bytes per element). */
     public long byteSize() {
         return 16L + 8L * data.length;

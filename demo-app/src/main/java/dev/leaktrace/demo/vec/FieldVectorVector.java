@@ -17,10 +17,6 @@ public final class FieldVectorVector {
         this(new long[count][width]);
     }
 
-    public int count() {
-        return rows.length;
-    }
-
     public long get(int row, int i) {
         return rows[row][i];
     }

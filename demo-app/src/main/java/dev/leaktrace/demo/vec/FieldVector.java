@@ -1,7 +1,6 @@
 package dev.leaktrace.demo.vec;
 
 import dev.leaktrace.demo.field.Fp;
-import java.util.SplittableRandom;
 
 /**
  * A vector of field elements: the JVM analogue of the prover's {@code WasmVector}. Its memory is the
@@ -24,15 +23,6 @@ public final class FieldVector {
     /** Factory for a zero vector of length {@code n}. */
     public static FieldVector zeros(int n) {
         return new FieldVector(n);
-    }
-
-    /** Factory for a vector of {@code n} random field elements. */
-    public static FieldVector random(int n, SplittableRandom rng) {
-        long[] d = new long[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = Fp.random(rng);
-        }
-        return new FieldVector(d);
     }
 
     public int length() {

@@ -5,17 +5,23 @@ import dev.leaktrace.bootstrap.Recorder;
 import dev.leaktrace.bootstrap.TypeResolver;
 import dev.leaktrace.bootstrap.Warnings;
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 
 /** Installs the class file transformer for a config; also retransforms classes already loaded. */
 public final class Instrumenter {
+    static final List<String> OWN_PACKAGES = List.of("dev.leaktrace.bootstrap.", "dev.leaktrace.api.",
+            "dev.leaktrace.agent.", "dev.leaktrace.analyser.", "dev.leaktrace.cli.", "dev.leaktrace.shaded.",
+            "dev.leaktrace.junit.");
     private final TypeRules rules;
     private final InheritedDrops inheritedDrops;
     private final Instrumentation instrumentation;
@@ -41,10 +47,19 @@ public final class Instrumenter {
                 .with(new WarningListener())
                 .assureReadEdgeTo(instrumentation, Recorder.class)
                 // JDK classes are traced too, so the default "ignore the bootstrap loader" is replaced.
-                .ignore(nameStartsWith("dev.leaktrace."))
+                .ignore(ownClasses())
                 .type(new TracedTypeMatcher(rules, inheritedDrops))
                 .transform(new TracingTransformer(rules, inheritedDrops))
                 .installOn(instrumentation);
+    }
+
+    /** The agent never traces its own work: its packages (not the demo's, which shares the prefix). */
+    private static ElementMatcher.Junction<TypeDescription> ownClasses() {
+        ElementMatcher.Junction<TypeDescription> own = none();
+        for (String pkg : OWN_PACKAGES) {
+            own = own.or(nameStartsWith(pkg));
+        }
+        return own;
     }
 
     /** Transformation errors are otherwise invisible: name the class that stays untraced. */

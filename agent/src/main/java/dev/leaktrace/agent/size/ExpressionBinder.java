@@ -60,7 +60,12 @@ final class ExpressionBinder {
         for (int i = 0; i < links.size(); i++) {
             Expr.Link link = links.get(i);
             prefixes[i] = path.prefix(i + 1);
-            Link resolved = resolve(current, link);
+            Link resolved;
+            try {
+                resolved = resolve(current, link);
+            } catch (SizeRuleException e) {
+                throw i == 0 && looksLikeClassName(path) ? withClassNameHint(e) : e;
+            }
             boolean last = i == links.size() - 1;
             Class<?> value = resolved.valueType();
             if (value.isPrimitive()) {
@@ -81,6 +86,17 @@ final class ExpressionBinder {
             current = value;
         }
         throw new IllegalStateException("a path has at least one link: " + path);
+    }
+
+    /** {@code Integer.MAX_VALUE}, {@code java.util.List.size()}: Java habits that our language does not allow. */
+    private static boolean looksLikeClassName(Expr.Path path) {
+        return path.links().size() > 1
+                && path.links().stream().anyMatch(l -> Character.isUpperCase(l.name().charAt(0)));
+    }
+
+    private static SizeRuleException withClassNameHint(SizeRuleException e) {
+        return new SizeRuleException(e.getMessage() + "; class names cannot be used: a path starts at the"
+                + " measured object and never names a class", e.column(), e.getCause());
     }
 
     /** A resolved link: its handle and the declared type of the value it yields. */

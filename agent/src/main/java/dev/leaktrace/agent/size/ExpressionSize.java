@@ -20,7 +20,14 @@ public final class ExpressionSize implements SizeRule {
 
     @Override
     public SizeEstimator bind(Class<?> type, Instrumentation instrumentation) throws SizeRuleException {
-        Evaluator evaluator = new ExpressionBinder(type, instrumentation, text).bind(expression);
+        Evaluator evaluator;
+        try {
+            evaluator = new ExpressionBinder(type, instrumentation, text).bind(expression);
+        } catch (LinkageError missingType) {
+            // Reflection on a class whose members mention a class missing from the classpath.
+            throw new SizeRuleException("size expression '" + text + "' cannot inspect the members of "
+                    + type.getName() + ": " + missingType, missingType);
+        }
         return new ExpressionEstimator(evaluator, "size expression '" + text + "' on " + type.getName());
     }
 

@@ -51,7 +51,7 @@ final class ReferenceFields {
     private MethodHandle[] collect(Class<?> type) {
         List<MethodHandle> found = new ArrayList<>();
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
+            for (Field field : declaredFields(c)) {
                 if (isFollowed(field)) {
                     MethodHandle getter = getterOrNull(field);
                     if (getter != null) {
@@ -61,6 +61,15 @@ final class ReferenceFields {
             }
         }
         return found.isEmpty() ? NONE : found.toArray(NONE);
+    }
+
+    /** A field typed with a class missing from the classpath makes reflection fail; skip that class's fields. */
+    private static Field[] declaredFields(Class<?> c) {
+        try {
+            return c.getDeclaredFields();
+        } catch (LinkageError missingType) {
+            return new Field[0];
+        }
     }
 
     private static boolean isFollowed(Field field) {

@@ -23,10 +23,6 @@ public final class DeepSize implements SizeRule {
         this.maxObjects = maxObjects;
     }
 
-    int maxObjects() {
-        return maxObjects;
-    }
-
     @Override
     public SizeEstimator bind(Class<?> type, Instrumentation instrumentation) throws SizeRuleException {
         if (instrumentation == null) {

@@ -52,7 +52,8 @@ public final class Recorder {
     /**
      * Called at the exit of every constructor of an instrumented class. Only the constructor of the
      * object's own runtime class counts, so a superclass constructor's exit (the object is not
-     * finished yet) is ignored; a second exit of the same object ({@code this(...)}) is ignored too.
+     * finished yet) is ignored, and so is the exit of a constructor called by {@code this(...)}: the
+     * size is taken, and the line printed, when the outermost constructor returns.
      */
     public static void constructed(Object self, Class<?> declaringClass) {
         if (self == null || self.getClass() != declaringClass) {
@@ -99,13 +100,17 @@ public final class Recorder {
         if (!info.traced) {
             return;
         }
+        byte[] site = sites.siteOf(type);
+        if (site == SiteFinder.NOT_OUTERMOST) {
+            return;
+        }
         TrackedRef entry = registry.claim(self, info);
         if (entry == null) {
             return;
         }
         entry.size = info.sizeOf(self);
         entry.id = ids.incrementAndGet();
-        sink.allocate(info.nameBytes, entry.size, sites.siteOf(info.name), entry.id);
+        sink.allocate(info.nameBytes, entry.size, site, entry.id);
     }
 
     private void drop(Object self) {
@@ -150,6 +155,9 @@ public final class Recorder {
         if (!internalErrorReported) {
             internalErrorReported = true;
             Warnings.warn("internal error, the event was skipped (please report): " + failure);
+            if (Boolean.getBoolean("leaktrace.debug")) {
+                failure.printStackTrace();
+            }
         }
     }
 }

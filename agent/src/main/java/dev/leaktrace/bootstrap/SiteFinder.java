@@ -1,7 +1,7 @@
 package dev.leaktrace.bootstrap;
 
 import java.lang.StackWalker.StackFrame;
-import java.util.Optional;
+import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -12,28 +12,53 @@ import java.util.stream.Stream;
  */
 final class SiteFinder {
     static final byte[] UNKNOWN = LineFormat.typeToken("Unknown:0");
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final String OWN_PACKAGE = "dev.leaktrace.bootstrap.";
 
     /** Site tokens by "class#file#line", so a hot site builds its bytes once. */
     private final ConcurrentHashMap<String, byte[]> tokens = new ConcurrentHashMap<>();
 
-    byte[] siteOf(String constructedClass) {
-        Optional<StackFrame> frame = WALKER.walk(frames -> callerOf(frames, constructedClass));
-        return frame.map(this::token).orElse(UNKNOWN);
+    /** Returned when the constructor was called by {@code this(...)}: its caller will report the object. */
+    static final byte[] NOT_OUTERMOST = new byte[0];
+
+    /**
+     * The site token, or {@link #NOT_OUTERMOST}. The frame under the exiting constructor is either
+     * a {@code this(...)} call of the same class (not done yet), or the code that asked for the
+     * object; reflection frames in between are skipped.
+     */
+    byte[] siteOf(Class<?> constructedClass) {
+        return WALKER.walk(frames -> siteIn(frames, constructedClass));
     }
 
-    private static Optional<StackFrame> callerOf(Stream<StackFrame> frames, String constructedClass) {
-        return frames.filter(f -> !isOwn(f) && !isConstructorOf(f, constructedClass) && !isReflection(f))
-                .findFirst();
+    private byte[] siteIn(Stream<StackFrame> frames, Class<?> constructedClass) {
+        Iterator<StackFrame> it = frames.iterator();
+        StackFrame f = next(it);
+        while (f != null && isOwn(f)) {
+            f = next(it);
+        }
+        if (f != null && isConstructorOf(f, constructedClass)) {
+            f = next(it);
+            if (f != null && isConstructorOf(f, constructedClass)
+                    && Delegations.isDelegation(constructedClass.getName(), f.getDescriptor(), f.getLineNumber())) {
+                return NOT_OUTERMOST;
+            }
+        }
+        while (f != null && (isReflection(f) || isOwn(f))) {
+            f = next(it);
+        }
+        return f == null ? UNKNOWN : token(f);
+    }
+
+    private static StackFrame next(Iterator<StackFrame> it) {
+        return it.hasNext() ? it.next() : null;
     }
 
     private static boolean isOwn(StackFrame f) {
         return f.getClassName().startsWith(OWN_PACKAGE);
     }
 
-    private static boolean isConstructorOf(StackFrame f, String constructedClass) {
-        return "<init>".equals(f.getMethodName()) && f.getClassName().equals(constructedClass);
+    private static boolean isConstructorOf(StackFrame f, Class<?> constructedClass) {
+        return f.getDeclaringClass() == constructedClass && "<init>".equals(f.getMethodName());
     }
 
     private static boolean isReflection(StackFrame f) {

@@ -74,6 +74,12 @@ public final class Instrumenter {
         @Override
         public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
                                      boolean loaded, DynamicType dynamicType) {
+            try {
+                DelegationScanner.scan(dynamicType.getBytes());
+            } catch (RuntimeException e) {
+                Warnings.warn("cannot read the constructors of " + typeDescription.getName() + " (" + e
+                        + "); objects built through this(...) may be reported at the wrong site.");
+            }
             if (Boolean.getBoolean("leaktrace.debug")) {
                 Warnings.warn("instrumented " + typeDescription.getName());
             }

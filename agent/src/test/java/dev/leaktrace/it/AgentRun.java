@@ -1,0 +1,119 @@
+package dev.leaktrace.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** Starts a real JVM with -javaagent on the built jar and collects its exit code, output and log. */
+public final class AgentRun {
+    public static final Path JAR = Path.of(required("leaktrace.jar"));
+    public static final Path TEST_CLASSES = Path.of(required("leaktrace.testClasses"));
+
+    private final Jdk jdk;
+    private final Path dir;
+    private String config;
+    private String agentOptions = "";
+    private final List<String> jvmOptions = new ArrayList<>();
+    private String mainClass = "fixtures.Scenarios";
+
+    private AgentRun(Jdk jdk) throws IOException {
+        this.jdk = jdk;
+        this.dir = Files.createTempDirectory("leaktrace-it");
+    }
+
+    public static AgentRun on(Jdk jdk) throws IOException {
+        return new AgentRun(jdk);
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set: run the ITs through Maven (mvn verify)");
+        }
+        return value;
+    }
+
+    /** The YAML text of the config; the output goes to a file of the run's own folder. */
+    public AgentRun config(String yaml) {
+        this.config = yaml;
+        return this;
+    }
+
+    /** Extra agent options appended after config and output, e.g. ",onConfigError=warn". */
+    public AgentRun agentOptions(String options) {
+        this.agentOptions = options;
+        return this;
+    }
+
+    public AgentRun jvm(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
+    public AgentRun main(String className) {
+        this.mainClass = className;
+        return this;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path log() {
+        return dir.resolve("trace.log");
+    }
+
+    public Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.java().toString());
+        if (config != null) {
+            Path configFile = dir.resolve("leaktrace.yaml");
+            Files.writeString(configFile, config);
+            command.add("-javaagent:" + JAR + "=config=" + configFile + ",output=" + log() + agentOptions);
+        }
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(TEST_CLASSES.toString());
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        String log = Files.exists(log()) ? Files.readString(log(), StandardCharsets.UTF_8) : "";
+        return new Result(process.exitValue(), Files.readString(dir.resolve("stdout.txt")),
+                Files.readString(dir.resolve("stderr.txt")), log);
+    }
+
+    /** What one run left behind. */
+    public record Result(int exit, String stdout, String stderr, String log) {
+        public List<Event> events() {
+            return log.lines().filter(l -> l.startsWith("@")).map(Event::parse).collect(Collectors.toList());
+        }
+
+        public List<Event> events(String kind, String type) {
+            return events().stream().filter(e -> e.kind().equals(kind) && e.type().equals(type))
+                    .collect(Collectors.toList());
+        }
+
+        public List<String> sitesPrinted() {
+            return stdout.lines().filter(l -> l.startsWith("SITE ")).map(l -> l.substring(5))
+                    .collect(Collectors.toList());
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr + "--- log\n" + log;
+        }
+    }
+}

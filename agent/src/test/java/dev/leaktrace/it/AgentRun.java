@@ -17,6 +17,7 @@ public final class AgentRun {
     private final Jdk jdk;
     private final Path dir;
     private String config;
+    private String configLocation;
     private String agentOptions = "";
     private final List<String> jvmOptions = new ArrayList<>();
     private String mainClass = "fixtures.Scenarios";
@@ -41,6 +42,12 @@ public final class AgentRun {
     /** The YAML text of the config; the output goes to a file of the run's own folder. */
     public AgentRun config(String yaml) {
         this.config = yaml;
+        return this;
+    }
+
+    /** A config path or recipe:NAME used as it is. */
+    public AgentRun configLocation(String location) {
+        this.configLocation = location;
         return this;
     }
 
@@ -72,9 +79,11 @@ public final class AgentRun {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
         if (config != null) {
-            Path configFile = dir.resolve("leaktrace.yaml");
-            Files.writeString(configFile, config);
-            command.add("-javaagent:" + JAR + "=config=" + configFile + ",output=" + log() + agentOptions);
+            configLocation = dir.resolve("leaktrace.yaml").toString();
+            Files.writeString(Path.of(configLocation), config);
+        }
+        if (configLocation != null) {
+            command.add("-javaagent:" + JAR + "=config=" + configLocation + ",output=" + log() + agentOptions);
         }
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -1,0 +1,64 @@
+package dev.leaktrace.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The jdk-io recipe traces JDK classes loaded before premain, from the jar and from src/recipes. */
+class JdkIoRecipeIT {
+    static List<Jdk> jdks() {
+        return Jdk.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void bundledRecipeTracesFileStreamsZipFilesAndChannels(Jdk jdk) throws Exception {
+        AgentRun run = AgentRun.on(jdk).configLocation("recipe:jdk-io");
+        check(run, run.run("jdkio", run.dir().toString()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void recipeFileOfTheProjectWorksAsAConfigPath(Jdk jdk) throws Exception {
+        Path recipe = Path.of(System.getProperty("leaktrace.recipes"), "jdk-io.yaml");
+        assertThat(recipe).exists();
+        AgentRun run = AgentRun.on(jdk).configLocation(recipe.toString());
+        check(run, run.run("jdkio", run.dir().toString()));
+    }
+
+    private static void check(AgentRun run, AgentRun.Result r) throws Exception {
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.stderr()).as("no warning").doesNotContain("leaktrace:");
+        List<String> sites = r.sitesPrinted();
+        assertThat(sitesOf(r, "java.io.FileOutputStream")).contains(sites.get(0));
+        assertThat(sitesOf(r, "java.io.FileInputStream")).contains(sites.get(1), sites.get(2));
+        assertThat(sitesOf(r, "java.io.RandomAccessFile")).contains(sites.get(3));
+        assertThat(sitesOf(r, "java.util.zip.ZipFile")).contains(sites.get(4));
+
+        long leakedIn = leaked(r, "java.io.FileInputStream", sites.get(2));
+        assertThat(leakedIn).as("the kept FileInputStream is open at exit").isEqualTo(1);
+        assertThat(leaked(r, "java.io.FileInputStream", sites.get(1))).isZero();
+        assertThat(leaked(r, "java.io.RandomAccessFile", sites.get(3))).isZero();
+        assertThat(leaked(r, "java.util.zip.ZipFile", sites.get(4))).isEqualTo(1);
+        List<Event> channels = r.events("ALLOCATE", "sun.nio.ch.FileChannelImpl");
+        assertThat(channels.size()).as(r.toString()).isGreaterThanOrEqualTo(2);
+        assertThat(r.events("DROP", "sun.nio.ch.FileChannelImpl")).isNotEmpty();
+        assertThat(r.stdout()).contains("missing file: no line");
+        assertThat(r.log()).doesNotContain("missing");
+        assertThat(Files.exists(run.log())).isTrue();
+    }
+
+    private static List<String> sitesOf(AgentRun.Result r, String type) {
+        return r.events("ALLOCATE", type).stream().map(Event::site).toList();
+    }
+
+    private static long leaked(AgentRun.Result r, String type, String site) {
+        return r.events("ALLOCATE", type).stream().filter(e -> e.site().equals(site))
+                .filter(e -> r.events().stream().noneMatch(d -> !d.kind().equals("ALLOCATE") && d.id() == e.id()))
+                .count();
+    }
+}

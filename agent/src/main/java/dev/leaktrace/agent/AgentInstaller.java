@@ -27,17 +27,9 @@ final class AgentInstaller {
     }
 
     static void install(String arguments, Instrumentation instrumentation, boolean atStartup) {
-        synchronized (LOCK) {
-            if (installing || Recorder.isStarted()) {
-                Warnings.warn("the agent is already installed in this JVM; this "
-                        + (atStartup ? "second -javaagent" : "attach") + " changes nothing.");
-                return;
-            }
-            installing = true;
+        if (!reserve(atStartup ? "second -javaagent" : "attach")) {
+            return;
         }
-        // Byte Buddy's nexus is not needed (no initializers) and costs start-up time and, on
-        // Java 25, an Unsafe warning; it must be off before Byte Buddy is first touched.
-        System.setProperty("net.bytebuddy.nexus.disabled", "true");
         TraceConfig config;
         try {
             config = loadConfig(arguments);
@@ -45,6 +37,29 @@ final class AgentInstaller {
             onConfigError(e, arguments, atStartup);
             return;
         }
+        start(config, instrumentation);
+    }
+
+    /** Installs with a config built by a program (the JUnit extension); false when already installed. */
+    static boolean install(TraceConfig config, Instrumentation instrumentation) {
+        return reserve("installation") && start(config, instrumentation);
+    }
+
+    private static boolean reserve(String what) {
+        synchronized (LOCK) {
+            if (installing || Recorder.isStarted()) {
+                Warnings.warn("the agent is already installed in this JVM; this " + what + " changes nothing.");
+                return false;
+            }
+            installing = true;
+        }
+        // Byte Buddy's nexus is not needed (no initializers) and costs start-up time and, on
+        // Java 25, an Unsafe warning; it must be off before Byte Buddy is first touched.
+        System.setProperty("net.bytebuddy.nexus.disabled", "true");
+        return true;
+    }
+
+    private static boolean start(TraceConfig config, Instrumentation instrumentation) {
         String target = OutputTarget.describe(config.output());
         OutputStream out;
         try {
@@ -52,7 +67,7 @@ final class AgentInstaller {
         } catch (IOException | RuntimeException e) {
             Warnings.warn("cannot open the output '" + target + "' (" + e
                     + "); the application runs untraced. Check that the folder exists and is writable.");
-            return;
+            return false;
         }
         try {
             LineSink sink = new LineSink(out, target);
@@ -64,8 +79,10 @@ final class AgentInstaller {
             instrumenter.install();
             Recorder.start(instrumenter.typeResolver(), sink);
             sink.start();
+            return true;
         } catch (Throwable failure) {
             Warnings.warn("cannot install the agent (" + failure + "); the application runs untraced.");
+            return false;
         }
     }
 

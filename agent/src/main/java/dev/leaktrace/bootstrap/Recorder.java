@@ -109,6 +109,7 @@ public final class Recorder {
             return;
         }
         entry.size = info.sizeOf(self);
+        entry.site = site;
         entry.id = ids.incrementAndGet();
         sink.allocate(info.nameBytes, entry.size, site, entry.id);
     }
@@ -140,6 +141,36 @@ public final class Recorder {
             } catch (Throwable failure) {
                 internalError(failure);
             }
+        }
+    }
+
+    /** The id most recently given out; objects created later have larger ids. */
+    public static long lastId() {
+        Recorder recorder = active;
+        return recorder == null ? 0 : recorder.ids.get();
+    }
+
+    /** The traced objects alive right now whose id is greater than {@code afterId}, by id. */
+    public static java.util.List<LiveObject> liveObjects(long afterId) {
+        Recorder recorder = active;
+        java.util.List<LiveObject> live = new java.util.ArrayList<>();
+        if (recorder != null) {
+            recorder.registry.forEach(e -> {
+                if (e.id > afterId) {
+                    live.add(new LiveObject(new String(e.type.nameBytes, java.nio.charset.StandardCharsets.UTF_8), e.size, new String(e.site,
+                            java.nio.charset.StandardCharsets.UTF_8), e.id, e.type.dropOnGc));
+                }
+            });
+        }
+        live.sort(java.util.Comparator.comparingLong(LiveObject::id));
+        return live;
+    }
+
+    /** Writes everything buffered so far; for dumps and tests that read the log of a live JVM. */
+    public static void flush() {
+        Recorder recorder = active;
+        if (recorder != null) {
+            recorder.sink.flush();
         }
     }
 

@@ -13,6 +13,8 @@ final class TrackedRef extends WeakReference<Object> {
     final int hash;
     long id;
     long size;
+    /** The site token of the @ALLOCATE line (shared between objects of one site). */
+    byte[] site;
     /** Next entry in the same registry bucket. */
     TrackedRef chain;
 

@@ -132,15 +132,49 @@ public final class Recorder {
         while (true) {
             try {
                 TrackedRef entry = (TrackedRef) registry.collected.remove();
-                if (registry.removeEntry(entry)) {
-                    byte[] keyword = entry.type.dropOnGc ? LineFormat.DROP : LineFormat.GC;
-                    sink.release(keyword, entry.type.nameBytes, entry.size, entry.id);
-                }
+                reaping = true;
+                reap(entry);
             } catch (InterruptedException e) {
                 return;
             } catch (Throwable failure) {
                 internalError(failure);
+            } finally {
+                reaping = false;
             }
+        }
+    }
+
+    private volatile boolean reaping;
+
+    private void reap(TrackedRef entry) {
+        if (registry.removeEntry(entry)) {
+            byte[] keyword = entry.type.dropOnGc ? LineFormat.DROP : LineFormat.GC;
+            sink.release(keyword, entry.type.nameBytes, entry.size, entry.id);
+        }
+    }
+
+    /**
+     * Runs the GC until a fresh weakly reachable object is gone (at most {@code maxMillis}), then
+     * reports every traced object it collected before returning, so that a caller (a test gate)
+     * sees {@code gc} drops at once.
+     */
+    public static void collectGarbage(long maxMillis) throws InterruptedException {
+        java.lang.ref.WeakReference<Object> sentinel = new java.lang.ref.WeakReference<>(new Object());
+        long deadline = System.currentTimeMillis() + maxMillis;
+        do {
+            System.gc();
+            Thread.sleep(10);
+        } while (sentinel.get() != null && System.currentTimeMillis() < deadline);
+        Recorder recorder = active;
+        if (recorder == null) {
+            return;
+        }
+        java.lang.ref.Reference<?> next;
+        while ((next = recorder.registry.collected.poll()) != null) {
+            recorder.reap((TrackedRef) next);
+        }
+        while (recorder.reaping && System.currentTimeMillis() < deadline + 1000) {
+            Thread.sleep(1);
         }
     }
 

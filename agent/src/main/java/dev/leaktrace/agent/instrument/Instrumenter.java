@@ -37,6 +37,29 @@ public final class Instrumenter {
         return new ConfiguredTypeResolver(rules, instrumentation, inheritedDrops);
     }
 
+    /**
+     * Traces more types from now on: new classes through the installed transformer, loaded ones
+     * by retransforming them. Objects created before stay unknown.
+     */
+    public void addTypes(java.util.List<dev.leaktrace.agent.config.TypeEntry> entries) {
+        TypeRules added = new TypeRules(entries);
+        rules.add(entries);
+        java.util.List<Class<?>> loaded = new java.util.ArrayList<>();
+        for (Class<?> c : instrumentation.getAllLoadedClasses()) {
+            if (instrumentation.isModifiableClass(c) && !c.isInterface() && !c.isArray()
+                    && added.entryFor(c.getName(), () -> ConfiguredTypeResolver.supertypeNames(c)) != null) {
+                loaded.add(c);
+            }
+        }
+        for (Class<?> c : loaded) {
+            try {
+                instrumentation.retransformClasses(c);
+            } catch (Throwable e) {
+                Warnings.warn("cannot instrument " + c.getName() + " (" + e + "); its objects are not traced.");
+            }
+        }
+    }
+
     public void install() {
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()

@@ -1,5 +1,13 @@
 package dev.leaktrace.cli;
 
+import dev.leaktrace.analyser.Analysis;
+import dev.leaktrace.analyser.LeakDiff;
+import dev.leaktrace.analyser.LogReadException;
+import dev.leaktrace.analyser.output.HtmlReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,6 +46,24 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ExitCodes.USAGE; // written in the next step
+        PrintWriter err = spec.commandLine().getErr();
+        String html;
+        if (logs.size() == 2) {
+            if (logs.get(0).equals("-") && logs.get(1).equals("-")) {
+                throw new LogReadException("only one of BEFORE and AFTER can be '-'");
+            }
+            Analysis before = input.analyse(List.of(logs.get(0)), main.stdin(), err);
+            Analysis after = input.analyse(List.of(logs.get(1)), main.stdin(), err);
+            html = HtmlReport.of(before, after, LeakDiff.compare(before, after));
+        } else {
+            html = HtmlReport.of(input.analyse(logs, main.stdin(), err));
+        }
+        try {
+            Files.writeString(output, html, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + output + ": " + e.getMessage(), e);
+        }
+        spec.commandLine().getOut().println("Wrote " + output);
+        return ExitCodes.OK;
     }
 }

@@ -18,11 +18,11 @@ public final class DiffText {
             return out.toString();
         }
         out.append("\nBy type:\n");
-        TextTable types = new TextTable(new boolean[] {false, false, true, true, true, false},
-                "VERDICT", "TYPE", "BEFORE", "AFTER", "CHANGE", "");
+        TextTable types = new TextTable(new boolean[] {false, false, true, true, true},
+                "VERDICT", "TYPE", "BEFORE", "AFTER", "CHANGE");
         for (LeakDiff.TypeChange change : diff.types()) {
             types.add(change.verdict().label(), change.type(), amount(change.before()), amount(change.after()),
-                    change(change.before(), change.after()), "");
+                    change(change.before(), change.after()));
         }
         out.append(types.render("  "));
         out.append("\nBy site:\n");

@@ -6,7 +6,7 @@ package dev.leaktrace.analyser;
  * <p>Hand-written instead of a regex because it runs once per log line on logs of tens of millions
  * of lines: it scans for the token, then walks the fields once, parsing numbers in place and
  * allocating nothing. The token may follow any prefix (timestamps, logger or console names) as long
- * as it starts a word; anything after the last field is ignored, so consoles that append a source
+ * as it starts a word; lines starting with '#' are comments; anything after the last field is ignored, so consoles that append a source
  * link still work.
  */
 public final class EventLineParser {
@@ -17,7 +17,10 @@ public final class EventLineParser {
 
     /** Parses {@code bytes[from, to)} (without the line terminator) into {@code out}. */
     public LineKind parse(byte[] bytes, int from, int to, EventLine out) {
-        int at = from;
+        int at = skipBlanks(bytes, from, to);
+        if (at < to && bytes[at] == '#') {
+            return out.kind = LineKind.NONE; // header and comment lines, which may describe the format itself
+        }
         while (true) {
             while (at < to && bytes[at] != '@') {
                 at++;

@@ -75,13 +75,15 @@ public final class EventLineParser {
         if (token == LineKind.ALLOCATE) {
             pos = skipBlanks(b, pos, to);
             int siteStart = pos;
-            pos = skipWord(b, pos, to);
+            int colon = -1;
+            while (pos < to && !isBlank(b[pos])) {
+                if (b[pos] == ':') {
+                    colon = pos; // the last colon wins: file names may contain colons
+                }
+                pos++;
+            }
             if (pos == siteStart) {
                 return malformed(out, "the site <file>:<line> is missing");
-            }
-            int colon = pos - 1;
-            while (colon >= siteStart && b[colon] != ':') {
-                colon--;
             }
             if (colon <= siteStart) {
                 return malformed(out, "the site is not <file>:<line>");
@@ -119,10 +121,11 @@ public final class EventLineParser {
         if (from >= to) {
             return -1;
         }
+        boolean mayOverflow = to - from > 18; // 18 digits always fit; checking only then keeps division out of the loop
         long value = 0;
         for (int i = from; i < to; i++) {
             int digit = b[i] - '0';
-            if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
+            if (digit < 0 || digit > 9 || (mayOverflow && value > (Long.MAX_VALUE - digit) / 10)) {
                 return -1;
             }
             value = value * 10 + digit;
@@ -170,7 +173,7 @@ public final class EventLineParser {
     }
 
     private static boolean isBlank(byte c) {
-        return c == ' ' || c == '\t' || c == '\r';
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\r'); // one comparison for most bytes
     }
 
     private static boolean isWordByte(byte c) {

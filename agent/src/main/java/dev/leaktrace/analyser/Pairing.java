@@ -19,6 +19,7 @@ final class Pairing implements LineHandler {
     final GroupTable groups = new GroupTable();
     private final LiveObjects live = new LiveObjects();
     private long[] liveBytesByType = new long[64];
+    private int[] lastGroupAtSite = new int[64]; // group + 1; 0 = none yet
     private final Trend[] noTrends = new Trend[0];
     Trend[] trends = noTrends;
     final List<Timeline> timelines = new ArrayList<>();
@@ -69,9 +70,21 @@ final class Pairing implements LineHandler {
 
     private void allocate(byte[] b, long lineNumber) {
         allocations++;
-        int type = types.intern(b, event.typeStart, event.typeEnd);
         int site = sites.intern(b, event.siteStart, event.siteEnd);
-        int group = groups.of(type, site);
+        if (site >= lastGroupAtSite.length) {
+            lastGroupAtSite = Arrays.copyOf(lastGroupAtSite, Math.max(site + 1, lastGroupAtSite.length * 2));
+        }
+        // A site nearly always allocates one type, so comparing with its last group's type saves
+        // hashing the type name and looking up the group on almost every line.
+        int group = lastGroupAtSite[site] - 1;
+        int type;
+        if (group >= 0 && types.matches(groups.typeOf[group], b, event.typeStart, event.typeEnd)) {
+            type = groups.typeOf[group];
+        } else {
+            type = types.intern(b, event.typeStart, event.typeEnd);
+            group = groups.of(type, site);
+            lastGroupAtSite[site] = group + 1;
+        }
         if (type >= liveBytesByType.length) {
             liveBytesByType = Arrays.copyOf(liveBytesByType, Math.max(type + 1, liveBytesByType.length * 2));
         }

@@ -56,4 +56,24 @@ class LineReaderTest {
         };
         assertThat(read(trickle, 4)).extracting(Line::text).containsExactly("one", "two");
     }
+
+    @Test
+    void findsTheFirstNewlineAtEveryOffsetOfTheEightByteWords() {
+        for (int length = 0; length < 40; length++) {
+            for (int at = -1; at < length; at++) {
+                byte[] bytes = new byte[length + 3];
+                java.util.Arrays.fill(bytes, (byte) 'x');
+                bytes[0] = '\n'; // before the range: must be ignored
+                bytes[length + 2] = '\n'; // after the range: must be ignored
+                bytes[1] = (byte) 0x8b; // high bytes must not look like newlines
+                if (at >= 0) {
+                    bytes[1 + at] = '\n';
+                    if (1 + at + 1 < length + 1) {
+                        bytes[1 + at + 1] = '\n'; // a second one later does not win
+                    }
+                }
+                assertThat(LineReader.indexOfNewline(bytes, 1, length + 1)).isEqualTo(at < 0 ? -1 : 1 + at);
+            }
+        }
+    }
 }

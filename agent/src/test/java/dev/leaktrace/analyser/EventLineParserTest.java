@@ -55,8 +55,8 @@ class EventLineParserTest {
 
     @Test
     void splitsTheSiteOnItsLastColon() {
-        assertThat(parse("@ALLOCATE Foo 1 C:/work/app/Main.java:1234 5")).isEqualTo(LineKind.ALLOCATE);
-        assertThat(field(event.siteStart, event.siteEnd)).isEqualTo("C:/work/app/Main.java:1234");
+        assertThat(parse("@ALLOCATE Foo 1 C:/src/app/Main.java:1234 5")).isEqualTo(LineKind.ALLOCATE);
+        assertThat(field(event.siteStart, event.siteEnd)).isEqualTo("C:/src/app/Main.java:1234");
         assertThat(event.line).isEqualTo(1234);
     }
 

@@ -46,6 +46,10 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
             return;
         }
         LeakCheck check = found.get();
+        String notInstalled = AgentStartup.ensureInstalled(check, context.getRequiredTestClass().getClassLoader());
+        if (notInstalled != null) {
+            throw new ExtensionConfigurationException(notInstalled);
+        }
         CheckSettings settings = SETTINGS.computeIfAbsent(check,
                 c -> CheckSettings.of(c, context.getRequiredTestClass()));
         String failure = TRACED.computeIfAbsent(check, c -> trace(settings));

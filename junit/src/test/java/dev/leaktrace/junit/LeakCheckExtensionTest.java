@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import leakfixtures.Buffer;
 import leakfixtures.Connection;
 import leakfixtures.Handle;
+import leakfixtures.PooledConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -293,6 +294,12 @@ class LeakCheckExtensionTest {
         }
 
         @Test
+        @LeakCheck(config = "subtypes-leaktrace.yaml")
+        void leaksASubtype() {
+            KEPT.add(new PooledConnection());
+        }
+
+        @Test
         @LeakCheck(config = "no-such-leaktrace.yaml")
         void missingConfig() {
         }
@@ -316,6 +323,13 @@ class LeakCheckExtensionTest {
         assertThat(outcomes.get("fromAPath")).hasMessageContaining("leakfixtures.Connection  1 object");
         assertThat(outcomes).containsKey("closesIt");
         assertThat(outcomes.get("closesIt")).isNull();
+    }
+
+    @Test
+    void aSubtypesEntryChecksTheSubclasses() {
+        Map<String, Throwable> outcomes = run(Configs.class);
+
+        assertThat(outcomes.get("leaksASubtype")).hasMessageContaining("leakfixtures.PooledConnection  1 object");
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
             return;
         }
         LeakCheck check = found.get();
-        String notInstalled = AgentStartup.ensureInstalled(check, context.getRequiredTestClass().getClassLoader());
+        String notInstalled = AgentStartup.ensurePrepared();
         if (notInstalled != null) {
             throw new ExtensionConfigurationException(notInstalled);
         }

@@ -2,10 +2,11 @@ package dev.leaktrace.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The output an annotation asks for, read before any config may be parsed. */
-class AgentStartupTest {
+/** The output an annotation asks for, used when it is the one that installs the agent. */
+class CheckSettingsOutputTest {
     @LeakCheck(types = "a.B")
     void inline() {
     }
@@ -22,13 +23,14 @@ class AgentStartupTest {
     void annotationBeforeConfig() {
     }
 
-    @LeakCheck(config = "recipe:jdk-io")
-    void recipe() {
+    @BeforeAll
+    static void prepare() {
+        assertThat(AgentStartup.ensurePrepared()).isNull();
     }
 
     private static String outputOf(String method) throws NoSuchMethodException {
-        LeakCheck check = AgentStartupTest.class.getDeclaredMethod(method).getAnnotation(LeakCheck.class);
-        return AgentStartup.outputOf(check, AgentStartupTest.class.getClassLoader());
+        LeakCheck check = CheckSettingsOutputTest.class.getDeclaredMethod(method).getAnnotation(LeakCheck.class);
+        return CheckSettings.of(check, CheckSettingsOutputTest.class).config.output();
     }
 
     @Test
@@ -37,6 +39,5 @@ class AgentStartupTest {
         assertThat(outputOf("explicit")).isEqualTo("stderr");
         assertThat(outputOf("fromTheConfig")).isEqualTo("leaks-%p.log");
         assertThat(outputOf("annotationBeforeConfig")).isEqualTo("none");
-        assertThat(outputOf("recipe")).isEqualTo("none");
     }
 }

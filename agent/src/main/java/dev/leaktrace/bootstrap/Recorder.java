@@ -57,26 +57,41 @@ public final class Recorder {
         ThreadState.current().push(type, site);
     }
 
-    /** Called by a constructor of {@code type} just before it calls another one with this(...). */
-    public static void delegating(Class<?> type) {
-        ThreadState.current().push(type, ThreadState.DELEGATED);
+    /**
+     * Called in every constructor of a traced class right after its super(...) or this(...) call
+     * returned: binds the announcement of the object's {@code new} to the object itself, so that an
+     * announcement left behind by a constructor that threw is never taken for another object's.
+     */
+    public static void bind(Object self, Class<?> declaringClass) {
+        if (self != null && self.getClass() == declaringClass) {
+            ThreadState.current().bind(declaringClass, identity(self));
+        }
+    }
+
+    /** Identity hash, never 0 (0 marks an unbound announcement). */
+    private static int identity(Object object) {
+        int hash = System.identityHashCode(object);
+        return hash == 0 ? 1 : hash;
     }
 
     /**
      * Called at the exit of every constructor of an instrumented class. Only the constructor of the
      * object's own runtime class counts (at a superclass constructor's exit the object is not
-     * finished), and of those only the outermost: a constructor called by {@code this(...)} finds
-     * the {@link #delegating} mark and leaves the object to its caller. The size is taken, and the
-     * line printed, when the outermost constructor returns.
+     * finished), and of those only the outermost: a constructor called by {@code this(...)} leaves
+     * the object to its caller (see {@link Delegations}). The size is taken, and the line printed,
+     * when the outermost constructor returns.
      */
     public static void constructed(Object self, Class<?> declaringClass) {
         if (self == null || self.getClass() != declaringClass) {
             return;
         }
-        ThreadState thread = ThreadState.current();
-        int site = thread.pop(declaringClass);
         Recorder recorder = active;
-        if (site == ThreadState.DELEGATED || recorder == null || thread.busy) {
+        if (recorder != null && Delegations.hasAny(declaringClass) && recorder.sites.calledByThis(declaringClass)) {
+            return;
+        }
+        ThreadState thread = ThreadState.current();
+        int site = thread.pop(declaringClass, identity(self));
+        if (recorder == null || thread.busy) {
             return;
         }
         thread.busy = true;

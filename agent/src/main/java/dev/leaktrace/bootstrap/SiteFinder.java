@@ -42,6 +42,23 @@ final class SiteFinder {
         return f == null ? UNKNOWN : token(f);
     }
 
+    /** Whether the constructor of {@code type} now exiting was called by this(...) of the same object. */
+    boolean calledByThis(Class<?> type) {
+        return WALKER.walk(frames -> {
+            Iterator<StackFrame> it = frames.iterator();
+            StackFrame f = next(it);
+            while (f != null && isOwn(f)) {
+                f = next(it);
+            }
+            if (f == null || !isConstructorOf(f, type)) {
+                return false;
+            }
+            StackFrame caller = next(it);
+            return caller != null && isConstructorOf(caller, type)
+                    && Delegations.isDelegation(type.getName(), caller.getDescriptor(), caller.getLineNumber());
+        });
+    }
+
     private static StackFrame next(Iterator<StackFrame> it) {
         return it.hasNext() ? it.next() : null;
     }

@@ -8,8 +8,7 @@ package dev.leaktrace.bootstrap;
 final class ThreadState {
     /** pop(): nothing was announced for this object; find its site by walking the stack. */
     static final int NO_SITE = -1;
-    /** pop(): the constructor was called by this(...); the calling constructor reports the object. */
-    static final int DELEGATED = -2;
+    /** Past this, the oldest half goes: in-progress constructions never nest that deep. */
     private static final int MAX_DEPTH = 1024;
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
 
@@ -19,6 +18,8 @@ final class ThreadState {
     LineSink bufferSink;
     private Class<?>[] types = new Class<?>[16];
     private int[] sites = new int[16];
+    /** Identity hash of the object an entry was bound to (once its constructor's super() returned), else 0. */
+    private int[] objects = new int[16];
     private int depth;
 
     long nextId;
@@ -29,31 +30,55 @@ final class ThreadState {
         return CURRENT.get();
     }
 
-    /** A rewritten {@code new type(...)} (or {@code this(...)}) is about to call the constructor. */
+    /** A rewritten {@code new type(...)} is about to call the constructor. */
     void push(Class<?> type, int site) {
         if (depth == types.length) {
             if (depth == MAX_DEPTH) {
-                depth = 0; // only constructors that threw leave entries behind; start afresh
+                // Only constructors that threw leave entries behind, at the bottom; keep the newest.
+                int keep = MAX_DEPTH / 2;
+                System.arraycopy(types, depth - keep, types, 0, keep);
+                System.arraycopy(sites, depth - keep, sites, 0, keep);
+                System.arraycopy(objects, depth - keep, objects, 0, keep);
+                java.util.Arrays.fill(types, keep, depth, null);
+                depth = keep;
             } else {
                 types = java.util.Arrays.copyOf(types, depth * 2);
                 sites = java.util.Arrays.copyOf(sites, depth * 2);
+                objects = java.util.Arrays.copyOf(objects, depth * 2);
             }
         }
         types[depth] = type;
+        objects[depth] = 0;
         sites[depth++] = site;
     }
 
     /**
-     * At the exit of an object's outermost constructor: the announcement for it. Entries above it
-     * were left by constructors that threw (their exit never ran) and are dropped on the way.
+     * In a constructor of {@code type}, right after its super(...) returned: the newest unbound
+     * announcement of that type is this object's (announced just before its constructor ran).
      */
-    int pop(Class<?> type) {
-        while (depth > 0) {
-            depth--;
-            Class<?> announced = types[depth];
-            types[depth] = null;
-            if (announced == type) {
-                return sites[depth];
+    void bind(Class<?> type, int object) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (types[i] == type && objects[i] == 0) {
+                objects[i] = object;
+                return;
+            }
+        }
+    }
+
+    /**
+     * At the exit of an object's outermost constructor: the announcement bound to it, found from
+     * the top. Entries above it were left by constructors that threw (their exit never ran) and
+     * go; when there is none (reflection, code not rewritten), nothing is touched: the entries
+     * below belong to constructions still running, or to ones that threw, which must not lend
+     * their site to this object.
+     */
+    int pop(Class<?> type, int object) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (types[i] == type && objects[i] == object) {
+                int site = sites[i];
+                java.util.Arrays.fill(types, i, depth, null);
+                depth = i;
+                return site;
             }
         }
         return NO_SITE;

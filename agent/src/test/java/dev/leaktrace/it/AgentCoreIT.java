@@ -73,6 +73,15 @@ class AgentCoreIT {
 
     @ParameterizedTest
     @MethodSource("jdks")
+    void aConstructorThatThrewLeavesNoTraceOnLaterObjects(Jdk jdk) throws Exception {
+        AgentRun.Result r = AgentRun.on(jdk).config("types:\n  - class: fixtures.core.Fragile\n").run("afterThrow");
+        assertThat(r.stdout()).contains("caught");
+        assertThat(r.events("ALLOCATE", "fixtures.core.Fragile")).as(r.toString())
+                .extracting(Event::site).containsExactlyElementsOf(r.sitesPrinted());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
     void closeThatThrowsIsNoDropAndSecondCloseIsSilent(Jdk jdk) throws Exception {
         AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("closeThrows");
         assertThat(r.stdout()).contains("first close threw");

@@ -32,9 +32,11 @@ final class CallSiteTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            boolean rewriteNews = !module.isNamed() && loader != null && loader != ClassLoader.getPlatformClassLoader();
+            // The advice transformer made traced classes read the bootstrap package; other classes of
+            // the JDK's modules cannot, so they keep their code.
+            boolean announce = !module.isNamed() && loader != null && loader != ClassLoader.getPlatformClassLoader();
             boolean selfTraced = tracedClasses.contains(className.replace('/', '.'));
-            if (!selfTraced && !rewriteNews) {
+            if (!announce && !selfTraced) {
                 return null;
             }
             ClassReader reader = new ClassReader(classfileBuffer);
@@ -42,7 +44,7 @@ final class CallSiteTransformer implements ClassFileTransformer {
                 return null; // ldc of a class constant needs class files of Java 5 or later
             }
             ClassWriter writer = new ClassWriter(reader, 0);
-            CallSiteRewriter rewriter = new CallSiteRewriter(writer, traced, rewriteNews, siteNumbers);
+            CallSiteRewriter rewriter = new CallSiteRewriter(writer, traced, announce, siteNumbers);
             reader.accept(rewriter, 0);
             return rewriter.changed ? writer.toByteArray() : null;
         } catch (Throwable e) {

@@ -63,8 +63,8 @@ public final class Instrumenter {
 
     public void install() {
         installAdvice();
-        // The call-site transformer runs after the advice transformer on every class; classes the
-        // advice reached before it was registered (the JDK's) get their this(...) marks now.
+        // The call-site transformer runs after the advice transformer on every class. Traced
+        // classes the advice reached before it was registered (the JDK's) get it now.
         instrumentation.addTransformer(new CallSiteTransformer(this::isTraced, tracedClasses), true);
         java.util.List<Class<?>> again = new java.util.ArrayList<>();
         for (Class<?> c : instrumentation.getAllLoadedClasses()) {
@@ -76,7 +76,8 @@ public final class Instrumenter {
             try {
                 instrumentation.retransformClasses(again.toArray(new Class<?>[0]));
             } catch (Throwable e) {
-                Warnings.warn("cannot mark the constructors of " + again + " (" + e + ")");
+                Warnings.warn("cannot rewrite the constructors of " + again + " (" + e + "); their objects are"
+                        + " placed by a stack walk.");
             }
         }
     }
@@ -131,6 +132,12 @@ public final class Instrumenter {
         @Override
         public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
                                      boolean loaded, DynamicType dynamicType) {
+            try {
+                DelegationScanner.scan(dynamicType.getBytes());
+            } catch (RuntimeException e) {
+                Warnings.warn("cannot read the constructors of " + typeDescription.getName() + " (" + e
+                        + "); objects built through this(...) may be reported at the wrong site.");
+            }
             if (Boolean.getBoolean("leaktrace.debug")) {
                 Warnings.warn("instrumented " + typeDescription.getName());
             }

@@ -17,6 +17,7 @@ public final class LogAnalyser {
     private static final Comparator<LeakStack> LARGEST_STACK_FIRST = Comparator.comparingLong(LeakStack::bytes)
             .reversed()
             .thenComparing(Comparator.comparingLong(LeakStack::count).reversed())
+            .thenComparing(stack -> !stack.hasStack()) // a known stack before the site's unknown rest
             .thenComparing(stack -> String.join(";", stack.frames()))
             .thenComparing(LeakStack::type)
             .thenComparing(LeakStack::site);

@@ -20,4 +20,7 @@ public final class EventLine {
     public int siteEnd;
     public int line;
     public long id;
+    /** The {@code frame;frame;...} word of a @STACK line; its id is {@link #id}. */
+    public int framesStart;
+    public int framesEnd;
 }

@@ -1,7 +1,7 @@
 package dev.leaktrace.analyser;
 
 /**
- * Recognises {@code @ALLOCATE}, {@code @DROP} and {@code @GC} lines in raw bytes.
+ * Recognises {@code @ALLOCATE}, {@code @DROP}, {@code @GC} and {@code @STACK} lines in raw bytes.
  *
  * <p>Hand-written instead of a regex because it runs once per log line on logs of tens of millions
  * of lines: it scans for the token, then walks the fields once, parsing numbers in place and
@@ -14,6 +14,7 @@ public final class EventLineParser {
     private static final byte[] ALLOCATE = {'A', 'L', 'L', 'O', 'C', 'A', 'T', 'E'};
     private static final byte[] DROP = {'D', 'R', 'O', 'P'};
     private static final byte[] GC = {'G', 'C'};
+    private static final byte[] STACK = {'S', 'T', 'A', 'C', 'K'};
 
     /** Parses {@code bytes[from, to)} (without the line terminator) into {@code out}. */
     public LineKind parse(byte[] bytes, int from, int to, EventLine out) {
@@ -46,6 +47,9 @@ public final class EventLineParser {
                 return out.kind = LineKind.OTHER;
             }
             out.token = token;
+            if (token == LineKind.STACK) {
+                return out.kind = parseStack(bytes, nameEnd, to, out);
+            }
             return out.kind = parseFields(token, bytes, nameEnd, to, out);
         }
     }
@@ -111,6 +115,44 @@ public final class EventLineParser {
         return token;
     }
 
+    /** {@code @STACK <id> <frame>;<frame>;...}; frames are percent-encoded, so they hold no blanks. */
+    private static LineKind parseStack(byte[] b, int pos, int to, EventLine out) {
+        pos = skipBlanks(b, pos, to);
+        int idStart = pos;
+        pos = skipWord(b, pos, to);
+        if (pos == idStart) {
+            return malformed(out, "the id is missing");
+        }
+        long id = parseLong(b, idStart, pos);
+        if (id <= 0) {
+            return malformed(out, "the id is not a positive number");
+        }
+        pos = skipBlanks(b, pos, to);
+        int framesStart = pos;
+        pos = skipWord(b, pos, to);
+        if (pos == framesStart) {
+            return malformed(out, "the frames are missing");
+        }
+        boolean frameStarted = false;
+        for (int i = framesStart; i < pos; i++) {
+            if (b[i] == ';') {
+                if (!frameStarted) {
+                    return malformed(out, "a frame is empty");
+                }
+                frameStarted = false;
+            } else {
+                frameStarted = true;
+            }
+        }
+        if (!frameStarted) {
+            return malformed(out, "a frame is empty");
+        }
+        out.id = id;
+        out.framesStart = framesStart;
+        out.framesEnd = pos;
+        return LineKind.STACK;
+    }
+
     private static LineKind malformed(EventLine out, String why) {
         out.error = why;
         return LineKind.MALFORMED;
@@ -142,6 +184,9 @@ public final class EventLineParser {
         }
         if (equals(b, from, to, GC)) {
             return LineKind.GC;
+        }
+        if (equals(b, from, to, STACK)) { // last: a log without stacks pays nothing for it
+            return LineKind.STACK;
         }
         return null;
     }

@@ -4,11 +4,13 @@ package dev.leaktrace.analyser;
 public enum LineKind {
     /** No @-token: ordinary program output, headers, comments. */
     NONE,
-    /** An @-token we do not pair (for example {@code @STACK}); counted, otherwise ignored. */
+    /** An upper-case @-token we do not know (for example {@code @MARK}); counted, otherwise ignored. */
     OTHER,
     ALLOCATE,
     DROP,
     GC,
-    /** An @ALLOCATE/@DROP/@GC token whose fields do not parse; see {@link EventLine#error}. */
+    /** {@code @STACK <id> <frame>;<frame>;...}: the allocating call stack of an object, root first. */
+    STACK,
+    /** An @ALLOCATE/@DROP/@GC/@STACK token whose fields do not parse; see {@link EventLine#error}. */
     MALFORMED
 }

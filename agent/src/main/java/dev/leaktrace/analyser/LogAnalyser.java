@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads logs in one pass each and turns them into an {@link Analysis}. */
 public final class LogAnalyser {
@@ -12,6 +14,13 @@ public final class LogAnalyser {
             .thenComparing(Comparator.comparingLong(LeakGroup::count).reversed())
             .thenComparing(LeakGroup::type)
             .thenComparing(LeakGroup::site);
+    private static final Comparator<LeakStack> LARGEST_STACK_FIRST = Comparator.comparingLong(LeakStack::bytes)
+            .reversed()
+            .thenComparing(Comparator.comparingLong(LeakStack::count).reversed())
+            .thenComparing(stack -> !stack.hasStack()) // a known stack before the site's unknown rest
+            .thenComparing(stack -> String.join(";", stack.frames()))
+            .thenComparing(LeakStack::type)
+            .thenComparing(LeakStack::site);
 
     private final boolean strict;
 
@@ -71,7 +80,37 @@ public final class LogAnalyser {
         List<String> files = inputs.stream().map(LogInput::name).toList();
         return new Analysis(files, pairing.allocations, pairing.drops, pairing.collected, leakedCount, leakedBytes,
                 List.copyOf(leaked), List.copyOf(collected), pairing.otherEvents, problems,
-                List.copyOf(pairing.timelines));
+                List.copyOf(pairing.timelines), pairing.stackLines, stacks(pairing));
+    }
+
+    /** The leaked bytes by stack; what the stacks of a group do not cover becomes one entry without frames. */
+    private static List<LeakStack> stacks(Pairing pairing) {
+        GroupTable groups = pairing.groups;
+        long[] stackedCount = new long[groups.size()];
+        long[] stackedBytes = new long[groups.size()];
+        Map<Integer, List<String>> framesOf = new HashMap<>();
+        List<LeakStack> stacks = new ArrayList<>();
+        for (Map.Entry<Long, long[]> entry : pairing.leakedByStack.entrySet()) {
+            int stack = (int) (entry.getKey() >>> 32);
+            int group = (int) (long) entry.getKey();
+            long count = entry.getValue()[0];
+            long bytes = entry.getValue()[1];
+            stackedCount[group] += count;
+            stackedBytes[group] += bytes;
+            List<String> frames = framesOf.computeIfAbsent(stack,
+                    s -> List.of(pairing.stacks.name(s).split(";")));
+            stacks.add(new LeakStack(frames, pairing.types.name(groups.typeOf[group]),
+                    pairing.sites.name(groups.siteOf[group]), count, bytes));
+        }
+        for (int group = 0; group < groups.size(); group++) {
+            long count = groups.leakedCount[group] - stackedCount[group];
+            if (count > 0) {
+                stacks.add(new LeakStack(List.of(), pairing.types.name(groups.typeOf[group]),
+                        pairing.sites.name(groups.siteOf[group]), count, groups.leakedBytes[group] - stackedBytes[group]));
+            }
+        }
+        stacks.sort(LARGEST_STACK_FIRST);
+        return List.copyOf(stacks);
     }
 
     private static List<Long> boxed(long[] ids) {

@@ -3,7 +3,9 @@ package dev.leaktrace.analyser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Pairs each @DROP/@GC with its @ALLOCATE by id, keeping only the objects alive, and feeds the
@@ -17,7 +19,12 @@ final class Pairing implements LineHandler {
     final ByteInterner types = new ByteInterner();
     final ByteInterner sites = new ByteInterner();
     final GroupTable groups = new GroupTable();
+    /** Whole {@code frame;frame;...} texts of @STACK lines; many objects share one. */
+    final ByteInterner stacks = new ByteInterner();
     private final LiveObjects live = new LiveObjects();
+    private final StacksById stackOf = new StacksById();
+    /** Leaked objects that have a stack, by {@code stack << 32 | group}: {count, bytes}, over all files. */
+    final Map<Long, long[]> leakedByStack = new LinkedHashMap<>();
     private long[] liveBytesByType = new long[64];
     private int[] lastGroupAtSite = new int[64]; // group + 1; 0 = none yet
     private final Trend[] noTrends = new Trend[0];
@@ -28,6 +35,7 @@ final class Pairing implements LineHandler {
     long drops;
     long collected;
     long otherEvents;
+    long stackLines;
 
     private String file;
     private LiveSampler sampler;
@@ -42,6 +50,7 @@ final class Pairing implements LineHandler {
         ordinal = 0;
         sampler = new LiveSampler();
         live.clear();
+        stackOf.clear();
         Arrays.fill(groups.live, 0);
         Arrays.fill(liveBytesByType, 0);
     }
@@ -63,6 +72,10 @@ final class Pairing implements LineHandler {
             case ALLOCATE -> allocate(b, lineNumber);
             case DROP -> release(b, lineNumber, false);
             case GC -> release(b, lineNumber, true);
+            case STACK -> {
+                stack(b, lineNumber);
+                return; // not an event of the timeline: it describes the allocation before it
+            }
         }
         ordinal++;
         sampler.tick(ordinal, groups.live, groups.size(), liveBytesByType, types.size());
@@ -130,7 +143,20 @@ final class Pairing implements LineHandler {
         forget(slot);
     }
 
+    private void stack(byte[] b, long lineNumber) {
+        if (live.find(event.id) < 0) {
+            problems.report(ProblemKind.UNMATCHED_STACK, problems.wantsMessage(ProblemKind.UNMATCHED_STACK)
+                    ? where(lineNumber) + "@STACK of id " + event.id + ", which is not alive" : null);
+            return;
+        }
+        stackLines++;
+        stackOf.put(event.id, stacks.intern(b, event.framesStart, event.framesEnd));
+    }
+
     private void forget(int slot) {
+        if (!stackOf.isEmpty()) { // the only cost of stacks to a log without them
+            stackOf.remove(live.idAt(slot));
+        }
         int group = live.groupAt(slot);
         groups.live[group]--;
         liveBytesByType[groups.typeOf[group]] -= live.sizeAt(slot);
@@ -177,7 +203,24 @@ final class Pairing implements LineHandler {
             }
         }
         timelines.add(Timeline.of(file, ordinals, sampler, types));
+        addLeakedStacks();
         live.clear();
+        stackOf.clear();
+    }
+
+    /** What remains in {@link #stackOf} at the end of a file is the stacks of leaked objects. */
+    private void addLeakedStacks() {
+        for (int at = 0; at < stackOf.capacity(); at++) {
+            long id = stackOf.idAt(at);
+            if (id == 0) {
+                continue;
+            }
+            int slot = live.find(id);
+            long key = (long) stackOf.stackAt(at) << 32 | live.groupAt(slot);
+            long[] amount = leakedByStack.computeIfAbsent(key, k -> new long[2]);
+            amount[0]++;
+            amount[1] += live.sizeAt(slot);
+        }
     }
 
     /** Per group, the ids of its first allocated live objects, and the leak totals as a side effect. */

@@ -5,11 +5,16 @@ import dev.leaktrace.analyser.Budget;
 import dev.leaktrace.analyser.BudgetBreach;
 import dev.leaktrace.analyser.BudgetCheck;
 import dev.leaktrace.analyser.BudgetParser;
+import dev.leaktrace.analyser.LogInput;
 import dev.leaktrace.analyser.ByteUnits;
+import dev.leaktrace.analyser.output.CollapsedStacks;
 import dev.leaktrace.analyser.output.JsonOutput;
 import dev.leaktrace.analyser.output.LeaksJson;
 import dev.leaktrace.analyser.output.LeaksText;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -50,6 +56,11 @@ final class LeaksCommand implements Callable<Integer> {
             description = "YAML file of allowed leaks per type (and site); exit 1 listing every breach.")
     Path budgetFile;
 
+    @Option(names = "--collapsed", paramLabel = "FILE",
+            description = {"Also write the leaked bytes per call stack in the collapsed-stack format of "
+                    + "flamegraph.pl and speedscope; '-' writes only that to standard output."})
+    String collapsed;
+
     @Mixin
     InputOptions input;
 
@@ -63,9 +74,21 @@ final class LeaksCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean collapsedToStdout = LogInput.STDIN.equals(collapsed);
+        if (collapsedToStdout && json) {
+            throw new ParameterException(spec.commandLine(),
+                    "--json and --collapsed - both write to standard output; give --collapsed a file name");
+        }
         Budget budget = budgetFile == null ? null : BudgetParser.read(budgetFile); // fail before a long analysis
         Analysis analysis = input.analyse(logs, main.stdin(), err);
-        out.print(json ? JsonOutput.format(LeaksJson.of(analysis)) + "\n" : LeaksText.of(analysis));
+        if (collapsedToStdout) {
+            out.print(CollapsedStacks.of(analysis));
+        } else {
+            if (collapsed != null) {
+                write(Path.of(collapsed), CollapsedStacks.of(analysis));
+            }
+            out.print(json ? JsonOutput.format(LeaksJson.of(analysis)) + "\n" : LeaksText.of(analysis));
+        }
         out.flush();
 
         int exit = ExitCodes.OK;
@@ -85,5 +108,13 @@ final class LeaksCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 }

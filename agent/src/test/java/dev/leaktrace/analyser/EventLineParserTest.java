@@ -82,7 +82,8 @@ class EventLineParserTest {
 
     @Test
     void countsOtherUpperCaseTokens() {
-        assertThat(parse("@STACK 12 a.b.C.m(C.java:3);a.b.D.n(D.java:9)")).isEqualTo(LineKind.OTHER);
+        assertThat(parse("@MARK 12 phase-two")).isEqualTo(LineKind.OTHER);
+        assertThat(parse("@STACKS 12 a.b.C.m(C.java:3)")).isEqualTo(LineKind.OTHER);
     }
 
     @ParameterizedTest

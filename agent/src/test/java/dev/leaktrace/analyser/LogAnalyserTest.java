@@ -44,11 +44,13 @@ class LogAnalyserTest {
                 2025-08-11T10:00:00Z INFO [console] @ALLOCATE Foo 10 a.rs:1 1
                 Hello from the program
                 srs.js:12 @STACK 1 a;b;c
+                srs.js:13 @MARK phase-two
                 [stderr] @DROP Foo 10 1\r
                 """);
         assertThat(analysis.allocations()).isEqualTo(1);
         assertThat(analysis.drops()).isEqualTo(1);
         assertThat(analysis.leakedCount()).isZero();
+        assertThat(analysis.stackLines()).isEqualTo(1);
         assertThat(analysis.otherEvents()).isEqualTo(1);
         assertThat(analysis.problems().isEmpty()).isTrue();
     }

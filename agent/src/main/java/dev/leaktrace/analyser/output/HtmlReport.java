@@ -24,6 +24,8 @@ public final class HtmlReport {
             .fixed{background:#d8f3dc;color:#1b5e20} .improved{background:#e3f2fd;color:#0d47a1}
             .unchanged{background:#eee;color:#444} .worse,.new{background:#fde2e2;color:#b71c1c}
             .growing{color:#b71c1c;font-weight:600}
+            svg.flame text{pointer-events:none} svg.flame g:hover rect{stroke:#000;stroke-width:1}
+            code{background:#f3f3f3;padding:0 3px;border-radius:3px}
             """;
 
     private HtmlReport() {
@@ -36,6 +38,7 @@ public final class HtmlReport {
                 .append("</p>\n");
         body.append(totals(run));
         charts(body, run);
+        flameGraph(body, run, "");
         leakTables(body, run, "");
         return page(body);
     }
@@ -51,6 +54,8 @@ public final class HtmlReport {
         diffTables(body, diff);
         charts(body, before);
         charts(body, after);
+        flameGraph(body, after, " after");
+        flameGraph(body, before, " before");
         leakTables(body, after, " after");
         leakTables(body, before, " before");
         return page(body);
@@ -88,6 +93,29 @@ public final class HtmlReport {
             }
             body.append("</div>\n");
         }
+    }
+
+    /** The leaked bytes by call stack, when the log recorded stacks; otherwise how to record them. */
+    private static void flameGraph(StringBuilder body, Analysis run, String which) {
+        if (run.leakedCount() == 0) {
+            return;
+        }
+        body.append("<h2>Leaked bytes by call stack").append(which).append("</h2>\n");
+        if (!run.hasLeakedStacks()) {
+            body.append("<p class=\"muted\">")
+                    .append(run.stackLines() > 0
+                            ? "The log has call stacks, but none of an object that leaked."
+                            : "This log has no call stacks.")
+                    .append(" To see the calls that led to each leak, add <code>stacks: 8</code> to the agent's "
+                            + "config: the first objects of each allocation site then get a <code>@STACK</code> "
+                            + "line.</p>\n");
+            return;
+        }
+        body.append("<p class=\"muted\">Each box is a frame, as wide as the leaked bytes allocated through it: "
+                + "the outermost caller at the top, the allocating frame below it, the leaked type (blue) at the "
+                + "bottom. Leaked objects without a recorded stack stand under their <code>[site]</code> (grey). "
+                + "Hover over a box for its full name, bytes and share.</p>\n");
+        body.append(SvgFlameGraph.render(run.stacks()));
     }
 
     private static void leakTables(StringBuilder body, Analysis run, String which) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.leaktrace.analyser.Analysis;
 import dev.leaktrace.analyser.LeakGroup;
+import dev.leaktrace.analyser.LeakStack;
 import dev.leaktrace.analyser.ProblemKind;
 import dev.leaktrace.analyser.Problems;
 
@@ -32,7 +33,30 @@ public final class LeaksJson {
         json.addProperty("truncatedFiles", problems.count(ProblemKind.TRUNCATED_FILE));
         json.addProperty("otherEvents", analysis.otherEvents());
         json.add("collected", groups(analysis, false));
+        json.addProperty("stackLines", analysis.stackLines());
+        json.addProperty("unmatchedStacks", problems.count(ProblemKind.UNMATCHED_STACK));
+        json.add("stacks", stacks(analysis));
         return json;
+    }
+
+    /** Leaked objects that have a recorded stack; the others are only in {@code groups}. */
+    private static JsonArray stacks(Analysis analysis) {
+        JsonArray array = new JsonArray();
+        for (LeakStack stack : analysis.stacks()) {
+            if (!stack.hasStack()) {
+                continue;
+            }
+            JsonObject json = new JsonObject();
+            JsonArray frames = new JsonArray();
+            stack.frames().forEach(frames::add);
+            json.add("frames", frames);
+            json.addProperty("type", stack.type());
+            json.addProperty("site", stack.site());
+            json.addProperty("count", stack.count());
+            json.addProperty("bytes", stack.bytes());
+            array.add(json);
+        }
+        return array;
     }
 
     static JsonObject amount(long count, long bytes) {

@@ -3,6 +3,7 @@ package dev.leaktrace.analyser.output;
 import dev.leaktrace.analyser.Analysis;
 import dev.leaktrace.analyser.ByteUnits;
 import dev.leaktrace.analyser.LeakGroup;
+import dev.leaktrace.analyser.LeakStack;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,11 @@ public final class LeaksText {
         if (!analysis.collected().isEmpty()) {
             out.append("\nCollected by the GC without a drop (not leaked, but nobody released them):\n");
             out.append(table(analysis.collected(), false));
+        }
+        long withStack = analysis.stacks().stream().filter(LeakStack::hasStack).mapToLong(LeakStack::count).sum();
+        if (withStack > 0) {
+            out.append("\nCall stacks were recorded for ").append(withStack).append(" of the leaked objects; "
+                    + "see them with --collapsed FILE (for flamegraph.pl or speedscope) or in the report.\n");
         }
         out.append('\n').append(totals(analysis)).append('\n');
         return out.toString();

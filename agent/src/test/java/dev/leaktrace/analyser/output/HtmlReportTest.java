@@ -45,6 +45,48 @@ class HtmlReportTest {
     }
 
     @Test
+    void showsAFlameGraphOfLeakedBytesWhenTheLogHasStacks() throws Exception {
+        String html = HtmlReport.of(analyse(CollapsedStacksTest.TWO_PATHS));
+        assertThat(html).contains("Leaked bytes by call stack").contains("<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "class=\"flame\"");
+        String flame = html.substring(html.indexOf("class=\"flame\""), html.indexOf("</svg>", html.indexOf("class=\"flame\"")));
+        // Tooltips carry the full frame, bytes and share; labels are the short names.
+        assertThat(flame).contains("<title>com.example.Service.handle(Service.java:42)\n2.0 KiB (2000 bytes, 49.2% "
+                + "of leaked bytes), 2 objects</title>");
+        assertThat(flame).contains("<title>all leaked objects\n4.0 KiB (4064 bytes, 100.0% of leaked bytes)");
+        assertThat(flame).contains(">Service.handle(Service.java:42)</text>");
+        assertThat(flame).contains("<title>[site] com/example/Repo.java:17\n");
+        assertThat(flame).contains(">[Conn]</text>");
+        assertThat(html).doesNotContain("stacks: 8");
+    }
+
+    @Test
+    void boxWidthsAreProportionalToBytes() throws Exception {
+        String flame = HtmlReport.of(analyse(CollapsedStacksTest.TWO_PATHS));
+        // 2000 of 4064 bytes on a 960 wide graph
+        assertThat(flame).contains("<title>com.example.Service.handle(Service.java:42)")
+                .contains("width=\"472.44\" height=\"17\"");
+    }
+
+    @Test
+    void withoutStacksSaysHowToRecordThem() throws Exception {
+        String html = HtmlReport.of(analyse(growingLog("Proof")));
+        assertThat(html).contains("Leaked bytes by call stack").contains("<code>stacks: 8</code>")
+                .doesNotContain("class=\"flame\"");
+    }
+
+    @Test
+    void shortNamesDropThePackage() {
+        assertThat(SvgFlameGraph.shortName("com.example.Repo.open(Repo.java:17)")).isEqualTo("Repo.open(Repo.java:17)");
+        assertThat(SvgFlameGraph.shortName("Repo.open(Repo.java:17)")).isEqualTo("Repo.open(Repo.java:17)");
+        assertThat(SvgFlameGraph.shortName("[com.example.Outer$Conn]")).isEqualTo("[Outer$Conn]");
+        assertThat(SvgFlameGraph.shortName("...")).isEqualTo("...");
+        assertThat(SvgFlameGraph.shortName("[site] a/B.java:3")).isEqualTo("[site] a/B.java:3");
+        assertThat(SvgFlameGraph.fit("Repo.open(Repo.java:17)", 60)).isEqualTo("Repo.op\u2026");
+        assertThat(SvgFlameGraph.fit("Repo.open(Repo.java:17)", 20)).isEmpty();
+    }
+
+    @Test
     void axisMaximaAreRoundInBinaryUnits() {
         assertThat(SvgChart.niceCeiling(900)).isEqualTo(1000);
         assertThat(SvgChart.niceCeiling(19_000_000)).isEqualTo(20L << 20);

@@ -20,6 +20,10 @@ public final class AgentEntry {
             LiveDump.write(arguments.substring(LiveDump.ARGUMENT.length()));
             return;
         }
+        if (arguments != null && arguments.startsWith(LiveDump.STATUS)) {
+            LiveDump.writeStatus(arguments.substring(LiveDump.STATUS.length()));
+            return;
+        }
         start(arguments, instrumentation, false);
     }
 

@@ -17,8 +17,27 @@ import java.util.List;
  */
 final class LiveDump {
     static final String ARGUMENT = "dump=";
+    /** Asks whether this JVM is traced: the answer is "traced" or "untraced". */
+    static final String STATUS = "status=";
 
     private LiveDump() {
+    }
+
+    static void writeStatus(String file) {
+        try {
+            Files.writeString(Path.of(file), isTraced() ? "traced\n" : "untraced\n");
+        } catch (Exception e) {
+            System.err.println("leaktrace: cannot answer a status request in " + file + ": " + e);
+        }
+    }
+
+    private static boolean isTraced() {
+        try {
+            Class<?> recorder = Class.forName(BootstrapInjector.PROBE, false, null);
+            return (Boolean) recorder.getMethod("isStarted").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
+        }
     }
 
     static void write(String file) {

@@ -16,6 +16,7 @@ public final class LineFormat {
     static final byte[] ALLOCATE = "@ALLOCATE ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] DROP = "@DROP ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] GC = "@GC ".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] STACK = "@STACK ".getBytes(StandardCharsets.US_ASCII);
     /** Longest line part that is not a name: keyword, three numbers, separators. */
     static final int MAX_FIXED_PART = 10 + 3 * 20 + 8;
 
@@ -99,6 +100,16 @@ public final class LineFormat {
         pos = put(buf, pos, site);
         buf[pos++] = ' ';
         pos = putLong(buf, pos, id);
+        buf[pos++] = '\n';
+        return pos;
+    }
+
+    /** {@code @STACK <id> <frame>;<frame>;...}: an object's allocating stack, root first. */
+    static int stack(byte[] buf, int pos, long id, byte[] frames) {
+        pos = put(buf, pos, STACK);
+        pos = putLong(buf, pos, id);
+        buf[pos++] = ' ';
+        pos = put(buf, pos, frames);
         buf[pos++] = '\n';
         return pos;
     }

@@ -58,17 +58,29 @@ public final class LineSink {
         return buffer;
     }
 
-    /** Appends an @ALLOCATE line; the entry remembers where, for a drop on another thread. */
-    void allocate(ThreadState thread, TrackedRef entry, byte[] type) {
+    /**
+     * Appends an @ALLOCATE line, and the object's @STACK line when it has one; the entry remembers
+     * where they end, so that a drop on another thread can write them out first.
+     */
+    void allocate(ThreadState thread, TrackedRef entry, byte[] type, byte[] frames) {
         ThreadBuffer buffer = bufferOf(thread);
-        int length = LineFormat.MAX_FIXED_PART + type.length + entry.site.length;
+        int length = LineFormat.MAX_FIXED_PART + type.length + entry.site.length
+                + (frames == null ? 0 : LineFormat.MAX_FIXED_PART + frames.length);
         int at = room(buffer, length);
         if (at < 0) {
-            byte[] line = new byte[length];
-            writeLine(line, LineFormat.allocate(line, 0, type, entry.size, entry.site, entry.id));
+            byte[] lines = new byte[length];
+            int end = LineFormat.allocate(lines, 0, type, entry.size, entry.site, entry.id);
+            if (frames != null) {
+                end = LineFormat.stack(lines, end, entry.id, frames);
+            }
+            writeLine(lines, end);
             return;
         }
-        buffer.published = LineFormat.allocate(buffer.data, at, type, entry.size, entry.site, entry.id);
+        int end = LineFormat.allocate(buffer.data, at, type, entry.size, entry.site, entry.id);
+        if (frames != null) {
+            end = LineFormat.stack(buffer.data, end, entry.id, frames);
+        }
+        buffer.published = end;
         entry.owner = buffer;
         entry.ownerEnd = buffer.end();
         afterLine(buffer);

@@ -13,6 +13,7 @@ public final class Recorder {
     private final LineSink sink;
     private final Registry registry = new Registry();
     private final SiteFinder sites = new SiteFinder();
+    private final StackRecorder stacks = new StackRecorder();
     private final AtomicLong ids = new AtomicLong();
     private final ClassValue<TypeInfo> types = new ClassValue<>() {
         @Override
@@ -136,7 +137,8 @@ public final class Recorder {
         entry.size = info.sizeOf(self);
         entry.site = site == ThreadState.NO_SITE ? sites.siteOf(type) : Sites.token(site);
         entry.id = nextId(thread);
-        sink.allocate(thread, entry, info.nameBytes);
+        byte[] frames = info.stackDepth > 0 ? stacks.framesFor(type, entry.site, info.stackDepth) : null;
+        sink.allocate(thread, entry, info.nameBytes, frames);
     }
 
     private static final int ID_BLOCK = 256;

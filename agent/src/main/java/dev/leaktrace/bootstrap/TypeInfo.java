@@ -15,6 +15,8 @@ public final class TypeInfo {
     final String sizeRule;
     /** True when the GC's collection of the object is its drop; false when named methods are. */
     final boolean dropOnGc;
+    /** Frames of allocating stack to record ({@code stacks: N}); 0 for none. */
+    final int stackDepth;
     private volatile boolean sizeFailureReported;
 
     private TypeInfo() {
@@ -25,6 +27,7 @@ public final class TypeInfo {
         this.fallbackSize = o -> 0L;
         this.sizeRule = "";
         this.dropOnGc = false;
+        this.stackDepth = 0;
     }
 
     /**
@@ -33,8 +36,10 @@ public final class TypeInfo {
      * @param fallbackSize used when {@code size} throws (the shallow size)
      * @param sizeRule     the rule's text, for warnings
      * @param dropOnGc     whether collection by the GC is the object's drop
+     * @param stackDepth   frames of allocating stack to record for the first objects of each site
      */
-    public TypeInfo(String name, SizeEstimator size, SizeEstimator fallbackSize, String sizeRule, boolean dropOnGc) {
+    public TypeInfo(String name, SizeEstimator size, SizeEstimator fallbackSize, String sizeRule, boolean dropOnGc,
+                    int stackDepth) {
         this.traced = true;
         this.name = name;
         this.nameBytes = LineFormat.typeToken(name);
@@ -42,6 +47,7 @@ public final class TypeInfo {
         this.fallbackSize = fallbackSize;
         this.sizeRule = sizeRule;
         this.dropOnGc = dropOnGc;
+        this.stackDepth = stackDepth;
     }
 
     public String name() {

@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
         name = "leaktrace",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
-        description = "Finds the allocations in leaktrace logs that were never dropped.",
-        subcommands = {LeaksCommand.class, DiffCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        description = {"Finds the allocations in leaktrace logs that were never dropped, compares runs,",
+            "and attaches the agent to (or dumps) a running JVM."},
+        subcommands = {LeaksCommand.class, DiffCommand.class, ReportCommand.class, AttachCommand.class,
+            DumpCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec

@@ -32,14 +32,22 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class ConfigLoader {
     /** Prefix of a config name that means one of the recipes shipped inside the jar. */
     public static final String RECIPE_PREFIX = "recipe:";
-    private static final Set<String> TOP_KEYS = Set.of("output", "types", "onConfigError");
-    private static final Set<String> TYPE_KEYS = Set.of("class", "size", "drop", "subtypes");
+    private static final Set<String> TOP_KEYS = Set.of("output", "types", "onConfigError", "include", "stacks");
+    /** Deep enough for recipes that include recipes; a cycle stops here with a message. */
+    private static final int MAX_INCLUDE_DEPTH = 8;
+    private static final Set<String> TYPE_KEYS = Set.of("class", "size", "drop", "subtypes", "stacks");
+    /** More frames than this only make lines longer, not leaks easier to find. */
+    private static final int MAX_STACKS = 256;
 
     private ConfigLoader() {
     }
 
     /** Loads a file path, or a bundled recipe named {@code recipe:NAME}. */
     public static TraceConfig load(String location) throws ConfigException {
+        return load(location, 0);
+    }
+
+    private static TraceConfig load(String location, int depth) throws ConfigException {
         if (location.startsWith(RECIPE_PREFIX)) {
             String name = location.substring(RECIPE_PREFIX.length());
             try (InputStream in = ConfigLoader.class.getResourceAsStream("/dev/leaktrace/recipes/" + name + ".yaml")) {
@@ -47,7 +55,7 @@ public final class ConfigLoader {
                     throw new ConfigException("config '" + location + "': no such recipe. Bundled recipes: "
                             + String.join(", ", Recipes.names()));
                 }
-                return parse(location, new InputStreamReader(in, StandardCharsets.UTF_8));
+                return parse(location, new InputStreamReader(in, StandardCharsets.UTF_8), depth);
             } catch (IOException e) {
                 throw new ConfigException("config '" + location + "': cannot read the recipe: " + e.getMessage());
             }
@@ -63,10 +71,14 @@ public final class ConfigLoader {
             throw new ConfigException("config file '" + location + "' cannot be read: " + e
                     + ". Check that it is a readable file.");
         }
-        return parse(location, new StringReader(text));
+        return parse(location, new StringReader(text), depth);
     }
 
     public static TraceConfig parse(String file, Reader reader) throws ConfigException {
+        return parse(file, reader, 0);
+    }
+
+    private static TraceConfig parse(String file, Reader reader, int depth) throws ConfigException {
         Node root;
         try {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
@@ -88,6 +100,9 @@ public final class ConfigLoader {
         String output = null;
         TraceConfig.OnConfigError onError = TraceConfig.OnConfigError.STOP;
         List<TypeEntry> types = null;
+        List<TypeEntry> included = new ArrayList<>();
+        Node typesNode = null;
+        int stacks = 0;
         for (NodeTuple tuple : ((MappingNode) root).getValue()) {
             String key = keyOf(file, tuple, TOP_KEYS);
             Node value = tuple.getValueNode();
@@ -105,30 +120,99 @@ public final class ConfigLoader {
                                 + " (run the application untraced)");
                     }
                     break;
+                case "include":
+                    included.addAll(includes(file, value, depth));
+                    break;
+                case "stacks":
+                    stacks = stackDepth(file, value);
+                    break;
                 default:
-                    types = typeList(file, value);
+                    typesNode = value;
             }
         }
-        if (types == null || types.isEmpty()) {
+        if (typesNode != null) {
+            types = typeList(file, typesNode, stacks);
+        }
+        if ((types == null || types.isEmpty()) && included.isEmpty()) {
             throw ConfigException.at(file, line(root), "types", "missing or empty: list the classes to trace, e.g.\n"
                     + "types:\n  - class: com.example.MyResource");
         }
-        return new TraceConfig(file, output, onError, types);
+        // The file's own entries come first: on a tie of specificity they win over included ones.
+        List<TypeEntry> all = new ArrayList<>(types == null ? List.of() : types);
+        all.addAll(included);
+        return new TraceConfig(file, output, onError, all);
     }
 
-    private static List<TypeEntry> typeList(String file, Node value) throws ConfigException {
+    /**
+     * {@code include: [jdbc, ../shared/more.yaml]}: bundled recipes by name, or files relative to
+     * the including file. Only their types are taken; output and onConfigError stay this file's.
+     */
+    private static List<TypeEntry> includes(String file, Node value, int depth) throws ConfigException {
+        List<String> names = new ArrayList<>();
+        if (value instanceof ScalarNode) {
+            names.add(scalar(file, "include", value));
+        } else if (value instanceof SequenceNode) {
+            for (Node n : ((SequenceNode) value).getValue()) {
+                names.add(scalar(file, "include", n));
+            }
+        } else {
+            throw ConfigException.at(file, line(value), "include", "expected a list of recipe names or files, such as"
+                    + " [jdk-io, jdbc], found " + describe(value));
+        }
+        if (depth >= MAX_INCLUDE_DEPTH) {
+            throw ConfigException.at(file, line(value), "include", "includes nest deeper than " + MAX_INCLUDE_DEPTH
+                    + " levels; is there a cycle?");
+        }
+        List<TypeEntry> entries = new ArrayList<>();
+        for (String name : names) {
+            String location;
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                Path base = file.startsWith(RECIPE_PREFIX) ? null : Path.of(file).toAbsolutePath().getParent();
+                location = base == null ? name : base.resolve(name).normalize().toString();
+            } else if (Recipes.names().contains(name)) {
+                location = RECIPE_PREFIX + name;
+            } else {
+                String near = Suggestions.nearest(name, Recipes.names());
+                throw ConfigException.at(file, line(value), "include", "'" + name + "' is neither a bundled recipe"
+                        + (near != null ? " (did you mean '" + near + "'?)" : "") + " nor a .yaml file. Recipes: "
+                        + String.join(", ", Recipes.names()) + ".");
+            }
+            try {
+                entries.addAll(load(location, depth + 1).types());
+            } catch (ConfigException e) {
+                throw ConfigException.at(file, line(value), "include", "cannot include '" + name + "': " + e.getMessage());
+            }
+        }
+        return entries;
+    }
+
+    private static int stackDepth(String file, Node value) throws ConfigException {
+        String text = scalar(file, "stacks", value);
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0 && n <= MAX_STACKS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ConfigException.at(file, line(value), "stacks", "'" + text + "' is not a number of frames from 0 to "
+                + MAX_STACKS + " (e.g. stacks: 16; 0 records no stacks)");
+    }
+
+    private static List<TypeEntry> typeList(String file, Node value, int defaultStacks) throws ConfigException {
         if (!(value instanceof SequenceNode)) {
             throw ConfigException.at(file, line(value), "types", "expected a list of entries ('- class: ...'), found "
                     + describe(value));
         }
         List<TypeEntry> entries = new ArrayList<>();
         for (Node item : ((SequenceNode) value).getValue()) {
-            entries.add(typeEntry(file, item));
+            entries.add(typeEntry(file, item, defaultStacks));
         }
         return entries;
     }
 
-    private static TypeEntry typeEntry(String file, Node item) throws ConfigException {
+    private static TypeEntry typeEntry(String file, Node item, int defaultStacks) throws ConfigException {
         if (!(item instanceof MappingNode)) {
             throw ConfigException.at(file, line(item), "types", "each entry must be a mapping such as"
                     + " '- class: com.example.Foo', found " + describe(item));
@@ -137,6 +221,7 @@ public final class ConfigLoader {
         SizeRule size = SizeRule.shallow();
         List<String> drops = null;
         boolean subtypes = false;
+        int stacks = defaultStacks;
         for (NodeTuple tuple : ((MappingNode) item).getValue()) {
             String key = keyOf(file, tuple, TYPE_KEYS);
             Node value = tuple.getValueNode();
@@ -155,6 +240,9 @@ public final class ConfigLoader {
                 case "drop":
                     drops = dropList(file, value);
                     break;
+                case "stacks":
+                    stacks = stackDepth(file, value);
+                    break;
                 default:
                     String flag = scalar(file, key, value);
                     if (!flag.equals("true") && !flag.equals("false")) {
@@ -167,7 +255,7 @@ public final class ConfigLoader {
             throw ConfigException.at(file, line(item), "class", "missing: every entry names the class to trace,"
                     + " e.g. '- class: com.example.Foo' (or com.example.* / com.example.**)");
         }
-        return new TypeEntry(pattern, subtypes, size, drops, file + ":" + line(item));
+        return new TypeEntry(pattern, subtypes, size, drops, file + ":" + line(item), stacks);
     }
 
     private static SizeRule sizeRule(String file, String source, Node value) throws ConfigException {

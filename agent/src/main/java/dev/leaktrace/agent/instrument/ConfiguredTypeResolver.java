@@ -47,7 +47,8 @@ final class ConfiguredTypeResolver implements TypeResolver {
                     + " is reported with its shallow size; fix the size rule.");
             size = shallow;
         }
-        return new TypeInfo(type.getName(), size, shallow, entry.size().describe(), drops.contains(TypeEntry.DROP_GC));
+        return new TypeInfo(type.getName(), size, shallow, entry.size().describe(), drops.contains(TypeEntry.DROP_GC),
+                entry.stacks());
     }
 
     private SizeEstimator bindShallow(Class<?> type) {

@@ -86,7 +86,7 @@ class ConfigLoaderTest {
     @Test
     void unknownTopKeySuggestsTheNearest() {
         assertThat(error("outptu: x.log\ntypes:\n  - class: a.B\n"))
-                .isEqualTo("app.yaml:1: outptu: unknown key; did you mean 'output'? Known keys here: onConfigError, output, types.");
+                .isEqualTo("app.yaml:1: outptu: unknown key; did you mean 'output'? Known keys here: include, onConfigError, output, stacks, types.");
     }
 
     @Test
@@ -162,5 +162,31 @@ class ConfigLoaderTest {
     void suggestionsAreNearOnly() {
         assertThat(Suggestions.nearest("clas", List.of("class", "size"))).isEqualTo("class");
         assertThat(Suggestions.nearest("zzzzzz", List.of("class", "size"))).isNull();
+    }
+
+    @Test
+    void includeTakesRecipesAndFilesOwnEntriesFirst(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("more.yaml"), "output: ignored.log\ntypes:\n  - class: c.D\n");
+        Path main = dir.resolve("main.yaml");
+        Files.writeString(main, "output: mine.log\ninclude: [jdk-io, more.yaml]\ntypes:\n  - class: a.B\n");
+        TraceConfig c = ConfigLoader.load(main.toString());
+        assertThat(c.output()).isEqualTo("mine.log");
+        assertThat(c.types()).extracting(t -> t.pattern().toString())
+                .startsWith("a.B").contains("java.io.FileInputStream", "c.D");
+        assertThat(parse("include: jdk-io\n").types()).as("an include alone is enough").isNotEmpty();
+    }
+
+    @Test
+    void includeErrors(@TempDir Path dir) throws Exception {
+        assertThat(error("include: [jdk-oi]\n")).startsWith("app.yaml:1: include: 'jdk-oi' is neither a bundled recipe")
+                .contains("did you mean 'jdk-io'?");
+        assertThat(error("include: {a: b}\n")).contains("expected a list of recipe names or files");
+        Path loop = dir.resolve("loop.yaml");
+        Files.writeString(loop, "include: [loop.yaml]\n");
+        assertThatThrownBy(() -> ConfigLoader.load(loop.toString())).hasMessageContaining("is there a cycle?");
+        Path missing = dir.resolve("m.yaml");
+        Files.writeString(missing, "include: [nope.yaml]\n");
+        assertThatThrownBy(() -> ConfigLoader.load(missing.toString())).hasMessageContaining("m.yaml:1: include: cannot include 'nope.yaml'")
+                .hasMessageContaining("not found");
     }
 }

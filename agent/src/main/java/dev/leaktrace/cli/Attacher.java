@@ -1,0 +1,52 @@
+package dev.leaktrace.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.bytebuddy.agent.ByteBuddyAgent;
+
+/** Loads our jar into a running JVM with an agentmain argument, and reads answers it writes to a file. */
+final class Attacher {
+    private Attacher() {
+    }
+
+    static void attach(String pid, String arguments) throws CommandFailure {
+        File jar = AgentJar.locate();
+        try {
+            ByteBuddyAgent.attach(jar, pid, arguments);
+        } catch (RuntimeException | LinkageError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new CommandFailure("cannot attach to process " + pid + ": " + cause.getMessage()
+                    + ". Check that it is a running JVM of the same user, started from a JDK (not a bare JRE),"
+                    + " and without -XX:+DisableAttachMechanism.");
+        }
+    }
+
+    /** Attaches with {@code key=<temp file>} and returns what the agent wrote there. */
+    static String ask(String pid, String key) throws CommandFailure {
+        Path answer;
+        try {
+            answer = Files.createTempFile("leaktrace-" + key, ".txt");
+        } catch (IOException e) {
+            throw new CommandFailure("cannot create a temporary file: " + e.getMessage());
+        }
+        try {
+            Files.delete(answer);
+            attach(pid, key + "=" + answer);
+            if (!Files.exists(answer)) {
+                throw new CommandFailure("process " + pid + " did not answer (see its stderr for 'leaktrace:' lines)");
+            }
+            return Files.readString(answer, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read the answer of process " + pid + ": " + e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(answer);
+            } catch (IOException ignored) {
+                // a temp file left behind is harmless
+            }
+        }
+    }
+}

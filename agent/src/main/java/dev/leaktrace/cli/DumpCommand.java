@@ -1,0 +1,64 @@
+package dev.leaktrace.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "dump",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersion.class,
+        description = {
+            "Asks a traced JVM (started with -javaagent, or attached) for the objects alive right now.",
+            "They are written as @ALLOCATE lines with their original ids after a '#' header, so leaks,",
+            "diff and report read a dump like a log: diff two dumps taken a minute apart to see what grows."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:dumped", "1:the JVM is not traced (attach first)", "2:the JVM could not be attached to"})
+final class DumpCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PID", description = "Process id of the traced JVM.")
+    String pid;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the dump here instead of stdout.")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            String dump = Attacher.ask(pid, "dump");
+            if (!dump.startsWith("# leaktrace dump pid=")) {
+                err.println("leaktrace: process " + pid + " is not traced: start it with -javaagent:leaktrace.jar=..."
+                        + " or run 'leaktrace attach " + pid + " --config FILE' first.");
+                return ExitCodes.GATE_FAILED;
+            }
+            if (output == null) {
+                out.print(dump);
+                out.flush();
+            } else {
+                Files.writeString(output, dump, StandardCharsets.UTF_8);
+                long live = dump.lines().filter(l -> l.startsWith("@ALLOCATE")).count();
+                err.println("leaktrace: " + live + " live objects of process " + pid + " written to " + output);
+            }
+            return ExitCodes.OK;
+        } catch (CommandFailure e) {
+            err.println("leaktrace: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("leaktrace: cannot write " + output + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+}

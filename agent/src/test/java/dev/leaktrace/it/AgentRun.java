@@ -21,6 +21,7 @@ public final class AgentRun {
     private String agentOptions = "";
     private final List<String> jvmOptions = new ArrayList<>();
     private String mainClass = "fixtures.Scenarios";
+    private final List<String> classpath = new ArrayList<>();
 
     private AgentRun(Jdk jdk) throws IOException {
         this.jdk = jdk;
@@ -62,6 +63,12 @@ public final class AgentRun {
         return this;
     }
 
+    /** Jars or folders appended to the fixture JVM's class path, after the test classes. */
+    public AgentRun classpath(String... entries) {
+        classpath.addAll(List.of(entries));
+        return this;
+    }
+
     public AgentRun main(String className) {
         this.mainClass = className;
         return this;
@@ -87,7 +94,10 @@ public final class AgentRun {
         }
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(TEST_CLASSES.toString());
+        List<String> entries = new ArrayList<>();
+        entries.add(TEST_CLASSES.toString());
+        entries.addAll(classpath);
+        command.add(String.join(java.io.File.pathSeparator, entries));
         command.add(mainClass);
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)

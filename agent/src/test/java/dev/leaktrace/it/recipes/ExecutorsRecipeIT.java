@@ -1,0 +1,54 @@
+package dev.leaktrace.it.recipes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leaktrace.it.AgentRun;
+import dev.leaktrace.it.Event;
+import dev.leaktrace.it.Jdk;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The executors recipe on the JDK's own pools (fixtures.recipes.ExecutorLeaks): pools shut down by
+ * shutdown(), by close() (Java 19+) or shutdownNow() through a wrapper, and an own subclass, are
+ * dropped; exactly the leaked scheduled pool is left, with its site in the Executors factory.
+ */
+class ExecutorsRecipeIT {
+    static List<Jdk> jdks() {
+        return Jdk.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void exactlyThePoolNeverShutDownIsLeft(Jdk jdk) throws Exception {
+        AgentRun run = AgentRun.on(jdk).configLocation("recipe:executors").main("fixtures.recipes.ExecutorLeaks");
+        AgentRun.Result r = run.run();
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.stdout()).as(r.toString()).contains("FIXED 42", "SINGLE ran", "OWN 1", "SCHEDULED later", "DONE");
+        assertThat(r.stderr()).as("no warning").doesNotContain("leaktrace:");
+        int feature = Integer.parseInt(jdk.name().substring("java".length()));
+        String releasedBy = feature >= 19 ? "close" : "shutdownNow";
+        assertThat(r.stdout()).contains("RELEASED BY " + releasedBy);
+
+        Traced plain = Traced.of(r, "java.util.concurrent.ThreadPoolExecutor");
+        assertThat(plain.allocated()).as("newFixedThreadPool and the pool inside newSingleThreadExecutor")
+                .hasSize(2);
+        assertThat(plain.allocated()).extracting(Event::site).allMatch(s -> s.startsWith("java/util/concurrent/Executors.java:"));
+        assertThat(plain.dropped()).as(r.toString()).hasSize(2);
+
+        Traced own = Traced.of(r, "fixtures.recipes.ExecutorLeaks$NamedPool");
+        assertThat(own.allocated()).as("a subclass, through subtypes: true").hasSize(1);
+        assertThat(own.allocated().get(0).site()).isEqualTo(r.sitesPrinted().get(0));
+        assertThat(own.dropped()).hasSize(1);
+
+        Traced scheduled = Traced.of(r, "java.util.concurrent.ScheduledThreadPoolExecutor");
+        assertThat(scheduled.allocated()).hasSize(1);
+        assertThat(scheduled.leaked()).as(r.toString()).hasSize(1);
+        // Executors.newScheduledThreadPool calls new: the factory is the site (README, "The lines").
+        assertThat(scheduled.leaked().get(0).site()).startsWith("java/util/concurrent/Executors.java:");
+
+        assertThat(r.events()).as("four pools, three dropped, nothing else").hasSize(4 + 3);
+    }
+}

@@ -6,7 +6,6 @@ import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,7 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * types are traced exactly as with config=recipe:jdbc, and the own type beside them, whose site is
  * the application's line that leaked the connection the recipe reports at the driver's line.
  */
-@Disabled("until include: lands: the config loader still rejects the key (exit 78, 'include: unknown key')")
 class IncludeRecipeIT {
     static List<Jdk> jdks() {
         return Jdk.all();

@@ -63,6 +63,19 @@ class BeforeAfterIT {
         assertThat(cli("diff", before.toString(), after.toString(), "--fail-on-regression")).contains("fixed");
     }
 
+    @Test
+    void theUnitTestsRanUnderTheAgentAndTheBudgetGateHolds() throws Exception {
+        Path testLog = Path.of(System.getProperty("demo.testLog"));
+        assertThat(Files.readString(testLog)).as("the surefire run under -javaagent wrote its log")
+                .contains("@ALLOCATE " + INDEX + " ").contains("@DROP " + INDEX + " ");
+        assertThat(cli("leaks", testLog.toString(), "--budget", System.getProperty("demo.budget"))).contains("Total:");
+        Path strict = dir.resolve("strict-budget.yaml");
+        Files.writeString(strict, "budgets: []\ndefault:\n  count: 0\n");
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", System.getProperty("leaktrace.jar"), "leaks",
+                testLog.toString(), "--budget", strict.toString()));
+        assertThat(run(command, 1)).as("a budget the suite breaks fails the gate").contains("budget");
+    }
+
     private static void runDemo(Path log, String... extra) throws Exception {
         List<String> command = new ArrayList<>(List.of(JAVA,
                 "-javaagent:" + System.getProperty("leaktrace.jar") + "=config=" + System.getProperty("demo.config")

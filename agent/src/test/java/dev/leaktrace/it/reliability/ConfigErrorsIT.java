@@ -31,14 +31,14 @@ class ConfigErrorsIT {
             {"unknown key", "outptu: x.log\ntypes:\n  - class: a.B\n", "lt.yaml:1: outptu: unknown key; did you mean 'output'?"},
             {"missing class", "types:\n  - size: 4\n", "lt.yaml:2: class: missing"},
             {"malformed wildcard", "types:\n  - class: com.*.Foo\n", "lt.yaml:2: class: ", "a wildcard may only end a package"},
-            {"unknown size keyword", "types:\n  - class: a.B\n    size: class:\n", "lt.yaml:3: size: "},
+            {"size keyword without its class", "types:\n  - class: a.B\n    size: \"class:\"\n", "lt.yaml:3: size: "},
             {"expression syntax error", "types:\n  - class: a.B\n    size: data.length * \n", "lt.yaml:3: size: ", "column"},
             {"negative size", "types:\n  - class: a.B\n    size: -5\n", "lt.yaml:3: size: ", "negative"},
             {"unknown agent argument", "types:\n  - class: a.B\n", "unknown agent argument 'confg'; did you mean 'config'?"},
         };
         for (Jdk jdk : Jdk.all()) {
             for (String[] row : table) {
-                cases.add(Arguments.of(jdk, row[0], row[1], List.of(row).subList(2, row.length)));
+                cases.add(Arguments.of(jdk, row[0], row[1], java.util.Arrays.asList(row).subList(2, row.length)));
             }
         }
         return cases;
@@ -106,9 +106,10 @@ class ConfigErrorsIT {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("LIVE 0 0");
         assertThat(r.stderr())
-                .containsOnlyOnce("lt.yaml:3: size: class fixtures.reliability.Tracked has no field 'capacity'")
-                .containsOnlyOnce("lt.yaml:4: drop: fixtures.reliability.Tracked has no method 'shutdown'")
-                .containsOnlyOnce("lt.yaml:6: size: ")
+                // The line is the type entry's (its "- class:"), the key is named after it.
+                .containsOnlyOnce("lt.yaml:2: size: class fixtures.reliability.Tracked has no field 'capacity'")
+                .containsOnlyOnce("lt.yaml:2: drop: fixtures.reliability.Tracked has no method 'shutdown'")
+                .containsOnlyOnce("lt.yaml:5: size: ")
                 .contains("fixtures.reliability.NoSuchEstimator");
         assertThat(r.events("ALLOCATE", "fixtures.reliability.Tracked")).as("traced, with the shallow size")
                 .isNotEmpty().allMatch(e -> e.size() > 0 && e.size() < 64);

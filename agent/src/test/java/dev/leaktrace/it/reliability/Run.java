@@ -35,6 +35,11 @@ final class Run {
         return new Run(jdk, mainClass);
     }
 
+    /** The file name fixtures.reliability.DirLoader expects for a class: its binary name, URL-encoded. */
+    static String classFileName(String binaryName) {
+        return java.net.URLEncoder.encode(binaryName, StandardCharsets.UTF_8) + ".class";
+    }
+
     Path dir() {
         return dir;
     }

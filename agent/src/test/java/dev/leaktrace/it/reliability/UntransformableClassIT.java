@@ -38,7 +38,7 @@ class UntransformableClassIT {
         mv.visitCode();
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        for (int i = 0; i < 32_750; i++) { // two bytes each: 65,500 bytes
+        for (int i = 0; i < 32_764; i++) { // two bytes each: with the rest, 65,533 of the 65,535 allowed
             mv.visitInsn(Opcodes.ICONST_0);
             mv.visitInsn(Opcodes.POP);
         }
@@ -68,8 +68,8 @@ class UntransformableClassIT {
     void aClassThatCannotBeTransformedIsSkippedWithAWarningNamingIt(Jdk jdk) throws Exception {
         Run run = Run.of(jdk, "fixtures.reliability.Generated");
         Path classes = Files.createDirectories(run.dir().resolve("generated"));
-        Files.write(classes.resolve("0.class"), constructorAtTheSizeLimit("fixtures/reliability/gen/Huge"));
-        Files.write(classes.resolve("1.class"), plain("fixtures/reliability/gen/Fine"));
+        Files.write(classes.resolve(Run.classFileName("fixtures.reliability.gen.Huge")), constructorAtTheSizeLimit("fixtures/reliability/gen/Huge"));
+        Files.write(classes.resolve(Run.classFileName("fixtures.reliability.gen.Fine")), plain("fixtures/reliability/gen/Fine"));
         AgentRun.Result r = run.agent("types:\n  - class: fixtures.reliability.gen.*\n"
                 + "  - class: fixtures.reliability.Tracked\n").run(classes.toString());
         assertThat(r.exit()).as(r.toString()).isZero();

@@ -5,6 +5,6 @@ public record Amount(long count, long bytes) {
     public static final Amount NONE = new Amount(0, 0);
 
     Amount plus(long count, long bytes) {
-        return new Amount(this.count + count, this.bytes + bytes);
+        return new Amount(this.count + count, Saturating.add(this.bytes, bytes));
     }
 }

@@ -45,13 +45,13 @@ final class GroupTable {
 
     void addCollected(int group, long id, long bytes) {
         collectedCount[group]++;
-        collectedBytes[group] += bytes;
+        collectedBytes[group] = Saturating.add(collectedBytes[group], bytes);
         collectedIds[group] = withExample(collectedIds[group], id);
     }
 
     void addLeaked(int group, long bytes) {
         leakedCount[group]++;
-        leakedBytes[group] += bytes;
+        leakedBytes[group] = Saturating.add(leakedBytes[group], bytes);
     }
 
     void addLeakedExample(int group, long id) {

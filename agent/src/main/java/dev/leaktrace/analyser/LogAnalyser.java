@@ -66,7 +66,7 @@ public final class LogAnalyser {
             String site = pairing.sites.name(groups.siteOf[group]);
             if (groups.leakedCount[group] > 0) {
                 leakedCount += groups.leakedCount[group];
-                leakedBytes += groups.leakedBytes[group];
+                leakedBytes = Saturating.add(leakedBytes, groups.leakedBytes[group]);
                 leaked.add(new LeakGroup(type, site, groups.leakedCount[group], groups.leakedBytes[group],
                         boxed(GroupTable.examples(groups.leakedIds[group])), pairing.trends[group]));
             }

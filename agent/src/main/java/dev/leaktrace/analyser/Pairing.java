@@ -131,7 +131,7 @@ final class Pairing implements LineHandler {
             problems.report(ProblemKind.MISMATCHED_DROP, problems.wantsMessage(ProblemKind.MISMATCHED_DROP)
                     ? where(lineNumber) + token + " of id " + event.id + " says "
                             + text(b, event.typeStart, event.typeEnd) + " " + event.size
-                            + " bytes, but it was allocated as " + types.name(type) + " " + size + " bytes"
+                            + " bytes, but it was allocated as " + Printable.of(types.name(type)) + " " + size + " bytes"
                     : null);
         }
         if (byGc) {
@@ -259,8 +259,9 @@ final class Pairing implements LineHandler {
         return file + ":" + lineNumber + ": ";
     }
 
+    /** Bytes of a bad line, quoted in a message: control characters shown as \\xNN, never sent to the terminal. */
     private static String text(byte[] b, int start, int end) {
-        return new String(b, start, end - start, StandardCharsets.UTF_8);
+        return Printable.of(new String(b, start, end - start, StandardCharsets.UTF_8));
     }
 
     private static String excerpt(byte[] b, int start, int end) {

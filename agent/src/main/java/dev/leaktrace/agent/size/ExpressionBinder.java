@@ -68,6 +68,7 @@ final class ExpressionBinder {
             }
             boolean last = i == links.size() - 1;
             Class<?> value = resolved.valueType();
+            rejectReflection(value, prefixes[i], link);
             if (value.isPrimitive()) {
                 checkWholeNumber(resolved, link);
                 if (!last) {
@@ -161,6 +162,20 @@ final class ExpressionBinder {
         if (Modifier.isStatic(member.getModifiers())) {
             throw error(description + " is static: a size expression reads the measured object's own "
                     + (member instanceof Field ? "fields" : "methods"), link);
+        }
+    }
+
+    /**
+     * getClass() is a no-argument method of every object; from a Class, a chain could create
+     * objects (newInstance()) or load classes. A rule may only read data, so no link may yield
+     * a class, a class loader, a module or a reflection object.
+     */
+    private void rejectReflection(Class<?> value, String prefix, Expr.Link link) throws SizeRuleException {
+        String pkg = value.getPackageName();
+        if (value == Class.class || ClassLoader.class.isAssignableFrom(value) || value == Module.class
+                || value == ModuleLayer.class || pkg.equals("java.lang.reflect") || pkg.equals("java.lang.invoke")) {
+            throw error("'" + prefix + "' yields a " + value.getName() + ": a size expression reads the object's"
+                    + " data and cannot reach classes, class loaders or reflection", link);
         }
     }
 

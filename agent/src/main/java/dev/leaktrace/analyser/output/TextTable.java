@@ -13,8 +13,13 @@ final class TextTable {
         rows.add(header);
     }
 
+    /** Cells come from the log (types, sites): control characters in them are shown, not sent to the terminal. */
     void add(String... cells) {
-        rows.add(cells);
+        String[] shown = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            shown[i] = cells[i] == null ? null : dev.leaktrace.analyser.Printable.of(cells[i]);
+        }
+        rows.add(shown);
     }
 
     String render(String indent) {

@@ -1,0 +1,63 @@
+package dev.leaktrace.it.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leaktrace.it.AgentRun;
+import dev.leaktrace.it.Jdk;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Applications that carry their own Byte Buddy and snakeyaml (other versions than the agent's
+ * shaded ones), or mock traced classes with Mockito's inline mock maker, work under the agent.
+ * The libraries are on the fixture's class path only (copied by Maven into target/app-libs).
+ */
+class ForeignLibrariesIT {
+    private static final Path LIBS = Path.of(System.getProperty("leaktrace.appLibs", "target/app-libs"));
+
+    static List<Jdk> jdks() {
+        return Jdk.all();
+    }
+
+    private static Run withLibs(Run run, String folder) throws IOException {
+        try (Stream<Path> jars = Files.list(LIBS.resolve(folder))) {
+            jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(run::classPath);
+        }
+        return run;
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void ownByteBuddyAndSnakeyaml(Jdk jdk) throws Exception {
+        String config = "types:\n  - class: fixtures.reliability.Tracked\n    subtypes: true\n";
+        AgentRun.Result r = withLibs(Run.of(jdk, "fixtures.reliability.OwnLibraries"), "own")
+                .jvm("-Dnet.bytebuddy.experimental=true").agent(config).run();
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("BYTEBUDDY byte-buddy-1.17.8.jar", "SNAKEYAML snakeyaml-2.2.jar",
+                "YAML 42 [a, b]", "DONE");
+        assertThat(r.events("ALLOCATE", "fixtures.reliability.GeneratedTracked")).as(r.toString()).hasSize(1);
+        assertThat(r.events("DROP", "fixtures.reliability.GeneratedTracked")).hasSize(1);
+        assertThat(r.events("ALLOCATE", "fixtures.reliability.Tracked")).hasSize(1);
+        assertThat(r.stderr()).doesNotContain("leaktrace:");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void mockitoInlineMockMaker(Jdk jdk) throws Exception {
+        String config = "types:\n  - class: fixtures.reliability.Tracked\n  - class: fixtures.reliability.FinalTracked\n";
+        AgentRun.Result r = withLibs(Run.of(jdk, "fixtures.reliability.WithMockito"), "mockito")
+                .jvm("-XX:+EnableDynamicAgentLoading").jvm("-Dnet.bytebuddy.experimental=true").agent(config).run();
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("MOCKED 42 7", "REAL 1", "DONE");
+        assertThat(r.events("ALLOCATE", "fixtures.reliability.FinalTracked")).as(r.toString()).hasSize(1);
+        assertThat(r.events("DROP", "fixtures.reliability.FinalTracked")).hasSize(1);
+        assertThat(r.events("ALLOCATE", "fixtures.reliability.Tracked")).as("mocks run no constructor").hasSize(1);
+        assertThat(r.events("DROP", "fixtures.reliability.Tracked")).as("the mock's close() drops nothing").hasSize(1);
+        assertThat(r.stderr()).doesNotContain("leaktrace:");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.leaktrace.it.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leaktrace.it.Jdk;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 16 threads creating and closing 250,000 traced objects each: exactly 4,000,000 allocations and
+ * as many drops, every id unique, every line well-formed, every drop after its allocation. About
+ * 0.3 GB of log, read line by line, so it runs on the build's JDK only.
+ */
+class SixteenThreadsIT {
+    static final int THREADS = 16;
+    static final int PER_THREAD = 250_000;
+
+    @Test
+    void exactCountsUniqueIdsWholeLines() throws Exception {
+        Run run = Run.of(Jdk.current(), "fixtures.reliability.Threads")
+                .agent("types:\n  - class: fixtures.reliability.Tracked\n    size: 16\n");
+        try {
+            Process process = run.start("" + THREADS, "" + PER_THREAD);
+            assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("ended").isTrue();
+            assertThat(process.exitValue()).as(run.stderr()).isZero();
+
+            long allocations = 0;
+            long drops = 0;
+            BitSet allocated = new BitSet();
+            BitSet dropped = new BitSet();
+            List<String> problems = new ArrayList<>();
+            try (BufferedReader in = Files.newBufferedReader(run.log(), StandardCharsets.ISO_8859_1)) {
+                String line;
+                while ((line = in.readLine()) != null && problems.size() < 5) {
+                    if (line.startsWith("#")) {
+                        continue;
+                    }
+                    if (!Lines.wellFormed(line)) {
+                        problems.add("torn: " + line);
+                        continue;
+                    }
+                    int id = Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1));
+                    if (line.startsWith("@ALLOCATE")) {
+                        allocations++;
+                        if (allocated.get(id)) {
+                            problems.add("id allocated twice: " + line);
+                        }
+                        allocated.set(id);
+                    } else {
+                        drops++;
+                        if (!allocated.get(id) || dropped.get(id)) {
+                            problems.add("drop before its allocation, or twice: " + line);
+                        }
+                        dropped.set(id);
+                    }
+                }
+            }
+            assertThat(problems).isEmpty();
+            assertThat(allocations).isEqualTo((long) THREADS * PER_THREAD);
+            assertThat(drops).isEqualTo((long) THREADS * PER_THREAD);
+        } finally {
+            Files.deleteIfExists(run.log()); // half a gigabyte of temp space
+        }
+    }
+}

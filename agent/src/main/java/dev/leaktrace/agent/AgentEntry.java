@@ -16,6 +16,10 @@ public final class AgentEntry {
     }
 
     public static void agentmain(String arguments, Instrumentation instrumentation) {
+        if (arguments != null && arguments.startsWith(LiveDump.ARGUMENT)) {
+            LiveDump.write(arguments.substring(LiveDump.ARGUMENT.length()));
+            return;
+        }
         start(arguments, instrumentation, false);
     }
 

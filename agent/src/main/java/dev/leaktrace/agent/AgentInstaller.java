@@ -22,6 +22,7 @@ final class AgentInstaller {
     private static final Pattern WARN_MODE = Pattern.compile("(?m)^onConfigError\\s*:\\s*warn\\b");
     private static final Object LOCK = new Object();
     private static boolean installing;
+    private static volatile Instrumenter installed;
 
     private AgentInstaller() {
     }
@@ -43,6 +44,16 @@ final class AgentInstaller {
     /** Installs with a config built by a program (the JUnit extension); false when already installed. */
     static boolean install(TraceConfig config, Instrumentation instrumentation) {
         return reserve("installation") && start(config, instrumentation);
+    }
+
+    /** Adds the config's types to the running agent; false when it was not installed by this class loader. */
+    static boolean addTypes(TraceConfig config) {
+        Instrumenter current = installed;
+        if (current == null) {
+            return false;
+        }
+        current.addTypes(config.types());
+        return true;
     }
 
     private static boolean reserve(String what) {
@@ -75,6 +86,7 @@ final class AgentInstaller {
                     + " start=" + Instant.now() + " java=" + System.getProperty("java.version")
                     + " config=" + config.file());
             Instrumenter instrumenter = new Instrumenter(config, instrumentation);
+            installed = instrumenter;
             // Install before recording starts: what Byte Buddy opens and builds while installing is our work.
             instrumenter.install();
             Recorder.start(instrumenter.typeResolver(), sink);

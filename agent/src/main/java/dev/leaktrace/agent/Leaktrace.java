@@ -31,4 +31,34 @@ public final class Leaktrace {
         }
         return AgentInstaller.install(config, instrumentation) || Recorder.isStarted();
     }
+
+    /**
+     * Makes sure the config's types are traced in this JVM: installs the agent through a self-attach
+     * when it is not there yet, or adds the types to the running one. Returns false when that
+     * cannot be done (no attach mechanism, or an agent of another class loader runs).
+     */
+    public static boolean trace(TraceConfig config) {
+        if (!isInstalled()) {
+            java.lang.instrument.Instrumentation instrumentation;
+            try {
+                instrumentation = net.bytebuddy.agent.ByteBuddyAgent.install();
+            } catch (Throwable failure) {
+                System.err.println("leaktrace: cannot attach to this JVM (" + failure + "). Start it with"
+                        + " -javaagent:leaktrace.jar=config=... instead, or with -Djdk.attach.allowAttachSelf=true.");
+                return false;
+            }
+            return install(instrumentation, config);
+        }
+        return AgentInstaller.addTypes(config);
+    }
+
+    /** True when the recorder runs in this JVM (started by -javaagent, an attach or {@link #install}). */
+    public static boolean isInstalled() {
+        try {
+            Class<?> recorder = Class.forName(BootstrapInjector.PROBE, false, null);
+            return (Boolean) recorder.getMethod("isStarted").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError notYet) {
+            return false;
+        }
+    }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Opens the {@code output} of the config: stderr (default), stdout, or a file ({@code %p} = pid). */
+/** Opens the {@code output} of the config: stderr (default), stdout, none, or a file ({@code %p} = pid). */
 final class OutputTarget {
     private OutputTarget() {
     }
@@ -20,6 +20,9 @@ final class OutputTarget {
     static OutputStream open(String output) throws IOException {
         if (output == null || output.equals("stderr")) {
             return new FileOutputStream(FileDescriptor.err);
+        }
+        if (output.equals("none")) {
+            return OutputStream.nullOutputStream();
         }
         if (output.equals("stdout")) {
             return new FileOutputStream(FileDescriptor.out);

@@ -50,29 +50,42 @@ public final class Recorder {
     }
 
     /**
+     * Called by a rewritten {@code new type(...)} just before the constructor runs: the object
+     * about to be built was asked for at {@code site} (a number from {@link Sites}).
+     */
+    public static void expect(Class<?> type, int site) {
+        ThreadState.current().push(type, site);
+    }
+
+    /** Called by a constructor of {@code type} just before it calls another one with this(...). */
+    public static void delegating(Class<?> type) {
+        ThreadState.current().push(type, ThreadState.DELEGATED);
+    }
+
+    /**
      * Called at the exit of every constructor of an instrumented class. Only the constructor of the
-     * object's own runtime class counts, so a superclass constructor's exit (the object is not
-     * finished yet) is ignored, and so is the exit of a constructor called by {@code this(...)}: the
-     * size is taken, and the line printed, when the outermost constructor returns.
+     * object's own runtime class counts (at a superclass constructor's exit the object is not
+     * finished), and of those only the outermost: a constructor called by {@code this(...)} finds
+     * the {@link #delegating} mark and leaves the object to its caller. The size is taken, and the
+     * line printed, when the outermost constructor returns.
      */
     public static void constructed(Object self, Class<?> declaringClass) {
         if (self == null || self.getClass() != declaringClass) {
             return;
         }
+        ThreadState thread = ThreadState.current();
+        int site = thread.pop(declaringClass);
         Recorder recorder = active;
-        if (recorder == null) {
+        if (site == ThreadState.DELEGATED || recorder == null || thread.busy) {
             return;
         }
-        Guard guard = Guard.enter();
-        if (guard == null) {
-            return;
-        }
+        thread.busy = true;
         try {
-            recorder.record(self, declaringClass);
+            recorder.record(self, declaringClass, site, thread);
         } catch (Throwable failure) {
             internalError(failure);
         } finally {
-            guard.exit();
+            thread.busy = false;
         }
     }
 
@@ -82,36 +95,49 @@ public final class Recorder {
         if (recorder == null || self == null) {
             return;
         }
-        Guard guard = Guard.enter();
-        if (guard == null) {
+        ThreadState thread = ThreadState.current();
+        if (thread.busy) {
             return;
         }
+        thread.busy = true;
         try {
             recorder.drop(self);
         } catch (Throwable failure) {
             internalError(failure);
         } finally {
-            guard.exit();
+            thread.busy = false;
         }
     }
 
-    private void record(Object self, Class<?> type) {
+    private void record(Object self, Class<?> type, int site, ThreadState thread) {
         TypeInfo info = types.get(type);
         if (!info.traced) {
             return;
         }
-        byte[] site = sites.siteOf(type);
-        if (site == SiteFinder.NOT_OUTERMOST) {
-            return;
-        }
         TrackedRef entry = registry.claim(self, info);
         if (entry == null) {
-            return;
+            return; // already reported: a constructor that did not announce this(...)
         }
         entry.size = info.sizeOf(self);
-        entry.site = site;
-        entry.id = ids.incrementAndGet();
-        sink.allocate(info.nameBytes, entry.size, site, entry.id);
+        entry.site = site == ThreadState.NO_SITE ? sites.siteOf(type) : Sites.token(site);
+        entry.id = nextId(thread);
+        sink.allocate(info.nameBytes, entry.size, entry.site, entry.id);
+    }
+
+    private static final int ID_BLOCK = 256;
+    /** Bumped by {@link #lastId()} so that every thread takes a fresh block of ids after it. */
+    private volatile int idEpoch;
+
+    /** Ids come in per-thread blocks: unique, without two threads meeting on one counter per object. */
+    private long nextId(ThreadState thread) {
+        int epoch = idEpoch;
+        if (thread.nextId == thread.idLimit || thread.idEpoch != epoch) {
+            long start = ids.getAndAdd(ID_BLOCK);
+            thread.nextId = start + 1;
+            thread.idLimit = start + 1 + ID_BLOCK;
+            thread.idEpoch = epoch;
+        }
+        return thread.nextId++;
     }
 
     private void drop(Object self) {
@@ -132,22 +158,63 @@ public final class Recorder {
         while (true) {
             try {
                 TrackedRef entry = (TrackedRef) registry.collected.remove();
-                if (registry.removeEntry(entry)) {
-                    byte[] keyword = entry.type.dropOnGc ? LineFormat.DROP : LineFormat.GC;
-                    sink.release(keyword, entry.type.nameBytes, entry.size, entry.id);
-                }
+                reaping = true;
+                reap(entry);
             } catch (InterruptedException e) {
                 return;
             } catch (Throwable failure) {
                 internalError(failure);
+            } finally {
+                reaping = false;
             }
         }
     }
 
-    /** The id most recently given out; objects created later have larger ids. */
+    private volatile boolean reaping;
+
+    private void reap(TrackedRef entry) {
+        if (registry.removeEntry(entry)) {
+            byte[] keyword = entry.type.dropOnGc ? LineFormat.DROP : LineFormat.GC;
+            sink.release(keyword, entry.type.nameBytes, entry.size, entry.id);
+        }
+    }
+
+    /**
+     * Runs the GC until a fresh weakly reachable object is gone (at most {@code maxMillis}), then
+     * reports every traced object it collected before returning, so that a caller (a test gate)
+     * sees {@code gc} drops at once.
+     */
+    public static void collectGarbage(long maxMillis) throws InterruptedException {
+        java.lang.ref.WeakReference<Object> sentinel = new java.lang.ref.WeakReference<>(new Object());
+        long deadline = System.currentTimeMillis() + maxMillis;
+        do {
+            System.gc();
+            Thread.sleep(10);
+        } while (sentinel.get() != null && System.currentTimeMillis() < deadline);
+        Recorder recorder = active;
+        if (recorder == null) {
+            return;
+        }
+        java.lang.ref.Reference<?> next;
+        while ((next = recorder.registry.collected.poll()) != null) {
+            recorder.reap((TrackedRef) next);
+        }
+        while (recorder.reaping && System.currentTimeMillis() < deadline + 1000) {
+            Thread.sleep(1);
+        }
+    }
+
+    /**
+     * A mark: every object created after this call, on any thread, gets a larger id (threads take
+     * a fresh block of ids after it).
+     */
     public static long lastId() {
         Recorder recorder = active;
-        return recorder == null ? 0 : recorder.ids.get();
+        if (recorder == null) {
+            return 0;
+        }
+        recorder.idEpoch++;
+        return recorder.ids.get();
     }
 
     /** The traced objects alive right now whose id is greater than {@code afterId}, by id. */

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Finds where the {@code new} of a traced object stands, by walking the stack from the
- * constructor's exit: past our own frames, the object's constructors (including {@code this(...)}
- * delegation) and reflection, to the first frame of the code that asked for the object.
+ * Finds where the {@code new} of a traced object stands by walking the stack from the
+ * constructor's exit: past our own frames, the constructor and reflection, to the first frame of
+ * the code that asked for the object. The fallback of {@link Sites}, about 1 µs per object.
  */
 final class SiteFinder {
     static final byte[] UNKNOWN = LineFormat.typeToken("Unknown:0");
@@ -18,13 +18,10 @@ final class SiteFinder {
     /** Site tokens by "class#file#line", so a hot site builds its bytes once. */
     private final ConcurrentHashMap<String, byte[]> tokens = new ConcurrentHashMap<>();
 
-    /** Returned when the constructor was called by {@code this(...)}: its caller will report the object. */
-    static final byte[] NOT_OUTERMOST = new byte[0];
-
     /**
-     * The site token, or {@link #NOT_OUTERMOST}. The frame under the exiting constructor is either
-     * a {@code this(...)} call of the same class (not done yet), or the code that asked for the
-     * object; reflection frames in between are skipped.
+     * The site of an object whose constructor is exiting, for objects no rewritten {@code new}
+     * announced (reflection, code loaded before the agent): the frame under the constructor, past
+     * reflection.
      */
     byte[] siteOf(Class<?> constructedClass) {
         return WALKER.walk(frames -> siteIn(frames, constructedClass));
@@ -38,10 +35,6 @@ final class SiteFinder {
         }
         if (f != null && isConstructorOf(f, constructedClass)) {
             f = next(it);
-            if (f != null && isConstructorOf(f, constructedClass)
-                    && Delegations.isDelegation(constructedClass.getName(), f.getDescriptor(), f.getLineNumber())) {
-                return NOT_OUTERMOST;
-            }
         }
         while (f != null && (isReflection(f) || isOwn(f))) {
             f = next(it);

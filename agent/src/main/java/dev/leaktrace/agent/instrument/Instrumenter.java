@@ -24,6 +24,7 @@ public final class Instrumenter {
             "dev.leaktrace.junit.");
     private final TypeRules rules;
     private final InheritedDrops inheritedDrops;
+    private final TracedClasses tracedClasses = new TracedClasses();
     private final Instrumentation instrumentation;
 
     public Instrumenter(TraceConfig config, Instrumentation instrumentation) {
@@ -37,7 +38,63 @@ public final class Instrumenter {
         return new ConfiguredTypeResolver(rules, instrumentation, inheritedDrops);
     }
 
+    /**
+     * Traces more types from now on: new classes through the installed transformer, loaded ones
+     * by retransforming them. Objects created before stay unknown.
+     */
+    public void addTypes(java.util.List<dev.leaktrace.agent.config.TypeEntry> entries) {
+        TypeRules added = new TypeRules(entries);
+        rules.add(entries);
+        java.util.List<Class<?>> loaded = new java.util.ArrayList<>();
+        for (Class<?> c : instrumentation.getAllLoadedClasses()) {
+            if (instrumentation.isModifiableClass(c) && !c.isInterface() && !c.isArray()
+                    && added.entryFor(c.getName(), () -> ConfiguredTypeResolver.supertypeNames(c)) != null) {
+                loaded.add(c);
+            }
+        }
+        for (Class<?> c : loaded) {
+            try {
+                instrumentation.retransformClasses(c);
+            } catch (Throwable e) {
+                Warnings.warn("cannot instrument " + c.getName() + " (" + e + "); its objects are not traced.");
+            }
+        }
+    }
+
     public void install() {
+        installAdvice();
+        // The call-site transformer runs after the advice transformer on every class; classes the
+        // advice reached before it was registered (the JDK's) get their this(...) marks now.
+        instrumentation.addTransformer(new CallSiteTransformer(this::isTraced, tracedClasses), true);
+        java.util.List<Class<?>> again = new java.util.ArrayList<>();
+        for (Class<?> c : instrumentation.getAllLoadedClasses()) {
+            if (tracedClasses.contains(c.getName()) && instrumentation.isModifiableClass(c)) {
+                again.add(c);
+            }
+        }
+        if (!again.isEmpty()) {
+            try {
+                instrumentation.retransformClasses(again.toArray(new Class<?>[0]));
+            } catch (Throwable e) {
+                Warnings.warn("cannot mark the constructors of " + again + " (" + e + ")");
+            }
+        }
+    }
+
+    private boolean isTraced(String binaryName) {
+        return tracedClasses.contains(binaryName) || rules.matchesByName(binaryName);
+    }
+
+    static boolean isOwn(String binaryName) {
+        for (String pkg : OWN_PACKAGES) {
+            if (binaryName.startsWith(pkg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void installAdvice() {
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -49,7 +106,7 @@ public final class Instrumenter {
                 // JDK classes are traced too, so the default "ignore the bootstrap loader" is replaced.
                 .ignore(ownClasses())
                 .type(new TracedTypeMatcher(rules, inheritedDrops))
-                .transform(new TracingTransformer(rules, inheritedDrops))
+                .transform(new TracingTransformer(rules, inheritedDrops, tracedClasses))
                 .installOn(instrumentation);
     }
 
@@ -74,12 +131,6 @@ public final class Instrumenter {
         @Override
         public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
                                      boolean loaded, DynamicType dynamicType) {
-            try {
-                DelegationScanner.scan(dynamicType.getBytes());
-            } catch (RuntimeException e) {
-                Warnings.warn("cannot read the constructors of " + typeDescription.getName() + " (" + e
-                        + "); objects built through this(...) may be reported at the wrong site.");
-            }
             if (Boolean.getBoolean("leaktrace.debug")) {
                 Warnings.warn("instrumented " + typeDescription.getName());
             }

@@ -24,9 +24,12 @@ final class TracingTransformer implements AgentBuilder.Transformer {
     private final TypeRules rules;
     private final InheritedDrops inheritedDrops;
 
-    TracingTransformer(TypeRules rules, InheritedDrops inheritedDrops) {
+    private final TracedClasses tracedClasses;
+
+    TracingTransformer(TypeRules rules, InheritedDrops inheritedDrops, TracedClasses tracedClasses) {
         this.rules = rules;
         this.inheritedDrops = inheritedDrops;
+        this.tracedClasses = tracedClasses;
     }
 
     @Override
@@ -36,6 +39,7 @@ final class TracingTransformer implements AgentBuilder.Transformer {
         if (TracedTypeMatcher.isInstantiable(type)) {
             TypeEntry entry = rules.entryFor(type.getName(), () -> TracedTypeMatcher.supertypeNames(type));
             if (entry != null) {
+                tracedClasses.add(type.getName());
                 builder = builder.visit(CONSTRUCTOR_ADVICE.on(isConstructor()));
                 dropMethods.addAll(DropMethods.of(entry, type));
             }

@@ -9,12 +9,21 @@ import java.util.function.Supplier;
  * package, then a package tree; a {@code subtypes} match ranks last), the first one on a tie.
  */
 public final class TypeRules {
-    private final List<TypeEntry> entries;
-    private final boolean anySubtypes;
+    /** Copy on write: read on every class load, changed only when types are added at run time. */
+    private volatile List<TypeEntry> entries;
+    private volatile boolean anySubtypes;
 
     public TypeRules(List<TypeEntry> entries) {
-        this.entries = entries;
+        this.entries = List.copyOf(entries);
         this.anySubtypes = entries.stream().anyMatch(TypeEntry::subtypes);
+    }
+
+    /** Adds entries (the JUnit extension's types); they rank after the existing ones on a tie. */
+    public synchronized void add(List<TypeEntry> more) {
+        List<TypeEntry> all = new java.util.ArrayList<>(entries);
+        all.addAll(more);
+        entries = List.copyOf(all);
+        anySubtypes = all.stream().anyMatch(TypeEntry::subtypes);
     }
 
     /**

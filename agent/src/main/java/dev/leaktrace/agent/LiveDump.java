@@ -1,0 +1,53 @@
+package dev.leaktrace.agent;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Answers {@code leaktrace dump PID}: the dump command attaches with {@code dump=FILE} and this
+ * writes the objects alive right now as @ALLOCATE lines with their original ids, after a '#'
+ * header, so the analyser reads a dump like a log. Reflection, because this class is loaded by
+ * the application class loader and must not load the bootstrap package before it is injected.
+ */
+final class LiveDump {
+    static final String ARGUMENT = "dump=";
+
+    private LiveDump() {
+    }
+
+    static void write(String file) {
+        Path target = Path.of(file);
+        try {
+            Class<?> recorder = Class.forName(BootstrapInjector.PROBE, false, null);
+            if (!(Boolean) recorder.getMethod("isStarted").invoke(null)) {
+                Files.writeString(target, "# leaktrace dump: this JVM is not traced\n");
+                return;
+            }
+            recorder.getMethod("flush").invoke(null);
+            Method live = recorder.getMethod("liveObjects", long.class);
+            List<?> objects = (List<?>) live.invoke(null, 0L);
+            try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                out.write("# leaktrace dump pid=" + ProcessHandle.current().pid() + " time=" + Instant.now()
+                        + " live=" + objects.size() + "\n");
+                for (Object o : objects) {
+                    out.write((String) o.getClass().getMethod("allocateLine").invoke(o));
+                    out.write('\n');
+                }
+            }
+        } catch (ClassNotFoundException notTraced) {
+            try {
+                Files.writeString(target, "# leaktrace dump: this JVM is not traced\n");
+            } catch (IOException ignored) {
+                // the dump command reports the missing file
+            }
+        } catch (Exception e) {
+            System.err.println("leaktrace: cannot write the dump to " + file + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.leaktrace.analyser;
+
+/** A leaked count and its bytes. */
+public record Amount(long count, long bytes) {
+    public static final Amount NONE = new Amount(0, 0);
+
+    Amount plus(long count, long bytes) {
+        return new Amount(this.count + count, this.bytes + bytes);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.leaktrace.analyser;
+
+/**
+ * The fields of one parsed event line, as offsets into the reader's buffer.
+ *
+ * <p>One instance is reused for every line so that parsing allocates nothing; the offsets are only
+ * valid until the next line is parsed.
+ */
+public final class EventLine {
+    public LineKind kind;
+    /** For MALFORMED lines: which token was found, and why its fields were rejected. */
+    public LineKind token;
+    public String error;
+
+    public int typeStart;
+    public int typeEnd;
+    public long size;
+    /** The whole {@code file:line} site; only set for @ALLOCATE. */
+    public int siteStart;
+    public int siteEnd;
+    public int line;
+    public long id;
+}

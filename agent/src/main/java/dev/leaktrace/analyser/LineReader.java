@@ -1,0 +1,117 @@
+package dev.leaktrace.analyser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Splits a byte stream into lines without decoding it, reusing one large buffer.
+ *
+ * <p>Decoding to Strings would cost more than the whole analysis; event lines are ASCII apart from
+ * type and file names, which are only decoded once, when interned.
+ */
+public final class LineReader {
+    static final int DEFAULT_BUFFER = 1 << 20;
+    /** A "line" longer than this is not a log line; stop rather than exhaust the heap. */
+    static final int MAX_LINE = 64 << 20;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    private final int initialBuffer;
+    private long linesRead;
+
+    public LineReader() {
+        this(DEFAULT_BUFFER);
+    }
+
+    LineReader(int initialBuffer) {
+        this.initialBuffer = initialBuffer;
+    }
+
+    /** Lines handed out so far; after an I/O error, the last line that was complete. */
+    public long linesRead() {
+        return linesRead;
+    }
+
+    /** Feeds every line of {@code in} to {@code handler}; a trailing '\r' is stripped. */
+    public void read(InputStream in, LineHandler handler) throws IOException {
+        byte[] buf = new byte[initialBuffer];
+        int start = 0;
+        int limit = 0;
+        int scan = 0;
+        long lineNumber = 0;
+        while (true) {
+            if (limit == buf.length) {
+                if (start > 0) {
+                    System.arraycopy(buf, start, buf, 0, limit - start);
+                    limit -= start;
+                    scan -= start;
+                    start = 0;
+                } else if (buf.length >= MAX_LINE) {
+                    throw new IOException("line " + (lineNumber + 1) + " is longer than "
+                            + (MAX_LINE >> 20) + " MiB; is this a text log?");
+                } else {
+                    byte[] bigger = new byte[Math.min(MAX_LINE, buf.length * 2)];
+                    System.arraycopy(buf, 0, bigger, 0, limit);
+                    buf = bigger;
+                }
+            }
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                break;
+            }
+            limit += n;
+            int newline;
+            while ((newline = indexOfNewline(buf, scan, limit)) >= 0) {
+                int end = newline;
+                if (end > start && buf[end - 1] == '\r') {
+                    end--;
+                }
+                lineNumber++;
+                handler.line(buf, start, end, lineNumber, true);
+                linesRead = lineNumber;
+                start = scan = newline + 1;
+            }
+            scan = limit;
+            if (start == limit) {
+                start = limit = scan = 0;
+            }
+        }
+        if (start < limit) {
+            int end = limit;
+            if (buf[end - 1] == '\r') {
+                end--;
+            }
+            lineNumber++;
+            handler.line(buf, start, end, lineNumber, false);
+            linesRead = lineNumber;
+        }
+    }
+
+    /**
+     * The index of the first '\n' in {@code b[from, to)}, or -1. Tests eight bytes at a time (the
+     * "has zero byte" trick on the word XOR '\n'), since finding line ends is most of the work of
+     * reading a log; the lowest flagged byte is always a true match.
+     */
+    static int indexOfNewline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(b, i) ^ NEWLINES;
+            long found = (word - ONES) & ~word & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

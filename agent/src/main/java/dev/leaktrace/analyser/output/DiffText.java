@@ -1,0 +1,58 @@
+package dev.leaktrace.analyser.output;
+
+import dev.leaktrace.analyser.Amount;
+import dev.leaktrace.analyser.ByteUnits;
+import dev.leaktrace.analyser.LeakDiff;
+
+/** The human-readable output of {@code diff}. */
+public final class DiffText {
+    private DiffText() {
+    }
+
+    public static String of(LeakDiff diff, String beforeName, String afterName) {
+        StringBuilder out = new StringBuilder();
+        out.append("Leaked before: ").append(amount(diff.before())).append("  (").append(beforeName).append(")\n");
+        out.append("Leaked after:  ").append(amount(diff.after())).append("  (").append(afterName).append(")\n");
+        if (diff.types().isEmpty()) {
+            out.append("\nNo leaks in either run.\n");
+            return out.toString();
+        }
+        out.append("\nBy type:\n");
+        TextTable types = new TextTable(new boolean[] {false, false, true, true, true},
+                "VERDICT", "TYPE", "BEFORE", "AFTER", "CHANGE");
+        for (LeakDiff.TypeChange change : diff.types()) {
+            types.add(change.verdict().label(), change.type(), amount(change.before()), amount(change.after()),
+                    change(change.before(), change.after()));
+        }
+        out.append(types.render("  "));
+        out.append("\nBy site:\n");
+        TextTable sites = new TextTable(new boolean[] {false, false, false, true, true, true},
+                "VERDICT", "TYPE", "SITE", "BEFORE", "AFTER", "CHANGE");
+        for (LeakDiff.SiteChange change : diff.sites()) {
+            sites.add(change.verdict().label(), change.type(), site(change), amount(change.before()),
+                    amount(change.after()), change(change.before(), change.after()));
+        }
+        out.append(sites.render("  "));
+        return out.toString();
+    }
+
+    private static String site(LeakDiff.SiteChange change) {
+        if (change.beforeSite() == null) {
+            return change.afterSite();
+        }
+        if (change.afterSite() == null || change.afterSite().equals(change.beforeSite())) {
+            return change.beforeSite();
+        }
+        return change.beforeSite() + " -> " + change.afterSite();
+    }
+
+    private static String amount(Amount amount) {
+        return amount.count() + " / " + ByteUnits.human(amount.bytes());
+    }
+
+    private static String change(Amount before, Amount after) {
+        long count = after.count() - before.count();
+        long bytes = after.bytes() - before.bytes();
+        return (count >= 0 ? "+" : "") + count + " / " + (bytes >= 0 ? "+" : "") + ByteUnits.human(bytes);
+    }
+}

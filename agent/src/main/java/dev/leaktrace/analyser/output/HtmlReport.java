@@ -1,0 +1,157 @@
+package dev.leaktrace.analyser.output;
+
+import dev.leaktrace.analyser.Amount;
+import dev.leaktrace.analyser.Analysis;
+import dev.leaktrace.analyser.ByteUnits;
+import dev.leaktrace.analyser.LeakDiff;
+import dev.leaktrace.analyser.LeakGroup;
+import dev.leaktrace.analyser.Timeline;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The self-contained HTML report: charts, leak tables and, for two runs, the diff. */
+public final class HtmlReport {
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#222;max-width:1100px}
+            h1{font-size:22px;margin:0 0 4px} h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #ddd}
+            .muted{color:#666} .totals{font-size:15px;margin:8px 0}
+            table{border-collapse:collapse;font-size:13px;margin:6px 0}
+            th,td{padding:4px 10px;border-bottom:1px solid #eee;text-align:left} th{background:#f3f3f3}
+            td.n{text-align:right;font-variant-numeric:tabular-nums}
+            .legend span{display:inline-block;margin:2px 14px 2px 0;font-size:13px}
+            .legend i{display:inline-block;width:12px;height:12px;margin-right:5px;vertical-align:-1px}
+            .v{padding:1px 7px;border-radius:8px;font-weight:600;font-size:12px}
+            .fixed{background:#d8f3dc;color:#1b5e20} .improved{background:#e3f2fd;color:#0d47a1}
+            .unchanged{background:#eee;color:#444} .worse,.new{background:#fde2e2;color:#b71c1c}
+            .growing{color:#b71c1c;font-weight:600}
+            """;
+
+    private HtmlReport() {
+    }
+
+    /** A report of one run. */
+    public static String of(Analysis run) {
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>leaktrace report</h1>\n<p class=\"muted\">").append(Html.escape(String.join(", ", run.files())))
+                .append("</p>\n");
+        body.append(totals(run));
+        charts(body, run);
+        leakTables(body, run, "");
+        return page(body);
+    }
+
+    /** A report of a run before a fix and a run after it. */
+    public static String of(Analysis before, Analysis after, LeakDiff diff) {
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>leaktrace report: before and after</h1>\n");
+        body.append("<p class=\"totals\">Leaked before: <b>").append(amount(diff.before())).append("</b> (")
+                .append(Html.escape(before.files().get(0))).append(")<br>Leaked after: <b>")
+                .append(amount(diff.after())).append("</b> (").append(Html.escape(after.files().get(0)))
+                .append(")</p>\n");
+        diffTables(body, diff);
+        charts(body, before);
+        charts(body, after);
+        leakTables(body, after, " after");
+        leakTables(body, before, " before");
+        return page(body);
+    }
+
+    private static String page(StringBuilder body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<title>leaktrace report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n" + body
+                + "</body>\n</html>\n";
+    }
+
+    private static String totals(Analysis run) {
+        return "<p class=\"totals\">Leaked <b>" + run.leakedCount() + "</b> objects, <b>"
+                + ByteUnits.human(run.leakedBytes()) + "</b> (" + run.leakedBytes() + " bytes) &middot; "
+                + run.allocations() + " allocations, " + run.drops() + " drops, " + run.collectedWithoutDrop()
+                + " collected without drop</p>\n";
+    }
+
+    private static void charts(StringBuilder body, Analysis run) {
+        for (Timeline timeline : run.timelines()) {
+            body.append("<h2>Live bytes over the run: ").append(Html.escape(timeline.file())).append("</h2>\n");
+            if (timeline.types().isEmpty()) {
+                body.append("<p class=\"muted\">No objects were alive at any sampled point.</p>\n");
+                continue;
+            }
+            int shown = timeline.types().size();
+            body.append("<p class=\"muted\">").append(shown == 1 ? "The type" : "The " + shown + " types")
+                    .append(" with the most live bytes at their peak. A line still rising at the right edge is a "
+                            + "leak that grows with the work done; a line that levels off is more like a cache.</p>\n");
+            body.append(SvgChart.render(timeline));
+            body.append("<div class=\"legend\">");
+            for (int t = 0; t < timeline.types().size(); t++) {
+                body.append("<span><i style=\"background:").append(SvgChart.PALETTE[t % SvgChart.PALETTE.length])
+                        .append("\"></i>").append(Html.escape(timeline.types().get(t).type())).append("</span>");
+            }
+            body.append("</div>\n");
+        }
+    }
+
+    private static void leakTables(StringBuilder body, Analysis run, String which) {
+        body.append("<h2>Leaked objects").append(which).append("</h2>\n");
+        if (run.groups().isEmpty()) {
+            body.append("<p>No leaks: every allocation was dropped or collected.</p>\n");
+        } else {
+            groupTable(body, run.groups(), true);
+        }
+        if (!run.collected().isEmpty()) {
+            body.append("<h2>Collected by the GC without a drop").append(which).append("</h2>\n");
+            groupTable(body, run.collected(), false);
+        }
+    }
+
+    private static void groupTable(StringBuilder body, List<LeakGroup> groups, boolean withTrend) {
+        body.append("<table>\n<tr><th>Type</th><th>Site</th><th>Count</th><th>Bytes</th><th>Size</th>")
+                .append(withTrend ? "<th>Trend</th>" : "").append("<th>Example ids</th></tr>\n");
+        for (LeakGroup group : groups) {
+            body.append("<tr><td>").append(Html.escape(group.type())).append("</td><td>")
+                    .append(Html.escape(group.site())).append("</td><td class=\"n\">").append(group.count())
+                    .append("</td><td class=\"n\">").append(group.bytes()).append("</td><td class=\"n\">")
+                    .append(ByteUnits.human(group.bytes())).append("</td>");
+            if (withTrend) {
+                body.append("<td class=\"").append(group.trend().label()).append("\">").append(group.trend().label())
+                        .append("</td>");
+            }
+            body.append("<td>").append(group.ids().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                    .append("</td></tr>\n");
+        }
+        body.append("</table>\n");
+    }
+
+    private static void diffTables(StringBuilder body, LeakDiff diff) {
+        body.append("<h2>Diff by type</h2>\n");
+        if (diff.types().isEmpty()) {
+            body.append("<p>No leaks in either run.</p>\n");
+            return;
+        }
+        body.append("<table>\n<tr><th>Verdict</th><th>Type</th><th>Before</th><th>After</th></tr>\n");
+        for (LeakDiff.TypeChange change : diff.types()) {
+            body.append("<tr><td>").append(verdict(change.verdict().label())).append("</td><td>")
+                    .append(Html.escape(change.type())).append("</td><td class=\"n\">").append(amount(change.before()))
+                    .append("</td><td class=\"n\">").append(amount(change.after())).append("</td></tr>\n");
+        }
+        body.append("</table>\n<h2>Diff by site</h2>\n<table>\n<tr><th>Verdict</th><th>Type</th><th>Site before</th>"
+                + "<th>Site after</th><th>Before</th><th>After</th></tr>\n");
+        for (LeakDiff.SiteChange change : diff.sites()) {
+            body.append("<tr><td>").append(verdict(change.verdict().label())).append("</td><td>")
+                    .append(Html.escape(change.type())).append("</td><td>")
+                    .append(change.beforeSite() == null ? "&ndash;" : Html.escape(change.beforeSite()))
+                    .append("</td><td>")
+                    .append(change.afterSite() == null ? "&ndash;" : Html.escape(change.afterSite()))
+                    .append("</td><td class=\"n\">").append(amount(change.before())).append("</td><td class=\"n\">")
+                    .append(amount(change.after())).append("</td></tr>\n");
+        }
+        body.append("</table>\n");
+    }
+
+    private static String verdict(String label) {
+        return "<span class=\"v " + label + "\">" + label + "</span>";
+    }
+
+    private static String amount(Amount amount) {
+        return amount.count() + " &middot; " + ByteUnits.human(amount.bytes());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.leaktrace.analyser.output;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.leaktrace.analyser.Analysis;
+import dev.leaktrace.analyser.LeakGroup;
+import dev.leaktrace.analyser.ProblemKind;
+import dev.leaktrace.analyser.Problems;
+
+/** The {@code leaks --json} document; its field names are a contract (docs/analyser.md). */
+public final class LeaksJson {
+    private LeaksJson() {
+    }
+
+    public static JsonObject of(Analysis analysis) {
+        JsonObject json = new JsonObject();
+        JsonArray files = new JsonArray();
+        analysis.files().forEach(files::add);
+        json.add("files", files);
+        json.addProperty("allocations", analysis.allocations());
+        json.addProperty("drops", analysis.drops());
+        json.addProperty("collectedWithoutDrop", analysis.collectedWithoutDrop());
+        json.add("leaked", amount(analysis.leakedCount(), analysis.leakedBytes()));
+        json.add("groups", groups(analysis, true));
+        Problems problems = analysis.problems();
+        json.addProperty("malformedLines", problems.count(ProblemKind.MALFORMED_LINE));
+        json.addProperty("unmatchedDrops", problems.count(ProblemKind.UNMATCHED_DROP));
+        json.addProperty("duplicateIds", problems.count(ProblemKind.DUPLICATE_ID));
+        // Beyond the contract: added fields never change the meaning of the ones above.
+        json.addProperty("mismatchedDrops", problems.count(ProblemKind.MISMATCHED_DROP));
+        json.addProperty("truncatedLines", problems.count(ProblemKind.TRUNCATED_LINE));
+        json.addProperty("truncatedFiles", problems.count(ProblemKind.TRUNCATED_FILE));
+        json.addProperty("otherEvents", analysis.otherEvents());
+        json.add("collected", groups(analysis, false));
+        return json;
+    }
+
+    static JsonObject amount(long count, long bytes) {
+        JsonObject json = new JsonObject();
+        json.addProperty("count", count);
+        json.addProperty("bytes", bytes);
+        return json;
+    }
+
+    private static JsonArray groups(Analysis analysis, boolean leaked) {
+        JsonArray array = new JsonArray();
+        for (LeakGroup group : leaked ? analysis.groups() : analysis.collected()) {
+            JsonObject json = new JsonObject();
+            json.addProperty("type", group.type());
+            json.addProperty("site", group.site());
+            json.addProperty("count", group.count());
+            json.addProperty("bytes", group.bytes());
+            JsonArray ids = new JsonArray();
+            group.ids().forEach(ids::add);
+            json.add("ids", ids);
+            if (group.trend() != null) {
+                json.addProperty("trend", group.trend().label());
+            }
+            array.add(json);
+        }
+        return array;
+    }
+}

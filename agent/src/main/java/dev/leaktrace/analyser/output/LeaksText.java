@@ -1,0 +1,57 @@
+package dev.leaktrace.analyser.output;
+
+import dev.leaktrace.analyser.Analysis;
+import dev.leaktrace.analyser.ByteUnits;
+import dev.leaktrace.analyser.LeakGroup;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The human-readable output of {@code leaks}. */
+public final class LeaksText {
+    private LeaksText() {
+    }
+
+    public static String of(Analysis analysis) {
+        StringBuilder out = new StringBuilder();
+        if (analysis.groups().isEmpty()) {
+            out.append("No leaks: every allocation was dropped");
+            out.append(analysis.collectedWithoutDrop() > 0 ? " or collected.\n" : ".\n");
+        } else {
+            out.append("Leaked (allocated, never dropped), by type and site, largest first:\n");
+            out.append(table(analysis.groups(), true));
+        }
+        if (!analysis.collected().isEmpty()) {
+            out.append("\nCollected by the GC without a drop (not leaked, but nobody released them):\n");
+            out.append(table(analysis.collected(), false));
+        }
+        out.append('\n').append(totals(analysis)).append('\n');
+        return out.toString();
+    }
+
+    static String totals(Analysis analysis) {
+        return "Total: " + analysis.allocations() + " allocations, " + analysis.drops() + " drops, "
+                + analysis.collectedWithoutDrop() + " collected without drop; leaked " + analysis.leakedCount()
+                + " objects, " + analysis.leakedBytes() + " bytes (" + ByteUnits.human(analysis.leakedBytes()) + ")"
+                + " in " + String.join(", ", analysis.files());
+    }
+
+    private static String table(List<LeakGroup> groups, boolean withTrend) {
+        TextTable table = withTrend
+                ? new TextTable(new boolean[] {true, true, true, false, false, false, false},
+                        "COUNT", "BYTES", "HUMAN", "TREND", "TYPE", "SITE", "EXAMPLE IDS")
+                : new TextTable(new boolean[] {true, true, true, false, false, false},
+                        "COUNT", "BYTES", "HUMAN", "TYPE", "SITE", "EXAMPLE IDS");
+        for (LeakGroup group : groups) {
+            String ids = group.ids().stream().map(String::valueOf).collect(Collectors.joining(","))
+                    + (group.count() > group.ids().size() ? ",..." : "");
+            if (withTrend) {
+                table.add(String.valueOf(group.count()), String.valueOf(group.bytes()), ByteUnits.human(group.bytes()),
+                        group.trend().label(), group.type(), group.site(), ids);
+            } else {
+                table.add(String.valueOf(group.count()), String.valueOf(group.bytes()), ByteUnits.human(group.bytes()),
+                        group.type(), group.site(), ids);
+            }
+        }
+        return table.render("  ");
+    }
+}

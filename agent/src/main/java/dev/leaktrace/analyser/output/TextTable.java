@@ -1,0 +1,42 @@
+package dev.leaktrace.analyser.output;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Columns padded to their widest cell; numeric columns right-aligned. */
+final class TextTable {
+    private final List<String[]> rows = new ArrayList<>();
+    private final boolean[] rightAligned;
+
+    TextTable(boolean[] rightAligned, String... header) {
+        this.rightAligned = rightAligned;
+        rows.add(header);
+    }
+
+    void add(String... cells) {
+        rows.add(cells);
+    }
+
+    String render(String indent) {
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int c = 0; c < columns; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(indent);
+            for (int c = 0; c < columns; c++) {
+                String pad = " ".repeat(widths[c] - row[c].length());
+                line.append(rightAligned[c] ? pad + row[c] : row[c] + (c < columns - 1 ? pad : ""));
+                if (c < columns - 1) {
+                    line.append("  ");
+                }
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+}

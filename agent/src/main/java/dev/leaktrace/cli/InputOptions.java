@@ -1,0 +1,40 @@
+package dev.leaktrace.cli;
+
+import dev.leaktrace.analyser.Analysis;
+import dev.leaktrace.analyser.LogAnalyser;
+import dev.leaktrace.analyser.LogInput;
+import dev.leaktrace.analyser.LogReadException;
+import dev.leaktrace.analyser.Timeline;
+import dev.leaktrace.analyser.output.ProblemsText;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** How logs are read; shared by every command that analyses logs. */
+final class InputOptions {
+    @Option(names = "--strict", description = "Make bad input fatal (exit 2) instead of counting it and going on.")
+    boolean strict;
+
+    /**
+     * Analyses {@code logs} as one run set, prints the input problems to {@code err}, and refuses
+     * input in which nothing at all could be read.
+     */
+    Analysis analyse(List<String> logs, InputStream stdin, PrintWriter err) throws LogReadException {
+        if (logs.stream().filter(LogInput.STDIN::equals).count() > 1) {
+            throw new LogReadException("'-' (standard input) can be given only once");
+        }
+        List<LogInput> inputs = logs.stream().map(log -> LogInput.of(log, stdin)).toList();
+        Analysis analysis = new LogAnalyser(strict).analyse(inputs);
+        err.print(ProblemsText.of(analysis.problems()));
+        List<Timeline> empty = analysis.timelines().stream().filter(t -> t.events() == 0).toList();
+        if (empty.size() == analysis.timelines().size()) {
+            throw new LogReadException("no @ALLOCATE, @DROP or @GC lines in " + String.join(", ", logs)
+                    + "; is this a leaktrace log, and was the agent attached?");
+        }
+        for (Timeline timeline : empty) {
+            err.println("leaktrace: warning: no @ALLOCATE, @DROP or @GC lines in " + timeline.file());
+        }
+        return analysis;
+    }
+}

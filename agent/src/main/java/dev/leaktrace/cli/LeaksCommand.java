@@ -1,0 +1,89 @@
+package dev.leaktrace.cli;
+
+import dev.leaktrace.analyser.Analysis;
+import dev.leaktrace.analyser.Budget;
+import dev.leaktrace.analyser.BudgetBreach;
+import dev.leaktrace.analyser.BudgetCheck;
+import dev.leaktrace.analyser.BudgetParser;
+import dev.leaktrace.analyser.ByteUnits;
+import dev.leaktrace.analyser.output.JsonOutput;
+import dev.leaktrace.analyser.output.LeaksJson;
+import dev.leaktrace.analyser.output.LeaksText;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "leaks",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersion.class,
+        description = {
+            "Lists the allocations that were never dropped, by type and site, largest first.",
+            "Each LOG is its own run (its own id space); '-' reads standard input; .gz is decompressed."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no gate failed",
+            "1:--fail-on-leak found a leak, or --budget was exceeded",
+            "2:usage error, unreadable log or budget, or bad input with --strict"
+        })
+final class LeaksCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "LOG", description = "Log files, '-' for standard input.")
+    List<String> logs;
+
+    @Option(names = "--json", description = "Print JSON (the format is documented and stable).")
+    boolean json;
+
+    @Option(names = "--fail-on-leak", description = "Exit 1 if anything leaked or was collected without a drop.")
+    boolean failOnLeak;
+
+    @Option(names = "--budget", paramLabel = "FILE",
+            description = "YAML file of allowed leaks per type (and site); exit 1 listing every breach.")
+    Path budgetFile;
+
+    @Mixin
+    InputOptions input;
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Budget budget = budgetFile == null ? null : BudgetParser.read(budgetFile); // fail before a long analysis
+        Analysis analysis = input.analyse(logs, main.stdin(), err);
+        out.print(json ? JsonOutput.format(LeaksJson.of(analysis)) + "\n" : LeaksText.of(analysis));
+        out.flush();
+
+        int exit = ExitCodes.OK;
+        if (failOnLeak && (analysis.leakedCount() > 0 || analysis.collectedWithoutDrop() > 0)) {
+            err.println("leaktrace: --fail-on-leak: " + analysis.leakedCount() + " objects leaked ("
+                    + ByteUnits.human(analysis.leakedBytes()) + "), " + analysis.collectedWithoutDrop()
+                    + " collected without a drop");
+            exit = ExitCodes.GATE_FAILED;
+        }
+        if (budget != null) {
+            List<BudgetBreach> breaches = BudgetCheck.breaches(budget, analysis);
+            if (!breaches.isEmpty()) {
+                err.println("leaktrace: over budget (" + budgetFile + "), " + breaches.size() + " breach"
+                        + (breaches.size() == 1 ? "" : "es") + ":");
+                breaches.forEach(breach -> err.println("  " + breach.message()));
+                exit = ExitCodes.GATE_FAILED;
+            }
+        }
+        return exit;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.leaktrace.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static TraceConfig parse(String yaml) throws ConfigException {
+        return ConfigLoader.parse("app.yaml", new StringReader(yaml));
+    }
+
+    private static String error(String yaml) {
+        try {
+            parse(yaml);
+        } catch (ConfigException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error for:\n" + yaml);
+    }
+
+    @Test
+    void readsTheDocumentedSchema() throws Exception {
+        TraceConfig c = parse("output: trace-%p.log\n"
+                + "onConfigError: warn\n"
+                + "types:\n"
+                + "  - class: com.example.prover.Srs\n"
+                + "    size: points.length * 64\n"
+                + "    drop: [close, release]\n"
+                + "  - class: com.example.vec.*\n"
+                + "    size: 4096\n"
+                + "  - class: com.example.index.**\n"
+                + "    size: deep\n"
+                + "  - class: java.sql.Connection\n"
+                + "    subtypes: true\n"
+                + "  - class: com.example.Outer$Inner\n"
+                + "    drop: gc\n");
+        assertThat(c.output()).isEqualTo("trace-%p.log");
+        assertThat(c.onConfigError()).isEqualTo(TraceConfig.OnConfigError.WARN);
+        assertThat(c.types()).hasSize(5);
+        TypeEntry srs = c.types().get(0);
+        assertThat(srs.pattern().matches("com.example.prover.Srs")).isTrue();
+        assertThat(srs.size().describe()).isEqualTo("points.length * 64");
+        assertThat(srs.drops()).containsExactly("close", "release");
+        assertThat(srs.source()).isEqualTo("app.yaml:4");
+        assertThat(c.types().get(1).drops()).as("default decided per class").isNull();
+        assertThat(c.types().get(3).subtypes()).isTrue();
+        assertThat(c.types().get(4).drops()).containsExactly("gc");
+    }
+
+    @Test
+    void wildcards() {
+        ClassPattern one = ClassPattern.parse("com.example.*");
+        assertThat(one.matches("com.example.A")).isTrue();
+        assertThat(one.matches("com.example.A$B")).isTrue();
+        assertThat(one.matches("com.example.sub.A")).isFalse();
+        assertThat(one.matches("com.exampleX.A")).isFalse();
+        ClassPattern tree = ClassPattern.parse("com.example.**");
+        assertThat(tree.matches("com.example.sub.deep.A")).isTrue();
+        assertThat(tree.matches("com.other.A")).isFalse();
+        assertThat(ClassPattern.parse("com.example.A").specificity()).isGreaterThan(one.specificity());
+        assertThat(one.specificity()).isGreaterThan(tree.specificity());
+        assertThat(ClassPattern.parse("com.example.sub.**").specificity()).isGreaterThan(tree.specificity());
+    }
+
+    @Test
+    void emptyFile() {
+        assertThat(error("")).startsWith("app.yaml:1: ").contains("empty").contains("types:");
+    }
+
+    @Test
+    void notYaml() {
+        assertThat(error("types: [unclosed\n  - x: {")).startsWith("app.yaml:").contains("not valid YAML");
+    }
+
+    @Test
+    void notAMapping() {
+        assertThat(error("- just\n- a list\n")).startsWith("app.yaml:1: ").contains("expected a mapping");
+    }
+
+    @Test
+    void unknownTopKeySuggestsTheNearest() {
+        assertThat(error("outptu: x.log\ntypes:\n  - class: a.B\n"))
+                .isEqualTo("app.yaml:1: outptu: unknown key; did you mean 'output'? Known keys here: onConfigError, output, types.");
+    }
+
+    @Test
+    void unknownTypeKeySuggestsTheNearest() {
+        assertThat(error("types:\n  - class: a.B\n    sise: 4\n"))
+                .startsWith("app.yaml:3: sise: unknown key; did you mean 'size'?");
+    }
+
+    @Test
+    void missingTypes() {
+        assertThat(error("output: stderr\n")).contains("types: missing or empty");
+    }
+
+    @Test
+    void missingClass() {
+        assertThat(error("types:\n  - size: 4\n")).startsWith("app.yaml:2: class: missing");
+    }
+
+    @Test
+    void malformedWildcards() {
+        assertThat(error("types:\n  - class: com.*.Foo\n")).startsWith("app.yaml:2: class: ")
+                .contains("a wildcard may only end a package");
+        assertThat(error("types:\n  - class: com.example.Fo*\n")).contains("a wildcard may only end a package");
+        assertThat(error("types:\n  - class: com/example/Foo\n")).contains("e.g. com.example.Foo");
+        assertThat(error("types:\n  - class: com.9example.Foo\n")).contains("not a Java identifier");
+    }
+
+    @Test
+    void unknownSizeKeywordAndSyntaxErrorsNameTheColumn() {
+        assertThat(error("types:\n  - class: a.B\n    size: data.length * \n")).startsWith("app.yaml:3: size: ")
+                .contains("column");
+        assertThat(error("types:\n  - class: a.B\n    size: (data.length\n")).startsWith("app.yaml:3: size: ")
+                .contains("column");
+    }
+
+    @Test
+    void negativeSize() {
+        assertThat(error("types:\n  - class: a.B\n    size: -5\n")).startsWith("app.yaml:3: size: ").containsIgnoringCase("negative");
+    }
+
+    @Test
+    void badDropLists() {
+        assertThat(error("types:\n  - class: a.B\n    drop: []\n")).startsWith("app.yaml:3: drop: the list is empty");
+        assertThat(error("types:\n  - class: a.B\n    drop: [close()]\n")).contains("'close()' is not a method name");
+        assertThat(error("types:\n  - class: a.B\n    drop: {a: b}\n")).contains("expected a list of method names");
+    }
+
+    @Test
+    void badFlags() {
+        assertThat(error("types:\n  - class: a.B\n    subtypes: yes please\n")).startsWith("app.yaml:3: subtypes: ");
+        assertThat(error("onConfigError: maybe\ntypes:\n  - class: a.B\n")).contains("'maybe' is not a mode");
+    }
+
+    @Test
+    void missingFileNamesThePathAndWhatToDo(@TempDir Path dir) {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml").toString()))
+                .hasMessageContaining("nope.yaml' not found").hasMessageContaining("Pass config=PATH");
+    }
+
+    @Test
+    void loadsFromFileAndBundledRecipe(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lt.yaml");
+        Files.writeString(file, "types:\n  - class: a.B\n");
+        assertThat(ConfigLoader.load(file.toString()).types()).hasSize(1);
+        TraceConfig recipe = ConfigLoader.load("recipe:jdk-io");
+        assertThat(recipe.types()).extracting(t -> t.pattern().toString())
+                .contains("java.io.FileInputStream", "java.util.zip.ZipFile");
+        assertThatThrownBy(() -> ConfigLoader.load("recipe:nope")).hasMessageContaining("no such recipe")
+                .hasMessageContaining("jdk-io");
+    }
+
+    @Test
+    void suggestionsAreNearOnly() {
+        assertThat(Suggestions.nearest("clas", List.of("class", "size"))).isEqualTo("class");
+        assertThat(Suggestions.nearest("zzzzzz", List.of("class", "size"))).isNull();
+    }
+}

@@ -58,6 +58,7 @@ if [ "$QUICK" = 1 ]; then cmd all "scripts/bench.sh --quick"; else cmd all "scri
   java -version 2>&1 | sed 's/^/java:      /'
   echo "hyperfine: $(hyperfine --version)"
   echo "awk:       $(awk -W version 2>/dev/null | head -1 || awk --version | head -1)"
+  echo "load:      $(cut -d' ' -f1-3 /proc/loadavg) at the start (1, 5, 15 min averages; other jobs on the machine add noise)"
 } > "$OUT/machine.txt"
 cat "$OUT/machine.txt" >&2
 
@@ -137,5 +138,6 @@ done
 rm -f "$TRACE"
 
 # ---- report ----------------------------------------------------------------------------------
+echo "load:      $(cut -d' ' -f1-3 /proc/loadavg) at the end" >> "$OUT/machine.txt"
 java -cp "$BENCH" dev.leaktrace.bench.Report "$OUT" BENCHMARKS.md
 log "wrote BENCHMARKS.md"

@@ -6,8 +6,9 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * Installing the agent from a program rather than with -javaagent (the JUnit extension does).
- * Call {@link #install} before touching any class of {@code dev.leaktrace.bootstrap}: that package
- * must come from the bootstrap loader.
+ * The packages {@code dev.leaktrace.bootstrap} and {@code dev.leaktrace.api} must come from the
+ * bootstrap loader: touch none of their classes, and parse no config, before {@link #prepare()}
+ * (or {@link #install}) returned.
  */
 public final class Leaktrace {
     private Leaktrace() {
@@ -32,22 +33,41 @@ public final class Leaktrace {
         return AgentInstaller.install(config, instrumentation) || Recorder.isStarted();
     }
 
+    private static Instrumentation attached;
+
     /**
-     * Makes sure the config's types are traced in this JVM: installs the agent through a self-attach
-     * when it is not there yet, or adds the types to the running one. Returns false when that
-     * cannot be done (no attach mechanism, or an agent of another class loader runs).
+     * Attaches to this JVM (unless an agent did already) and defines the agent's bootstrap classes.
+     * Call it before parsing a config in-process: a config names {@code dev.leaktrace.api} types,
+     * which must come from the bootstrap loader.
+     *
+     * @return false, with a message on stderr, when this JVM allows no attach
+     */
+    public static synchronized boolean prepare() {
+        if (attached != null) {
+            return true;
+        }
+        try {
+            attached = net.bytebuddy.agent.ByteBuddyAgent.install();
+            BootstrapInjector.inject(attached);
+            return true;
+        } catch (Throwable failure) {
+            attached = null;
+            System.err.println("leaktrace: cannot attach to this JVM (" + failure + "). Start it with"
+                    + " -javaagent:leaktrace.jar=config=... instead, or with -Djdk.attach.allowAttachSelf=true.");
+            return false;
+        }
+    }
+
+    /**
+     * Makes sure the config's types are traced in this JVM: installs the agent (with the config's
+     * output) when it does not run yet, or adds the types to the running one. Build the config
+     * after {@link #prepare()} or when the agent runs already.
+     *
+     * @return false when that cannot be done (no attach, or an agent of another class loader runs)
      */
     public static boolean trace(TraceConfig config) {
         if (!isInstalled()) {
-            java.lang.instrument.Instrumentation instrumentation;
-            try {
-                instrumentation = net.bytebuddy.agent.ByteBuddyAgent.install();
-            } catch (Throwable failure) {
-                System.err.println("leaktrace: cannot attach to this JVM (" + failure + "). Start it with"
-                        + " -javaagent:leaktrace.jar=config=... instead, or with -Djdk.attach.allowAttachSelf=true.");
-                return false;
-            }
-            return install(instrumentation, config);
+            return prepare() && install(attached, config);
         }
         return AgentInstaller.addTypes(config);
     }

@@ -72,13 +72,20 @@ public final class LineFormat {
             value = 0;
         }
         int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
+        for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
             digits++;
         }
         int end = pos + digits;
-        for (int i = end - 1; i >= pos; i--) {
-            buf[i] = (byte) ('0' + (int) (value % 10));
+        int i = end;
+        while (value >= Integer.MAX_VALUE) {
+            buf[--i] = (byte) ('0' + (int) (value % 10));
             value /= 10;
+        }
+        // int arithmetic for the rest: far cheaper than long division
+        int v = (int) value;
+        while (i > pos) {
+            buf[--i] = (byte) ('0' + v % 10);
+            v /= 10;
         }
         return end;
     }

@@ -101,7 +101,7 @@ public final class Recorder {
         }
         thread.busy = true;
         try {
-            recorder.drop(self);
+            recorder.drop(self, thread);
         } catch (Throwable failure) {
             internalError(failure);
         } finally {
@@ -121,7 +121,7 @@ public final class Recorder {
         entry.size = info.sizeOf(self);
         entry.site = site == ThreadState.NO_SITE ? sites.siteOf(type) : Sites.token(site);
         entry.id = nextId(thread);
-        sink.allocate(info.nameBytes, entry.size, entry.site, entry.id);
+        sink.allocate(thread, entry, info.nameBytes);
     }
 
     private static final int ID_BLOCK = 256;
@@ -140,7 +140,7 @@ public final class Recorder {
         return thread.nextId++;
     }
 
-    private void drop(Object self) {
+    private void drop(Object self, ThreadState thread) {
         TypeInfo info = types.get(self.getClass());
         if (!info.traced) {
             return;
@@ -149,8 +149,8 @@ public final class Recorder {
         if (entry == null) {
             return;
         }
-        entry.clear();
-        sink.release(LineFormat.DROP, info.nameBytes, entry.size, entry.id);
+        // No clear(): the removed entry is unreachable now, so the GC will not enqueue it.
+        sink.release(thread, entry, LineFormat.DROP);
     }
 
     /** Turns collections by the GC into lines: a drop for {@code gc} types, {@code @GC} otherwise. */
@@ -174,8 +174,7 @@ public final class Recorder {
 
     private void reap(TrackedRef entry) {
         if (registry.removeEntry(entry)) {
-            byte[] keyword = entry.type.dropOnGc ? LineFormat.DROP : LineFormat.GC;
-            sink.release(keyword, entry.type.nameBytes, entry.size, entry.id);
+            sink.release(ThreadState.current(), entry, entry.type.dropOnGc ? LineFormat.DROP : LineFormat.GC);
         }
     }
 

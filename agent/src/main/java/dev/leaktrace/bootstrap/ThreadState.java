@@ -14,6 +14,9 @@ final class ThreadState {
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
 
     boolean busy;
+    /** This thread's output buffer, and the sink it belongs to (a new sink means a new buffer). */
+    ThreadBuffer buffer;
+    LineSink bufferSink;
     private Class<?>[] types = new Class<?>[16];
     private int[] sites = new int[16];
     private int depth;

@@ -15,6 +15,9 @@ final class TrackedRef extends WeakReference<Object> {
     long size;
     /** The site token of the @ALLOCATE line (shared between objects of one site). */
     byte[] site;
+    /** The buffer that holds the @ALLOCATE line, and the stream position just after it. */
+    ThreadBuffer owner;
+    long ownerEnd;
     /** Next entry in the same registry bucket. */
     TrackedRef chain;
 

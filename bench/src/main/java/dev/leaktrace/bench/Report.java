@@ -208,13 +208,13 @@ public final class Report {
                         + "`ThreadLocal` lookup in the constructor exit and again in `close()`, a `TrackedRef` "
                         + "(`WeakReference` subclass, registered with a `ReferenceQueue`: the GC discovers and "
                         + "enqueues every one, and the `leaktrace-gc-watch` thread polls them) claimed under a "
-                        + "`synchronized` registry segment, and two lines formatted under the one `LineSink` monitor "
-                        + "(plus the file write every 64 KB). Next ideas: profile the leaktrace peer "
+                        + "`synchronized` registry segment, and two lines formatted into the thread's buffer "
+                        + "(written out under the sink's lock when full). Next ideas: profile the leaktrace peer "
                         + "(`-prof gc` for bytes/object, async-profiler `event=cpu` for the split); avoid the "
                         + "`WeakReference` for types whose drop is a method (only `gc` types need the GC to tell us), "
                         + "e.g. an identity-keyed open-addressing table keyed by an id stored in a field added "
                         + "to the traced class at load (then `close()` finds its entry without hashing); "
-                        + "format lines into a per-thread buffer.");
+                        + "then re-measure on a quiet machine.");
         double depthRatio = add100 / add10;
         String dm = String.format(Locale.ROOT, "%.2f× (%s vs %s ns added)", depthRatio, fmt(add100), fmt(add10));
         verdict("Depth 100 vs depth 10, added cost", "≤ 1.20×", dm, depthRatio <= 1.20,
@@ -243,13 +243,11 @@ public final class Report {
                     + "this machine)", s, fmt(median(two)), fmt(median(one)),
                     fone == null || ftwo == null ? "?" : fmt(median(ftwo) / median(fone)));
             verdict("2 threads vs 1, throughput, depth " + depth, "≥ 1.6×", sm, s >= 1.6,
-                    "**2 threads vs 1 (depth " + depth + ")** " + sm + ": every line is written under the single "
-                            + "`LineSink` monitor (`synchronized allocate/release`), and all `TrackedRef`s share one "
-                            + "`ReferenceQueue` and one reaper thread (ids already come from per-thread blocks). "
-                            + "Next idea: per-thread line buffers handed whole to one writer (an object's "
-                            + "@ALLOCATE still precedes its @DROP when both come from one thread's buffer, or when "
-                            + "the analyser pairs by id regardless of order). When the no-agent floor itself does "
-                            + "not reach 1.6× (a shared or hyper-threaded 2-vCPU machine, other jobs running), this "
+                    "**2 threads vs 1 (depth " + depth + ")** " + sm + ": lines go to per-thread buffers "
+                            + "now, but a buffer is written out under the sink's write lock, all `TrackedRef`s share "
+                            + "one `ReferenceQueue` (the GC's reference processing and the one reaper thread), and "
+                            + "registry segments are `synchronized`. When the no-agent floor itself does not reach "
+                            + "1.6× (a shared 2-vCPU machine with other jobs running), this "
                             + "target cannot be judged here: compare the agent's ratio to the floor's.");
         }
     }

@@ -1,0 +1,137 @@
+package dev.leaktrace.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the JMH workloads 1 and 2 with every peer in one session and writes one TSV row per
+ * result ({@code jmh.tsv} in the output directory) for {@link Report}. Paths are passed as given
+ * (scripts/bench.sh passes them relative to the repository), so they can be printed as commands.
+ *
+ * <pre>
+ * java -jar bench/target/benchmarks.jar --agent agent/target/leaktrace.jar --out DIR
+ *      [--asprof libasyncProfiler.so] [--instrumenter java-allocation-instrumenter.jar]
+ *      [--quick] [--only REGEX-on-peer-names]
+ * </pre>
+ */
+public final class RunAll {
+    record Peer(String workload, String name, String benchmark, List<String> jvmArgs) {
+    }
+
+    public static void main(String[] args) throws IOException, RunnerException {
+        String agent = null;
+        String out = "bench/target/results";
+        String asprof = null;
+        String instrumenter = null;
+        String trackedConfig = "bench/configs/tracked.yaml";
+        String only = ".*";
+        boolean quick = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--agent" -> agent = args[++i];
+                case "--out" -> out = args[++i];
+                case "--asprof" -> asprof = args[++i];
+                case "--instrumenter" -> instrumenter = args[++i];
+                case "--config" -> trackedConfig = args[++i];
+                case "--only" -> only = args[++i];
+                case "--quick" -> quick = true;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        if (agent == null) {
+            throw new IllegalArgumentException("--agent PATH is required");
+        }
+        Path outDir = Path.of(out);
+        Files.createDirectories(outDir);
+        String trace = out + "/trace-jmh.log";
+        List<String> leaktrace = List.of("-javaagent:" + agent + "=config=" + trackedConfig + ",output=" + trace,
+                "-Dbench.truncate=" + trace);
+
+        List<Peer> peers = new ArrayList<>();
+        peers.add(new Peer("untracked", "none", "UntrackedBench.untracked", List.of()));
+        peers.add(new Peer("untracked", "leaktrace", "UntrackedBench.untracked", leaktrace));
+        peers.add(new Peer("tracked", "none", "TrackedBench.tracked", List.of()));
+        peers.add(new Peer("tracked", "leaktrace", "TrackedBench.tracked", leaktrace));
+        peers.add(new Peer("tracked", "throwable-capture", "TrackedBench.throwableCapture", List.of()));
+        peers.add(new Peer("tracked", "jfr-profile", "TrackedBench.tracked",
+                List.of("-XX:StartFlightRecording=settings=profile,filename=" + out + "/peer-jfr.jfr")));
+        if (asprof != null) {
+            peers.add(new Peer("tracked", "async-profiler-alloc", "TrackedBench.tracked",
+                    List.of("-agentpath:" + asprof + "=start,event=alloc,collapsed,file=" + out + "/peer-asprof.txt")));
+        }
+        if (instrumenter != null) {
+            peers.add(new Peer("tracked", "allocation-instrumenter", "TrackedBench.tracked",
+                    List.of("-javaagent:" + instrumenter, "-Dbench.allocationSampler=true")));
+        }
+
+        Path tsv = outDir.resolve("jmh.tsv");
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tsv))) {
+            w.println("workload\tpeer\tbenchmark\tdepth\tthreads\tscore\terror\tunit\tmedian\titerations\tjvmArgs");
+            for (Peer peer : peers) {
+                if (!peer.name.matches(only) && !(peer.workload + "/" + peer.name).matches(only)) {
+                    continue;
+                }
+                int[] threads = peer.workload.equals("tracked") ? new int[] {1, 2} : new int[] {1};
+                for (int t : threads) {
+                    ChainedOptionsBuilder opts = new OptionsBuilder()
+                            .include("dev\\.leaktrace\\.bench\\." + peer.benchmark.replace(".", "\\.") + "$")
+                            .threads(t)
+                            .jvmArgs("-Xms1g", "-Xmx1g")
+                            .jvmArgsAppend(peer.jvmArgs.toArray(String[]::new))
+                            .output(out + "/jmh-" + peer.workload + "-" + peer.name + "-" + t + "t.log");
+                    boolean untracked = peer.workload.equals("untracked");
+                    if (quick) {
+                        opts.forks(1).warmupIterations(1).measurementIterations(2);
+                    } else {
+                        // The 1% target of workload 1 needs more samples than workload 2.
+                        opts.forks(untracked ? 3 : 1).warmupIterations(3).measurementIterations(5);
+                    }
+                    opts.warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
+                    System.out.printf("[jmh] %s / %s, %d thread(s)%n", peer.workload, peer.name, t);
+                    Collection<RunResult> results = new Runner(opts.build()).run();
+                    for (RunResult r : results) {
+                        List<Double> scores = new ArrayList<>();
+                        for (BenchmarkResult br : r.getBenchmarkResults()) {
+                            for (IterationResult ir : br.getIterationResults()) {
+                                scores.add(ir.getPrimaryResult().getScore());
+                            }
+                        }
+                        String depth = r.getParams().getParam("depth");
+                        w.printf("%s\t%s\t%s\t%s\t%d\t%.6g\t%.6g\t%s\t%.6g\t%s\t%s%n", peer.workload, peer.name,
+                                peer.benchmark, depth == null ? "-" : depth, r.getParams().getThreads(),
+                                r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(),
+                                r.getPrimaryResult().getScoreUnit(), median(scores),
+                                String.join(",", scores.stream().map(s -> String.format("%.5g", s)).toList()),
+                                String.join(" ", peer.jvmArgs));
+                        System.out.printf("[jmh]   depth=%s: median %.4g %s (score %.4g ± %.3g)%n", depth,
+                                median(scores), r.getPrimaryResult().getScoreUnit(), r.getPrimaryResult().getScore(),
+                                r.getPrimaryResult().getScoreError());
+                    }
+                    w.flush();
+                }
+            }
+        }
+        Files.deleteIfExists(Path.of(trace));
+    }
+
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        int n = v.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Runs every benchmark of issue 4 and (re)writes BENCHMARKS.md:
+#   1. untracked code, agent vs none (JMH)
+#   2. tracked construct + close at depth 10/100, 1/2 threads, with the peers (JMH)
+#   3. startup of a hello world with a 10-type config (hyperfine)
+#   4. the analyser on a generated 10M-line log vs wc -l and an awk script (hyperfine, time -v)
+#   and the agent's memory per live tracked object.
+# Usage: scripts/bench.sh [--quick] [--no-build]
+#   --quick     a smoke run (short JMH, 1M-line log, fewer runs); its BENCHMARKS.md says so.
+#   --no-build  use the jars already in agent/target and bench/target.
+# Needs: java 17+, mvn, hyperfine, /usr/bin/time (Debian: apt-get install -y hyperfine time).
+# Takes about 12 minutes on 2 cores; results are left in bench/target/results.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+QUICK=0
+BUILD=1
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=1 ;;
+    --no-build) BUILD=0 ;;
+    *) echo "usage: scripts/bench.sh [--quick] [--no-build]" >&2; exit 2 ;;
+  esac
+done
+
+for tool in java hyperfine /usr/bin/time awk; do
+  command -v "$tool" >/dev/null || { echo "bench.sh: '$tool' is missing (apt-get install -y hyperfine time)" >&2; exit 1; }
+done
+
+AGENT=agent/target/leaktrace.jar
+BENCH=bench/target/benchmarks.jar
+PEERS=bench/target/peers
+OUT=bench/target/results
+log() { printf '\n== %s\n' "$*" >&2; }
+
+if [ "$BUILD" = 1 ]; then
+  log "build: mvn -B -q -pl agent,bench -am package -DskipTests"
+  mvn -B -q -pl agent,bench -am package -DskipTests
+fi
+# async-profiler's jar carries its native library; -agentpath needs it as a file.
+if [ ! -f "$PEERS/libasyncProfiler.so" ]; then
+  (cd "$PEERS" && unzip -o -q -j async-profiler.jar linux-x64/libasyncProfiler.so)
+fi
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+CMDS="$OUT/commands.tsv"
+cmd() { printf '%s\t%s\n' "$1" "$2" >> "$CMDS"; }
+if [ "$QUICK" = 1 ]; then cmd all "scripts/bench.sh --quick"; else cmd all "scripts/bench.sh"; fi
+
+{
+  echo "date:      $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "commit:    $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- agent bench || echo ' + uncommitted changes')"
+  [ "$QUICK" = 1 ] && echo "mode:      QUICK smoke run (--quick): short JMH runs, 1M-line log, few runs; not for the record"
+  echo "cpus:      $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+  echo "memory:    $(free -g | awk '/^Mem:/ {print $2 " GB"}')"
+  echo "os:        $(uname -sr)"
+  java -version 2>&1 | sed 's/^/java:      /'
+  echo "hyperfine: $(hyperfine --version)"
+  echo "awk:       $(awk -W version 2>/dev/null | head -1 || awk --version | head -1)"
+  echo "load:      $(cut -d' ' -f1-3 /proc/loadavg) at the start (1, 5, 15 min averages; other jobs on the machine add noise)"
+} > "$OUT/machine.txt"
+cat "$OUT/machine.txt" >&2
+
+# ---- memory per live tracked object ---------------------------------------------------------
+N=1000000
+[ "$QUICK" = 1 ] && N=200000
+MEM_NONE="java -Xmx2g -XX:+UseSerialGC -cp $BENCH dev.leaktrace.bench.memory.MemoryProbe $N"
+MEM_AGENT="java -Xmx2g -XX:+UseSerialGC -javaagent:$AGENT=config=bench/configs/tracked.yaml,output=$OUT/trace-memory.log -cp $BENCH dev.leaktrace.bench.memory.MemoryProbe $N"
+cmd memory-none "$MEM_NONE"
+cmd memory-agent "$MEM_AGENT"
+log "memory: $N objects, without and with the agent"
+$MEM_NONE > "$OUT/memory-none.txt"
+$MEM_AGENT > "$OUT/memory-agent.txt"
+# The agent must have seen every object: 2N allocations and 2N drops.
+allocs=$(grep -c '^@ALLOCATE ' "$OUT/trace-memory.log" || true)
+drops=$(grep -c '^@DROP ' "$OUT/trace-memory.log" || true)
+echo "events=$allocs allocations, $drops drops" >> "$OUT/memory-agent.txt"
+if [ "$allocs" != $((2 * N)) ] || [ "$drops" != $((2 * N)) ]; then
+  echo "bench.sh: the agent wrote $allocs @ALLOCATE and $drops @DROP lines, expected $((2 * N)) each" >&2
+  exit 1
+fi
+rm -f "$OUT/trace-memory.log"
+cat "$OUT/memory-none.txt" "$OUT/memory-agent.txt" >&2
+
+# ---- workloads 1 and 2: JMH, all peers in one session ----------------------------------------
+JMH="java -jar $BENCH --agent $AGENT --out $OUT --asprof $PEERS/libasyncProfiler.so --instrumenter $PEERS/java-allocation-instrumenter.jar"
+[ "$QUICK" = 1 ] && JMH="$JMH --quick"
+cmd jmh "$JMH"
+log "JMH: $JMH"
+$JMH
+
+# ---- workload 3: startup ---------------------------------------------------------------------
+RUNS=20; WARM=3
+[ "$QUICK" = 1 ] && { RUNS=5; WARM=1; }
+HELLO="java -cp $BENCH dev.leaktrace.bench.startup.Hello"
+HELLO_AGENT="java -javaagent:$AGENT=config=bench/configs/startup-10-types.yaml -cp $BENCH dev.leaktrace.bench.startup.Hello"
+STARTUP="hyperfine -N --warmup $WARM --runs $RUNS --export-json $OUT/startup.json --export-markdown $OUT/startup.md '$HELLO' '$HELLO_AGENT'"
+cmd startup "$STARTUP"
+log "startup: $STARTUP"
+eval "$STARTUP"
+
+# ---- workload 4: analyser --------------------------------------------------------------------
+LINES=10000000; ALIVE=100000
+[ "$QUICK" = 1 ] && { LINES=1000000; ALIVE=10000; }
+TRACE="$OUT/analyser.log"
+GEN="java -cp $BENCH dev.leaktrace.bench.analyser.LogGenerator $TRACE $LINES $ALIVE"
+cmd gen "$GEN"
+log "analyser input: $GEN"
+$GEN | tee "$OUT/gen.txt"
+cmd awk-version "$(awk -W version 2>/dev/null | head -1 | cut -d' ' -f1-2)"
+
+WC="wc -l $TRACE"
+AWK="awk -f bench/scripts/pair.awk $TRACE"
+LEAKS="java -Xmx128m -jar $AGENT leaks $TRACE"
+names=(wc awk)
+cmds=("$WC" "$AWK")
+if java -jar "$AGENT" leaks --help >/dev/null 2>&1; then
+  names+=(leaks)
+  cmds+=("$LEAKS")
+else
+  echo "the leaks command is not in $AGENT yet" > "$OUT/leaks-status.txt"
+fi
+ARUNS=5; AWARM=1
+[ "$QUICK" = 1 ] && ARUNS=2
+quoted=""
+for c in "${cmds[@]}"; do quoted="$quoted '$c'"; done
+ANALYSER="hyperfine -N --warmup $AWARM --runs $ARUNS --export-json $OUT/analyser.json --export-markdown $OUT/analyser.md$quoted"
+cmd analyser "$ANALYSER"
+log "analyser: $ANALYSER"
+eval "$ANALYSER"
+for i in "${!names[@]}"; do
+  set +e
+  /usr/bin/time -v ${cmds[$i]} > "$OUT/out-${names[$i]}.txt" 2> "$OUT/rss-${names[$i]}.txt"
+  echo $? > "$OUT/exit-${names[$i]}.txt"
+  set -e
+done
+rm -f "$TRACE"
+
+# ---- report ----------------------------------------------------------------------------------
+echo "load:      $(cut -d' ' -f1-3 /proc/loadavg) at the end" >> "$OUT/machine.txt"
+java -cp "$BENCH" dev.leaktrace.bench.Report "$OUT" BENCHMARKS.md
+log "wrote BENCHMARKS.md"

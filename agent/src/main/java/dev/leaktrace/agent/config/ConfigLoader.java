@@ -222,9 +222,11 @@ public final class ConfigLoader {
         List<String> drops = null;
         boolean subtypes = false;
         int stacks = defaultStacks;
+        java.util.Map<String, String> keySources = new java.util.HashMap<>();
         for (NodeTuple tuple : ((MappingNode) item).getValue()) {
             String key = keyOf(file, tuple, TYPE_KEYS);
             Node value = tuple.getValueNode();
+            keySources.put(key, file + ":" + line(value));
             switch (key) {
                 case "class":
                     String text = scalar(file, key, value);
@@ -255,10 +257,19 @@ public final class ConfigLoader {
             throw ConfigException.at(file, line(item), "class", "missing: every entry names the class to trace,"
                     + " e.g. '- class: com.example.Foo' (or com.example.* / com.example.**)");
         }
-        return new TypeEntry(pattern, subtypes, size, drops, file + ":" + line(item), stacks);
+        return new TypeEntry(pattern, subtypes, size, drops, file + ":" + line(item), stacks, keySources);
     }
 
     private static SizeRule sizeRule(String file, String source, Node value) throws ConfigException {
+        // A bare word near a keyword is a typo ("deeep"), not a field of that name: say so now,
+        // rather than when the class loads.
+        String keyword = Suggestions.nearest(source, List.of("shallow", "deep"));
+        if (keyword != null && !keyword.equals(source) && source.matches("[A-Za-z]+")
+                && Character.toLowerCase(source.charAt(0)) == keyword.charAt(0)) {
+            throw ConfigException.at(file, line(value), "size", "unknown size keyword '" + source + "'; did you mean '"
+                    + keyword + "'? Use a number of bytes, shallow, deep, class:com.example.MyEstimator or an"
+                    + " expression such as 'data.length * 8 + 16'.");
+        }
         try {
             return SizeRule.parse(source);
         } catch (SizeRuleException e) {

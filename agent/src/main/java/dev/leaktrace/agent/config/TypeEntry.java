@@ -14,20 +14,31 @@ public final class TypeEntry {
     private final List<String> drops;
     private final String source;
     private final int stacks;
+    /** "file:line" of each key's value, for messages about that key. */
+    private final java.util.Map<String, String> keySources;
 
     public TypeEntry(ClassPattern pattern, boolean subtypes, SizeRule size, List<String> drops, String source) {
-        this(pattern, subtypes, size, drops, source, 0);
+        this(pattern, subtypes, size, drops, source, 0, java.util.Map.of());
     }
 
-    /** @param stacks frames of allocating stack to record for the first objects of each site; 0 for none */
+    /**
+     * @param stacks     frames of allocating stack to record for the first objects of each site; 0 for none
+     * @param keySources "file:line" of each key's value, by key
+     */
     public TypeEntry(ClassPattern pattern, boolean subtypes, SizeRule size, List<String> drops, String source,
-                     int stacks) {
+                     int stacks, java.util.Map<String, String> keySources) {
         this.pattern = pattern;
         this.subtypes = subtypes;
         this.size = size;
         this.drops = drops == null ? null : List.copyOf(drops);
         this.source = source;
         this.stacks = stacks;
+        this.keySources = java.util.Map.copyOf(keySources);
+    }
+
+    /** "file:line" of the key's value, else of the entry: what a message about that key points at. */
+    public String sourceOf(String key) {
+        return keySources.getOrDefault(key, source);
     }
 
     public int stacks() {

@@ -43,7 +43,7 @@ final class ConfiguredTypeResolver implements TypeResolver {
         try {
             size = entry.size().bind(type, instrumentation);
         } catch (SizeRuleException | RuntimeException e) {
-            Warnings.warn(entry.source() + ": size: " + e.getMessage() + ". " + type.getName()
+            Warnings.warn(entry.sourceOf("size") + ": size: " + e.getMessage() + ". " + type.getName()
                     + " is reported with its shallow size; fix the size rule.");
             size = shallow;
         }
@@ -66,7 +66,7 @@ final class ConfiguredTypeResolver implements TypeResolver {
             }
             Class<?> declaring = declaringClassOf(type, name);
             if (declaring == null) {
-                Warnings.warn(entry.source() + ": drop: " + type.getName() + " has no method '" + name
+                Warnings.warn(entry.sourceOf("drop") + ": drop: " + type.getName() + " has no method '" + name
                         + "', so its objects are never dropped that way. Name a method the class has, or gc.");
             } else if (declaring != type) {
                 try {

@@ -123,6 +123,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void misspeltSizeKeywordIsCaughtBeforeAnyClassLoads() {
+        assertThat(error("types:\n  - class: a.B\n    size: deeep\n"))
+                .startsWith("app.yaml:3: size: unknown size keyword 'deeep'; did you mean 'deep'?");
+        assertThat(error("types:\n  - class: a.B\n    size: shalow\n")).contains("did you mean 'shallow'?");
+    }
+
+    @Test
+    void keySourcesPointAtTheKeysLine() throws Exception {
+        TypeEntry e = parse("types:\n  - class: a.B\n    subtypes: false\n    size: data.length\n    drop: [free]\n").types().get(0);
+        assertThat(e.source()).isEqualTo("app.yaml:2");
+        assertThat(e.sourceOf("size")).isEqualTo("app.yaml:4");
+        assertThat(e.sourceOf("drop")).isEqualTo("app.yaml:5");
+        assertThat(e.sourceOf("stacks")).as("absent key: the entry").isEqualTo("app.yaml:2");
+    }
+
+    @Test
     void negativeSize() {
         assertThat(error("types:\n  - class: a.B\n    size: -5\n")).startsWith("app.yaml:3: size: ").containsIgnoringCase("negative");
     }

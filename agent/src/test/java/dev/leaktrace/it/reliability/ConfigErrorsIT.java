@@ -32,6 +32,7 @@ class ConfigErrorsIT {
             {"missing class", "types:\n  - size: 4\n", "lt.yaml:2: class: missing"},
             {"malformed wildcard", "types:\n  - class: com.*.Foo\n", "lt.yaml:2: class: ", "a wildcard may only end a package"},
             {"size keyword without its class", "types:\n  - class: a.B\n    size: \"class:\"\n", "lt.yaml:3: size: "},
+            {"unknown size keyword", "types:\n  - class: a.B\n    size: deeep\n", "lt.yaml:3: size: unknown size keyword 'deeep'; did you mean 'deep'?"},
             {"expression syntax error", "types:\n  - class: a.B\n    size: data.length * \n", "lt.yaml:3: size: ", "column"},
             {"negative size", "types:\n  - class: a.B\n    size: -5\n", "lt.yaml:3: size: ", "negative"},
             {"unknown agent argument", "types:\n  - class: a.B\n", "unknown agent argument 'confg'; did you mean 'config'?"},
@@ -106,10 +107,10 @@ class ConfigErrorsIT {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("LIVE 0 0");
         assertThat(r.stderr())
-                // The line is the type entry's (its "- class:"), the key is named after it.
-                .containsOnlyOnce("lt.yaml:2: size: class fixtures.reliability.Tracked has no field 'capacity'")
-                .containsOnlyOnce("lt.yaml:2: drop: fixtures.reliability.Tracked has no method 'shutdown'")
-                .containsOnlyOnce("lt.yaml:5: size: ")
+                // Each message points at its key's own line and names the key.
+                .containsOnlyOnce("lt.yaml:3: size: class fixtures.reliability.Tracked has no field 'capacity'")
+                .containsOnlyOnce("lt.yaml:4: drop: fixtures.reliability.Tracked has no method 'shutdown'")
+                .containsOnlyOnce("lt.yaml:6: size: ")
                 .contains("fixtures.reliability.NoSuchEstimator");
         assertThat(r.events("ALLOCATE", "fixtures.reliability.Tracked")).as("traced, with the shallow size")
                 .isNotEmpty().allMatch(e -> e.size() > 0 && e.size() < 64);

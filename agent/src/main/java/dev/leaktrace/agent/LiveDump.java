@@ -48,9 +48,10 @@ final class LiveDump {
                 Files.writeString(target, "# leaktrace dump: this JVM is not traced\n");
                 return;
             }
-            recorder.getMethod("flush").invoke(null);
             Method live = recorder.getMethod("liveObjects", long.class);
             List<?> objects = (List<?>) live.invoke(null, 0L);
+            // After the snapshot: every dumped object's @ALLOCATE line is then in the log too.
+            recorder.getMethod("flush").invoke(null);
             try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
                 out.write("# leaktrace dump pid=" + ProcessHandle.current().pid() + " time=" + Instant.now()
                         + " live=" + objects.size() + "\n");

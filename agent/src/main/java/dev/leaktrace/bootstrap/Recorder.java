@@ -55,7 +55,11 @@ public final class Recorder {
      * about to be built was asked for at {@code site} (a number from {@link Sites}).
      */
     public static void expect(Class<?> type, int site) {
-        ThreadState.current().push(type, site);
+        try {
+            ThreadState.current().push(type, site);
+        } catch (Throwable failure) {
+            internalError(failure);
+        }
     }
 
     /**
@@ -64,8 +68,12 @@ public final class Recorder {
      * announcement left behind by a constructor that threw is never taken for another object's.
      */
     public static void bind(Object self, Class<?> declaringClass) {
-        if (self != null && self.getClass() == declaringClass) {
-            ThreadState.current().bind(declaringClass, identity(self));
+        try {
+            if (self != null && self.getClass() == declaringClass) {
+                ThreadState.current().bind(declaringClass, identity(self));
+            }
+        } catch (Throwable failure) {
+            internalError(failure);
         }
     }
 
@@ -86,22 +94,26 @@ public final class Recorder {
         if (self == null || self.getClass() != declaringClass) {
             return;
         }
-        Recorder recorder = active;
-        if (recorder != null && Delegations.hasAny(declaringClass) && recorder.sites.calledByThis(declaringClass)) {
-            return;
-        }
-        ThreadState thread = ThreadState.current();
-        int site = thread.pop(declaringClass, identity(self));
-        if (recorder == null || thread.busy) {
-            return;
-        }
-        thread.busy = true;
+        ThreadState thread = null;
         try {
+            Recorder recorder = active;
+            if (recorder != null && Delegations.hasAny(declaringClass) && recorder.sites.calledByThis(declaringClass)) {
+                return;
+            }
+            thread = ThreadState.current();
+            int site = thread.pop(declaringClass, identity(self));
+            if (recorder == null || thread.busy) {
+                thread = null;
+                return;
+            }
+            thread.busy = true;
             recorder.record(self, declaringClass, site, thread);
         } catch (Throwable failure) {
             internalError(failure);
         } finally {
-            thread.busy = false;
+            if (thread != null) {
+                thread.busy = false;
+            }
         }
     }
 
@@ -111,17 +123,21 @@ public final class Recorder {
         if (recorder == null || self == null) {
             return;
         }
-        ThreadState thread = ThreadState.current();
-        if (thread.busy) {
-            return;
-        }
-        thread.busy = true;
+        ThreadState thread = null;
         try {
+            thread = ThreadState.current();
+            if (thread.busy) {
+                thread = null;
+                return;
+            }
+            thread.busy = true;
             recorder.drop(self, thread);
         } catch (Throwable failure) {
             internalError(failure);
         } finally {
-            thread.busy = false;
+            if (thread != null) {
+                thread.busy = false;
+            }
         }
     }
 

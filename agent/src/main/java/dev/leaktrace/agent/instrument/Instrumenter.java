@@ -1,30 +1,21 @@
 package dev.leaktrace.agent.instrument;
 
 import dev.leaktrace.agent.config.TraceConfig;
-import dev.leaktrace.bootstrap.Recorder;
+import dev.leaktrace.agent.config.TypeEntry;
 import dev.leaktrace.bootstrap.TypeResolver;
 import dev.leaktrace.bootstrap.Warnings;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.none;
-
-/** Installs the class file transformer for a config; also retransforms classes already loaded. */
+/** Installs the class file transformer for a config, and retransforms the classes already loaded. */
 public final class Instrumenter {
     static final List<String> OWN_PACKAGES = List.of("dev.leaktrace.bootstrap.", "dev.leaktrace.api.",
             "dev.leaktrace.agent.", "dev.leaktrace.analyser.", "dev.leaktrace.cli.", "dev.leaktrace.shaded.",
             "dev.leaktrace.junit.");
     private final TypeRules rules;
     private final InheritedDrops inheritedDrops;
-    private final TracedClasses tracedClasses = new TracedClasses();
+    private final ClassHierarchy hierarchy = new ClassHierarchy();
     private final Instrumentation instrumentation;
 
     public Instrumenter(TraceConfig config, Instrumentation instrumentation) {
@@ -38,52 +29,45 @@ public final class Instrumenter {
         return new ConfiguredTypeResolver(rules, instrumentation, inheritedDrops);
     }
 
+    public void install() {
+        // Classes loaded before the agent (the JDK's, the launcher's) are known by reflection.
+        Class<?>[] loaded = instrumentation.getAllLoadedClasses();
+        for (Class<?> c : loaded) {
+            if (!c.isArray() && !c.isPrimitive()) {
+                hierarchy.record(c);
+            }
+        }
+        TracingTransformer transformer = new TracingTransformer(rules, inheritedDrops, hierarchy, instrumentation);
+        transformer.warmUp();
+        instrumentation.addTransformer(transformer, true);
+        retransformMatching(loaded, rules);
+    }
+
     /**
      * Traces more types from now on: new classes through the installed transformer, loaded ones
      * by retransforming them. Objects created before stay unknown.
      */
-    public void addTypes(java.util.List<dev.leaktrace.agent.config.TypeEntry> entries) {
-        TypeRules added = new TypeRules(entries);
+    public void addTypes(List<TypeEntry> entries) {
         rules.add(entries);
-        java.util.List<Class<?>> loaded = new java.util.ArrayList<>();
-        for (Class<?> c : instrumentation.getAllLoadedClasses()) {
-            if (instrumentation.isModifiableClass(c) && !c.isInterface() && !c.isArray()
-                    && added.entryFor(c.getName(), () -> ConfiguredTypeResolver.supertypeNames(c)) != null) {
-                loaded.add(c);
+        retransformMatching(instrumentation.getAllLoadedClasses(), new TypeRules(entries));
+    }
+
+    private void retransformMatching(Class<?>[] loaded, TypeRules matching) {
+        List<Class<?>> traced = new ArrayList<>();
+        for (Class<?> c : loaded) {
+            if (!c.isInterface() && !c.isArray() && !c.isPrimitive() && !isOwn(c.getName())
+                    && matching.entryFor(c.getName(), () -> hierarchy.supertypesOf(c.getName())) != null
+                    && instrumentation.isModifiableClass(c)) {
+                traced.add(c);
             }
         }
-        for (Class<?> c : loaded) {
+        for (Class<?> c : traced) {
             try {
                 instrumentation.retransformClasses(c);
             } catch (Throwable e) {
-                Warnings.warn("cannot instrument " + c.getName() + " (" + e + "); its objects are not traced.");
+                Warnings.warn("cannot instrument " + c.getName() + " (" + e + "); its objects are not traced, the rest is.");
             }
         }
-    }
-
-    public void install() {
-        installAdvice();
-        // The call-site transformer runs after the advice transformer on every class. Traced
-        // classes the advice reached before it was registered (the JDK's) get it now.
-        instrumentation.addTransformer(new CallSiteTransformer(this::isTraced, tracedClasses), true);
-        java.util.List<Class<?>> again = new java.util.ArrayList<>();
-        for (Class<?> c : instrumentation.getAllLoadedClasses()) {
-            if (tracedClasses.contains(c.getName()) && instrumentation.isModifiableClass(c)) {
-                again.add(c);
-            }
-        }
-        if (!again.isEmpty()) {
-            try {
-                instrumentation.retransformClasses(again.toArray(new Class<?>[0]));
-            } catch (Throwable e) {
-                Warnings.warn("cannot rewrite the constructors of " + again + " (" + e + "); their objects are"
-                        + " placed by a stack walk.");
-            }
-        }
-    }
-
-    private boolean isTraced(String binaryName) {
-        return tracedClasses.contains(binaryName) || rules.matchesByName(binaryName);
     }
 
     static boolean isOwn(String binaryName) {
@@ -93,54 +77,5 @@ public final class Instrumenter {
             }
         }
         return false;
-    }
-
-    private void installAdvice() {
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(new WarningListener())
-                .assureReadEdgeTo(instrumentation, Recorder.class)
-                // JDK classes are traced too, so the default "ignore the bootstrap loader" is replaced.
-                .ignore(ownClasses())
-                .type(new TracedTypeMatcher(rules, inheritedDrops))
-                .transform(new TracingTransformer(rules, inheritedDrops, tracedClasses))
-                .installOn(instrumentation);
-    }
-
-    /** The agent never traces its own work: its packages (not the demo's, which shares the prefix). */
-    private static ElementMatcher.Junction<TypeDescription> ownClasses() {
-        ElementMatcher.Junction<TypeDescription> own = none();
-        for (String pkg : OWN_PACKAGES) {
-            own = own.or(nameStartsWith(pkg));
-        }
-        return own;
-    }
-
-    /** Transformation errors are otherwise invisible: name the class that stays untraced. */
-    private static final class WarningListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                            Throwable throwable) {
-            Warnings.warn("cannot instrument " + typeName + " (" + throwable
-                    + "); its objects are not traced, the rest is.");
-        }
-
-        @Override
-        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
-                                     boolean loaded, DynamicType dynamicType) {
-            try {
-                DelegationScanner.scan(dynamicType.getBytes());
-            } catch (RuntimeException e) {
-                Warnings.warn("cannot read the constructors of " + typeDescription.getName() + " (" + e
-                        + "); objects built through this(...) may be reported at the wrong site.");
-            }
-            if (Boolean.getBoolean("leaktrace.debug")) {
-                Warnings.warn("instrumented " + typeDescription.getName());
-            }
-        }
     }
 }

@@ -1,54 +1,166 @@
 package dev.leaktrace.agent.instrument;
 
 import dev.leaktrace.agent.config.TypeEntry;
+import dev.leaktrace.bootstrap.Recorder;
+import dev.leaktrace.bootstrap.Warnings;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.utility.JavaModule;
+import java.util.concurrent.ConcurrentHashMap;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Opcodes;
 
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-
-/** Adds the constructor advice and the drop advice to a matched class. */
-final class TracingTransformer implements AgentBuilder.Transformer {
-    private static final Advice CONSTRUCTOR_ADVICE = Advice.to(ConstructorAdvice.class);
-    private static final Advice DROP_ADVICE = Advice.to(DropAdvice.class);
-
+/**
+ * The one class file transformer. For each class it reads the header (name, supertypes), decides
+ * from names alone what to do, and only then, for the few classes concerned, rewrites the
+ * bytecode in one ASM pass ({@link TracingClassVisitor}). Name matching and a plain transformer
+ * keep start-up cheap: no type pool, no class file parsed beyond its header and constant pool.
+ */
+final class TracingTransformer implements ClassFileTransformer {
     private final TypeRules rules;
     private final InheritedDrops inheritedDrops;
+    private final ClassHierarchy hierarchy;
+    private final Instrumentation instrumentation;
+    private final SiteNumbers siteNumbers = new SiteNumbers();
+    /** Traced classes by name, so a `new` of one picked by subtypes is announced too. */
+    private final Set<String> tracedNames = ConcurrentHashMap.newKeySet();
+    private final Set<Module> readingRecorder = ConcurrentHashMap.newKeySet();
 
-    private final TracedClasses tracedClasses;
-
-    TracingTransformer(TypeRules rules, InheritedDrops inheritedDrops, TracedClasses tracedClasses) {
+    TracingTransformer(TypeRules rules, InheritedDrops inheritedDrops, ClassHierarchy hierarchy,
+                       Instrumentation instrumentation) {
         this.rules = rules;
         this.inheritedDrops = inheritedDrops;
-        this.tracedClasses = tracedClasses;
+        this.hierarchy = hierarchy;
+        this.instrumentation = instrumentation;
     }
 
     @Override
-    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
-                                            JavaModule module, ProtectionDomain protectionDomain) {
-        Set<String> dropMethods = new LinkedHashSet<>(inheritedDrops.methodsOf(type.getName()));
-        if (TracedTypeMatcher.isInstantiable(type)) {
-            TypeEntry entry = rules.entryFor(type.getName(), () -> TracedTypeMatcher.supertypeNames(type));
-            if (entry != null) {
-                tracedClasses.add(type.getName());
-                builder = builder.visit(CONSTRUCTOR_ADVICE.on(isConstructor()));
-                dropMethods.addAll(DropMethods.of(entry, type));
+    public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (internalName == null) {
+            return null;
+        }
+        String name = internalName.replace('/', '.');
+        if (Instrumenter.isOwn(name)) {
+            return null;
+        }
+        try {
+            ClassReader reader = new ClassReader(classfileBuffer);
+            String superName = reader.getSuperName();
+            String[] interfaces = reader.getInterfaces();
+            for (int i = 0; i < interfaces.length; i++) {
+                interfaces[i] = interfaces[i].replace('/', '.');
+            }
+            hierarchy.record(name, superName == null ? null : superName.replace('/', '.'), interfaces);
+            if (reader.readShort(6) < Opcodes.V1_5) {
+                return null; // ldc of a class constant needs class files of Java 5 or later
+            }
+            boolean selfTraced = false;
+            Set<String> drops = new LinkedHashSet<>(inheritedDrops.methodsOf(name));
+            if (isInstantiable(reader.getAccess())) {
+                TypeEntry entry = rules.entryFor(name, () -> hierarchy.supertypesOf(name));
+                if (entry != null) {
+                    selfTraced = true;
+                    tracedNames.add(name);
+                    // The default [close] when declared here; inherited ones come through InheritedDrops.
+                    drops.addAll(entry.drops() != null ? entry.drops() : DropMethods.CLOSE);
+                    drops.remove(TypeEntry.DROP_GC);
+                }
+            }
+            // Classes of the JDK's modules cannot all see the bootstrap package: they announce no
+            // sites (their objects are placed by a stack walk).
+            boolean announce = !module.isNamed() && loader != null && loader != ClassLoader.getPlatformClassLoader();
+            if (!selfTraced && drops.isEmpty() && !(announce && namesTracedClass(reader))) {
+                return null;
+            }
+            if (module.isNamed()) {
+                assureReadsRecorder(module);
+            }
+            ClassWriter writer = new ClassWriter(reader, 0);
+            TracingClassVisitor visitor = new TracingClassVisitor(writer, this::isTraced, selfTraced, drops, announce,
+                    siteNumbers);
+            reader.accept(visitor, 0);
+            return visitor.changed ? writer.toByteArray() : null;
+        } catch (Throwable e) {
+            Warnings.warn("cannot instrument " + name + " (" + e + "); its objects are not traced, the rest is.");
+            return null;
+        }
+    }
+
+    /**
+     * Runs every path of {@link #transform} once before the transformer is registered, so that
+     * the JDK classes it needs (iterators, lambda forms, ASM's) are loaded by then: loading one of
+     * them from inside the transformer, while that very class is being defined, would end in a
+     * ClassCircularityError.
+     */
+    void warmUp() {
+        hierarchy.record("dev.leaktrace.agent.instrument.WarmUp", "java.lang.Object", new String[] {"java.io.Closeable"});
+        hierarchy.supertypesOf("dev.leaktrace.agent.instrument.WarmUp").forEach(name -> rules.matchesByName(name));
+        rules.entryFor("dev.leaktrace.agent.instrument.WarmUp",
+                () -> hierarchy.supertypesOf("dev.leaktrace.agent.instrument.WarmUp"));
+        try (java.io.InputStream in = TracingTransformer.class.getResourceAsStream("TracingTransformer$Sample.class")) {
+            if (in != null) {
+                ClassReader reader = new ClassReader(in.readAllBytes());
+                namesTracedClass(reader);
+                ClassWriter writer = new ClassWriter(reader, 0);
+                reader.accept(new TracingClassVisitor(writer, name -> true, true, Set.of("close"), true,
+                        new SiteNumbers()), 0);
+                writer.toByteArray();
+            }
+        } catch (Throwable ignored) {
+            // best effort: a class missed here is loaded on first use, as it would be anyway
+        }
+    }
+
+    static boolean isInstantiable(int access) {
+        return (access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_ANNOTATION)) == 0;
+    }
+
+    boolean isTraced(String binaryName) {
+        return tracedNames.contains(binaryName) || rules.matchesByName(binaryName);
+    }
+
+    /** Named modules (the JDK's) read the bootstrap loader's unnamed module only when told to. */
+    private void assureReadsRecorder(Module module) {
+        if (readingRecorder.add(module)) {
+            Module recorder = Recorder.class.getModule();
+            if (!module.canRead(recorder)) {
+                instrumentation.redefineModule(module, Set.of(recorder), Map.of(), Map.of(), Set.of(), Map.of());
             }
         }
-        dropMethods.remove(TypeEntry.DROP_GC);
-        if (!dropMethods.isEmpty()) {
-            builder = builder.visit(DROP_ADVICE.on(namedOneOf(dropMethods.toArray(new String[0]))
-                    .and(not(isStatic())).and(not(isAbstract())).and(not(isConstructor()))));
+    }
+
+    /** Whether any class constant of the pool is a traced class. */
+    private boolean namesTracedClass(ClassReader reader) {
+        char[] buffer = new char[reader.getMaxStringLength()];
+        for (int i = 1; i < reader.getItemCount(); i++) {
+            int offset = reader.getItem(i);
+            if (offset > 0 && reader.readByte(offset - 1) == 7 /* CONSTANT_Class */) {
+                String name = reader.readUTF8(offset, buffer);
+                if (name.charAt(0) != '[' && isTraced(name.replace('/', '.'))) {
+                    return true;
+                }
+            }
         }
-        return builder;
+        return false;
+    }
+
+    /** Has each kind of code the visitor rewrites; only ever read as bytes, by {@link #warmUp}. */
+    static final class Sample implements AutoCloseable {
+        Sample() {
+            this(new Object());
+        }
+
+        Sample(Object unused) {
+            super();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -1,0 +1,178 @@
+package dev.leaktrace.agent.instrument;
+
+import dev.leaktrace.bootstrap.Delegations;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * Rewrites one class in one pass, inserting only straight-line calls (no branch, no local, no
+ * frame change, two more stack slots):
+ * <ul>
+ * <li>in a traced class: {@code Recorder.constructed(this, T.class)} before every return of a
+ * constructor; {@code Recorder.bind(this, T.class)} right after its super(...)/this(...) call;
+ * and its this(...) calls are told to {@link Delegations};</li>
+ * <li>{@code Recorder.released(this)} before every normal return of a drop method (a throw skips
+ * it: only a normal return drops);</li>
+ * <li>where the class may see the bootstrap package: {@code Recorder.expect(T.class, site)}
+ * before the constructor call that completes a {@code new T(...)} of a traced T, the site fixed
+ * now from the source file and line table.</li>
+ * </ul>
+ */
+final class TracingClassVisitor extends ClassVisitor {
+    static final String RECORDER = "dev/leaktrace/bootstrap/Recorder";
+
+    private final Predicate<String> traced;
+    private final boolean selfTraced;
+    private final Set<String> dropMethods;
+    private final boolean announce;
+    private final SiteNumbers siteNumbers;
+    private String internalName;
+    private String className;
+    private String packagePath = "";
+    private String sourceFile;
+    boolean changed;
+
+    /**
+     * @param traced      whether a binary name is a traced class
+     * @param selfTraced  whether this class's objects are traced (constructor advice)
+     * @param dropMethods names of this class's methods whose normal return drops the object
+     * @param announce    whether {@code new} expressions are announced (only where the class can
+     *                    see the bootstrap package)
+     */
+    TracingClassVisitor(ClassVisitor next, Predicate<String> traced, boolean selfTraced, Set<String> dropMethods,
+                        boolean announce, SiteNumbers siteNumbers) {
+        super(Opcodes.ASM9, next);
+        this.traced = traced;
+        this.selfTraced = selfTraced;
+        this.dropMethods = dropMethods;
+        this.announce = announce;
+        this.siteNumbers = siteNumbers;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        internalName = name;
+        className = name.replace('/', '.');
+        int slash = name.lastIndexOf('/');
+        packagePath = slash < 0 ? "" : name.substring(0, slash + 1);
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public void visitSource(String source, String debug) {
+        sourceFile = source;
+        super.visitSource(source, debug);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+        if (next == null) {
+            return null;
+        }
+        boolean constructor = selfTraced && name.equals("<init>");
+        boolean drop = !name.equals("<init>") && dropMethods.contains(name)
+                && (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
+        return new Method(next, constructor, drop, descriptor);
+    }
+
+    private final class Method extends MethodVisitor {
+        private final boolean constructor;
+        private final boolean drop;
+        private final String descriptor;
+        /** {@code new}s whose constructor call is still to come, per type: they nest. */
+        private final Map<String, Integer> pendingNews = new HashMap<>();
+        private boolean beforeSuperCall;
+        private int line = -1;
+        private boolean changedHere;
+
+        Method(MethodVisitor next, boolean constructor, boolean drop, String descriptor) {
+            super(Opcodes.ASM9, next);
+            this.constructor = constructor;
+            this.drop = drop;
+            this.descriptor = descriptor;
+            this.beforeSuperCall = constructor;
+        }
+
+        @Override
+        public void visitLineNumber(int lineNumber, Label start) {
+            line = lineNumber;
+            super.visitLineNumber(lineNumber, start);
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+            if (opcode == Opcodes.NEW) {
+                pendingNews.merge(type, 1, Integer::sum);
+            }
+            super.visitTypeInsn(opcode, type);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+                if (constructor && opcode == Opcodes.RETURN) {
+                    call("constructed");
+                } else if (drop) {
+                    super.visitVarInsn(Opcodes.ALOAD, 0);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "released", "(Ljava/lang/Object;)V", false);
+                    changedHere = true;
+                }
+            }
+            super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean isInterface) {
+            if (opcode != Opcodes.INVOKESPECIAL || !name.equals("<init>")) {
+                super.visitMethodInsn(opcode, owner, name, desc, isInterface);
+                return;
+            }
+            Integer pending = pendingNews.get(owner);
+            if (pending != null && pending > 0) {
+                pendingNews.put(owner, pending - 1);
+                if (announce && traced.test(owner.replace('/', '.'))) {
+                    announceNew(owner);
+                }
+                super.visitMethodInsn(opcode, owner, name, desc, isInterface);
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, desc, isInterface);
+            if (beforeSuperCall) {
+                beforeSuperCall = false;
+                if (owner.equals(internalName)) {
+                    Delegations.register(className, descriptor, line);
+                }
+                call("bind");
+            }
+        }
+
+        private void call(String method) {
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+            super.visitLdcInsn(Type.getObjectType(internalName));
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, method, "(Ljava/lang/Object;Ljava/lang/Class;)V", false);
+            changedHere = true;
+        }
+
+        private void announceNew(String owner) {
+            String site = sourceFile == null ? "Unknown:0" : packagePath + sourceFile + ":" + Math.max(0, line);
+            super.visitLdcInsn(Type.getObjectType(owner));
+            super.visitLdcInsn(siteNumbers.numberOf(site));
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "expect", "(Ljava/lang/Class;I)V", false);
+            changedHere = true;
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitMaxs(changedHere ? maxStack + 2 : maxStack, maxLocals);
+            changed |= changedHere;
+        }
+    }
+}

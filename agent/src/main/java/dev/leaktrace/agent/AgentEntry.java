@@ -28,6 +28,7 @@ public final class AgentEntry {
     }
 
     private static void start(String arguments, Instrumentation instrumentation, boolean atStartup) {
+        StartupPreload.startInBackground();
         try {
             BootstrapInjector.inject(instrumentation);
         } catch (Throwable failure) {

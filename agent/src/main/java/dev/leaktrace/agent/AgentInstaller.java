@@ -86,8 +86,9 @@ final class AgentInstaller {
                     + " start=" + Instant.now() + " java=" + System.getProperty("java.version")
                     + " config=" + config.file());
             Instrumenter instrumenter = new Instrumenter(config, instrumentation);
+            StartupPreload.await();
             installed = instrumenter;
-            // Install before recording starts: what Byte Buddy opens and builds while installing is our work.
+            // Install before recording starts: what the agent opens and loads while installing is its own work.
             instrumenter.install();
             Recorder.start(instrumenter.typeResolver(), sink);
             sink.start();

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 
 /**
  * Defines the JDK-only packages ({@code dev.leaktrace.bootstrap}, {@code dev.leaktrace.api}) in the
@@ -30,8 +28,23 @@ import java.util.stream.Stream;
  * the fallback should a JDK refuse the direct way.
  */
 final class BootstrapInjector {
-    private static final List<String> PACKAGES = List.of("dev/leaktrace/bootstrap/", "dev/leaktrace/api/");
     static final String PROBE = "dev.leaktrace.bootstrap.Recorder";
+    /**
+     * Every class of those packages, nested ones included. BootstrapClassListTest fails when a
+     * class is added to them and not here.
+     */
+    static final List<String> CLASSES = List.of(
+            "dev.leaktrace.api.SizeEstimator",
+            "dev.leaktrace.bootstrap.Delegations", "dev.leaktrace.bootstrap.Delegations$1",
+            "dev.leaktrace.bootstrap.LineFormat", "dev.leaktrace.bootstrap.LineSink",
+            "dev.leaktrace.bootstrap.LiveObject", "dev.leaktrace.bootstrap.Recorder",
+            "dev.leaktrace.bootstrap.Recorder$1", "dev.leaktrace.bootstrap.Registry",
+            "dev.leaktrace.bootstrap.Registry$Segment", "dev.leaktrace.bootstrap.SiteFinder",
+            "dev.leaktrace.bootstrap.Sites", "dev.leaktrace.bootstrap.StackRecorder",
+            "dev.leaktrace.bootstrap.ThreadBuffer", "dev.leaktrace.bootstrap.ThreadState",
+            "dev.leaktrace.bootstrap.TrackedRef", "dev.leaktrace.bootstrap.TypeInfo",
+            "dev.leaktrace.bootstrap.TypeResolver", "dev.leaktrace.bootstrap.Warnings",
+            "dev.leaktrace.bootstrap.package-info");
 
     private BootstrapInjector() {
     }
@@ -101,7 +114,7 @@ final class BootstrapInjector {
         jar.deleteOnExit();
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar.toPath()))) {
             for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-                out.putNextEntry(new JarEntry(c.getKey().replace('.', '/') + ".class"));
+                out.putNextEntry(new JarEntry(classFile(c.getKey())));
                 out.write(c.getValue());
                 out.closeEntry();
             }
@@ -114,40 +127,28 @@ final class BootstrapInjector {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         Path source = codeSource();
         if (Files.isDirectory(source)) {
-            for (String pkg : PACKAGES) {
-                Path dir = source.resolve(pkg);
-                if (!Files.isDirectory(dir)) {
-                    continue;
-                }
-                try (Stream<Path> files = Files.list(dir)) {
-                    for (Path f : (Iterable<Path>) files::iterator) {
-                        String file = f.getFileName().toString();
-                        if (file.endsWith(".class")) {
-                            classes.put(binaryName(pkg + file), Files.readAllBytes(f));
-                        }
-                    }
-                }
+            for (String name : CLASSES) {
+                classes.put(name, Files.readAllBytes(source.resolve(classFile(name))));
             }
             return classes;
         }
+        // By name, not by listing the jar: walking its thousands of entries costs start-up time.
         try (JarFile jar = new JarFile(source.toFile(), false)) {
-            Enumeration<JarEntry> entries = jar.entries();
-            while (entries.hasMoreElements()) {
-                JarEntry e = entries.nextElement();
-                String name = e.getName();
-                if (name.endsWith(".class") && PACKAGES.stream().anyMatch(p -> name.startsWith(p)
-                        && name.indexOf('/', p.length()) < 0)) {
-                    try (InputStream in = jar.getInputStream(e)) {
-                        classes.put(binaryName(name), readAll(in));
-                    }
+            for (String name : CLASSES) {
+                JarEntry e = jar.getJarEntry(classFile(name));
+                if (e == null) {
+                    throw new IllegalStateException(source + " lacks the bootstrap class " + name);
+                }
+                try (InputStream in = jar.getInputStream(e)) {
+                    classes.put(name, readAll(in));
                 }
             }
         }
         return classes;
     }
 
-    private static String binaryName(String path) {
-        return path.substring(0, path.length() - ".class".length()).replace('/', '.');
+    static String classFile(String binaryName) {
+        return binaryName.replace('.', '/') + ".class";
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

@@ -15,8 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -24,6 +23,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a config file into a {@link TraceConfig}, checking everything it can before the
@@ -78,10 +80,35 @@ public final class ConfigLoader {
         return parse(file, reader, 0);
     }
 
+    /**
+     * Parses a sample config into nodes (nothing else), so that the YAML parser's classes are
+     * loaded; the agent runs it on a second thread while it starts.
+     */
+    public static void preload() {
+        try {
+            compose(new StringReader(PRELOAD_SAMPLE));
+        } catch (RuntimeException ignored) {
+            // only a warm-up
+        }
+    }
+
+    private static final String PRELOAD_SAMPLE = "# sample\noutput: x.log\ninclude: [a]\ntypes:\n"
+            + "  - class: a.B\n    size: 'n * 8'\n    drop: [close, \"free\"]\n    subtypes: true\n";
+
+    /**
+     * The composer alone: a node tree is all we read, and Yaml's constructors and representers
+     * cost start-up time (classes loaded before main) for nothing.
+     */
+    private static Node compose(Reader reader) {
+        LoaderOptions options = new LoaderOptions();
+        return new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options)
+                .getSingleNode();
+    }
+
     private static TraceConfig parse(String file, Reader reader, int depth) throws ConfigException {
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+            root = compose(reader);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw ConfigException.at(file, line, null, "not valid YAML: " + e.getProblem()

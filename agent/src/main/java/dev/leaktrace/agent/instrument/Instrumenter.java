@@ -61,6 +61,16 @@ public final class Instrumenter {
                 traced.add(c);
             }
         }
+        if (traced.isEmpty()) {
+            return;
+        }
+        try {
+            // One call for all: the JVM then stops the application once, not once per class.
+            instrumentation.retransformClasses(traced.toArray(new Class<?>[0]));
+            return;
+        } catch (Throwable e) {
+            // One class refused fails the whole call: retry one by one, naming the class refused.
+        }
         for (Class<?> c : traced) {
             try {
                 instrumentation.retransformClasses(c);

@@ -80,6 +80,11 @@ final class TracingClassVisitor extends ClassVisitor {
         boolean constructor = selfTraced && name.equals("<init>");
         boolean drop = !name.equals("<init>") && dropMethods.contains(name)
                 && (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
+        if (!constructor && !drop && !announce) {
+            // Nothing to change: the writer then copies the method's bytes as they are, which
+            // is much faster than visiting them (start-up retransforms whole JDK classes).
+            return next;
+        }
         return new Method(next, constructor, drop, descriptor);
     }
 

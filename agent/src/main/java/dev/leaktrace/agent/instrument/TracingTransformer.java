@@ -92,28 +92,17 @@ final class TracingTransformer implements ClassFileTransformer {
     }
 
     /**
-     * Runs every path of {@link #transform} once before the transformer is registered, so that
-     * the JDK classes it needs (iterators, lambda forms, ASM's) are loaded by then: loading one of
-     * them from inside the transformer, while that very class is being defined, would end in a
-     * ClassCircularityError.
+     * Runs the name-matching paths of {@link #transform} once before the transformer is
+     * registered, so that the JDK classes they need (iterators, lambda forms) are loaded by then:
+     * loading one of them from inside the transformer, while that very class is being defined,
+     * would end in a ClassCircularityError. So are the rewriting paths ({@link RewritingPreload}).
      */
     void warmUp() {
         hierarchy.record("dev.leaktrace.agent.instrument.WarmUp", "java.lang.Object", new String[] {"java.io.Closeable"});
         hierarchy.supertypesOf("dev.leaktrace.agent.instrument.WarmUp").forEach(name -> rules.matchesByName(name));
         rules.entryFor("dev.leaktrace.agent.instrument.WarmUp",
                 () -> hierarchy.supertypesOf("dev.leaktrace.agent.instrument.WarmUp"));
-        try (java.io.InputStream in = TracingTransformer.class.getResourceAsStream("TracingTransformer$Sample.class")) {
-            if (in != null) {
-                ClassReader reader = new ClassReader(in.readAllBytes());
-                namesTracedClass(reader);
-                ClassWriter writer = new ClassWriter(reader, 0);
-                reader.accept(new TracingClassVisitor(writer, name -> true, true, Set.of("close"), true,
-                        new SiteNumbers()), 0);
-                writer.toByteArray();
-            }
-        } catch (Throwable ignored) {
-            // best effort: a class missed here is loaded on first use, as it would be anyway
-        }
+        RewritingPreload.runAllPaths();
     }
 
     static boolean isInstantiable(int access) {
@@ -135,13 +124,17 @@ final class TracingTransformer implements ClassFileTransformer {
     }
 
     /** Whether any class constant of the pool is a traced class. */
-    private boolean namesTracedClass(ClassReader reader) {
+    boolean namesTracedClass(ClassReader reader) {
+        return namesTracedClass(reader, this::isTraced);
+    }
+
+    static boolean namesTracedClass(ClassReader reader, java.util.function.Predicate<String> isTraced) {
         char[] buffer = new char[reader.getMaxStringLength()];
         for (int i = 1; i < reader.getItemCount(); i++) {
             int offset = reader.getItem(i);
             if (offset > 0 && reader.readByte(offset - 1) == 7 /* CONSTANT_Class */) {
                 String name = reader.readUTF8(offset, buffer);
-                if (name.charAt(0) != '[' && isTraced(name.replace('/', '.'))) {
+                if (name.charAt(0) != '[' && isTraced.test(name.replace('/', '.'))) {
                     return true;
                 }
             }
@@ -149,18 +142,4 @@ final class TracingTransformer implements ClassFileTransformer {
         return false;
     }
 
-    /** Has each kind of code the visitor rewrites; only ever read as bytes, by {@link #warmUp}. */
-    static final class Sample implements AutoCloseable {
-        Sample() {
-            this(new Object());
-        }
-
-        Sample(Object unused) {
-            super();
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }

@@ -1,0 +1,73 @@
+package dev.leaktrace.agent.instrument;
+
+import java.io.InputStream;
+import java.util.Set;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassWriter;
+
+/**
+ * Rewrites sample classes so that ASM's classes and the visitor's are loaded before the
+ * transformer is registered: loading one of them from inside the transformer, while that very
+ * class is being defined, would end in a ClassCircularityError.
+ */
+public final class RewritingPreload {
+    private RewritingPreload() {
+    }
+
+    /**
+     * The bulk of the class loading, safe before the bootstrap classes are defined: this path
+     * never calls them (no this(...) in the sample, no site announced), so none is loaded by the
+     * wrong class loader. Run on the start-up preload thread.
+     */
+    public static void loadClasses() throws Exception {
+        rewrite("RewritingPreload$Plain.class", false);
+    }
+
+    /** Every path of the visitor, the bootstrap ones included; run once those classes are defined. */
+    static void runAllPaths() {
+        try {
+            rewrite("RewritingPreload$Delegating.class", true);
+        } catch (Throwable ignored) {
+            // Best effort: a class missed here is loaded on first use, as it would be anyway.
+        }
+    }
+
+    private static void rewrite(String sample, boolean allPaths) throws Exception {
+        try (InputStream in = RewritingPreload.class.getResourceAsStream(sample)) {
+            if (in == null) {
+                return;
+            }
+            ClassReader reader = new ClassReader(in.readAllBytes());
+            TracingTransformer.namesTracedClass(reader, name -> allPaths);
+            ClassWriter writer = new ClassWriter(reader, 0);
+            reader.accept(new TracingClassVisitor(writer, name -> allPaths, true, Set.of("close"), allPaths,
+                    allPaths ? new SiteNumbers() : null), 0);
+            writer.toByteArray();
+        }
+    }
+
+    /** A constructor, a drop method and a {@code new}; only ever read as bytes, never loaded. */
+    static final class Plain implements AutoCloseable {
+        private Object made;
+
+        Plain() {
+            super();
+        }
+
+        @Override
+        public void close() {
+            made = new StringBuilder();
+        }
+    }
+
+    /** Adds this(...) delegation; only ever read as bytes, never loaded. */
+    static final class Delegating {
+        Delegating() {
+            this(new StringBuilder());
+        }
+
+        Delegating(Object unused) {
+            super();
+        }
+    }
+}

@@ -36,7 +36,7 @@ final class BootstrapInjector {
     static final List<String> CLASSES = List.of(
             "dev.leaktrace.api.SizeEstimator",
             "dev.leaktrace.bootstrap.Delegations", "dev.leaktrace.bootstrap.Delegations$1",
-            "dev.leaktrace.bootstrap.LineFormat", "dev.leaktrace.bootstrap.LineSink",
+            "dev.leaktrace.bootstrap.LineFormat", "dev.leaktrace.bootstrap.LineSink", "dev.leaktrace.bootstrap.LineSink$Chunk",
             "dev.leaktrace.bootstrap.LiveObject", "dev.leaktrace.bootstrap.Recorder",
             "dev.leaktrace.bootstrap.Recorder$1", "dev.leaktrace.bootstrap.Registry",
             "dev.leaktrace.bootstrap.Registry$Segment", "dev.leaktrace.bootstrap.SiteFinder",

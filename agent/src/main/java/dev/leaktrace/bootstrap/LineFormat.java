@@ -67,26 +67,57 @@ public final class LineFormat {
         return pos + bytes.length;
     }
 
-    /** Appends a non-negative decimal number. */
+    /** "00" to "99": two digits per division (numbers are a large part of every line). */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        long power = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = power;
+            power *= 10;
+        }
+    }
+
+    /** Decimal digits of a non-negative number. */
+    static int digits(long value) {
+        // log10 from the bit length (1233/4096 is just above log10(2)), then one correction.
+        int guess = ((64 - Long.numberOfLeadingZeros(value)) * 1233) >>> 12;
+        return guess < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[guess] ? guess + 1 : Math.max(1, guess);
+    }
+
+    /** Appends a non-negative decimal number (a negative one as 0). */
     static int putLong(byte[] buf, int pos, long value) {
         if (value < 0) {
             value = 0;
         }
-        int digits = 1;
-        for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
-            digits++;
-        }
-        int end = pos + digits;
+        int end = pos + digits(value);
         int i = end;
-        while (value >= Integer.MAX_VALUE) {
-            buf[--i] = (byte) ('0' + (int) (value % 10));
-            value /= 10;
+        while (value > Integer.MAX_VALUE) {
+            long quotient = value / 100;
+            int pair = 2 * (int) (value - quotient * 100);
+            buf[--i] = DIGIT_PAIRS[pair + 1];
+            buf[--i] = DIGIT_PAIRS[pair];
+            value = quotient;
         }
         // int arithmetic for the rest: far cheaper than long division
         int v = (int) value;
-        while (i > pos) {
-            buf[--i] = (byte) ('0' + v % 10);
-            v /= 10;
+        while (v >= 100) {
+            int quotient = v / 100;
+            int pair = 2 * (v - quotient * 100);
+            buf[--i] = DIGIT_PAIRS[pair + 1];
+            buf[--i] = DIGIT_PAIRS[pair];
+            v = quotient;
+        }
+        if (v >= 10) {
+            buf[--i] = DIGIT_PAIRS[2 * v + 1];
+            buf[--i] = DIGIT_PAIRS[2 * v];
+        } else {
+            buf[--i] = (byte) ('0' + v);
         }
         return end;
     }

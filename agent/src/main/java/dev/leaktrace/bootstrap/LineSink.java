@@ -3,46 +3,76 @@ package dev.leaktrace.bootstrap;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The output of event lines. Each thread builds whole lines in its own {@link ThreadBuffer},
- * without a lock, so threads tracing at once do not wait for each other; buffers go out whole
- * lines at a time under one write lock, so no line is torn or interleaved. An object's @DROP may be
- * written on another thread than its @ALLOCATE: the dropping thread first writes out the
- * allocating thread's buffer up to that line, so a drop never precedes its allocation.
- * Buffers are written when full, by a daemon every {@link #FLUSH_INTERVAL_MS} ms (a killed JVM
- * loses at most that much), and at exit; once exit begins, every line is written at once.
+ * without a lock, so threads tracing at once do not wait for each other. A full buffer is handed,
+ * whole lines only, to the writer thread, which does the writing (a system call per 16 KB, the
+ * largest cost per line) off the application's threads; other writes (the periodic flush, the
+ * exit) first write out what was handed over. Hand-overs and writes are ordered under one lock,
+ * so no line is torn or interleaved. An object's @DROP may be written on another thread than its
+ * @ALLOCATE: the dropping thread first writes out the allocating thread's buffer up to that
+ * line, so a drop never precedes its allocation. Everything is written at least every
+ * {@link #FLUSH_INTERVAL_MS} ms (a killed JVM loses at most that much) and at exit; once exit
+ * begins, every line is written at once.
  */
 public final class LineSink {
     static final long FLUSH_INTERVAL_MS = 200;
     private static final int CAPACITY = 1 << 14;
+    /** Full buffers waiting for the writer, at most; past this a thread writes its own (the disk is slow). */
+    private static final int MAX_HANDED_OVER = 64;
 
     private final OutputStream out;
     private final String description;
+    /** Orders hand-overs and direct writes; taken before {@link #streamLock}. */
     private final Object writeLock = new Object();
+    /** Held while bytes go to the stream, so that what was handed over goes first, in order. */
+    private final Object streamLock = new Object();
     private final CopyOnWriteArrayList<ThreadBuffer> buffers = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Chunk> handedOver = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger handedOverCount = new AtomicInteger();
+    /** Written-out arrays, reused for hand-overs so that steady tracing allocates none. */
+    private final ConcurrentLinkedQueue<byte[]> spareArrays = new ConcurrentLinkedQueue<>();
+    private volatile Thread writer;
     private volatile boolean writeThrough;
     private boolean broken;
+
+    /** Lines handed to the writer: {@code data[from, to)}. */
+    private static final class Chunk {
+        final byte[] data;
+        final int from;
+        final int to;
+
+        Chunk(byte[] data, int from, int to) {
+            this.data = data;
+            this.from = from;
+            this.to = to;
+        }
+    }
 
     public LineSink(OutputStream out, String description) {
         this.out = out;
         this.description = description;
     }
 
-    /** Starts the periodic flush and the flush at exit. */
+    /** Starts the writer (which also flushes periodically) and the flush at exit. */
     public void start() {
-        Thread flusher = new Thread(this::flushPeriodically, "leaktrace-flush");
-        flusher.setDaemon(true);
-        flusher.start();
+        Thread thread = new Thread(this::writeContinually, "leaktrace-writer");
+        thread.setDaemon(true);
+        writer = thread;
+        thread.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::closeForExit, "leaktrace-exit-flush"));
     }
 
     /** A header line, written at once; callers pass text starting with '#'. */
     public void comment(String text) {
         byte[] bytes = (text.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8);
-        synchronized (writeLock) {
-            writeOut(bytes, 0, bytes.length);
+        writeLine(bytes, bytes.length);
+        synchronized (streamLock) {
             flushStream();
         }
     }
@@ -113,13 +143,59 @@ public final class LineSink {
         if (at + length <= buffer.data.length) {
             return at;
         }
+        boolean handed;
         synchronized (writeLock) {
-            writePublished(buffer);
+            handed = handOver(buffer);
+            if (!handed) {
+                writePublished(buffer);
+            }
             buffer.chunkStart += buffer.published;
+            buffer.writtenTotal = buffer.chunkStart;
             buffer.written = 0;
             buffer.published = 0;
         }
+        if (handed) {
+            LockSupport.unpark(writer);
+        }
         return length <= buffer.data.length ? 0 : -1;
+    }
+
+    /**
+     * Under the write lock: gives the buffer's unwritten lines to the writer and a fresh array to
+     * the buffer; false when the lines must be written here (no writer yet, exit begun, the writer
+     * behind, no memory for an array).
+     */
+    private boolean handOver(ThreadBuffer buffer) {
+        if (writer == null || writeThrough || handedOverCount.get() >= MAX_HANDED_OVER) {
+            return false;
+        }
+        byte[] fresh = spareArrays.poll();
+        if (fresh == null) {
+            try {
+                fresh = new byte[CAPACITY];
+            } catch (OutOfMemoryError e) {
+                return false;
+            }
+        }
+        if (buffer.published > buffer.written) {
+            handedOverCount.incrementAndGet();
+            handedOver.add(new Chunk(buffer.data, buffer.written, buffer.published));
+        } else {
+            spareArrays.add(buffer.data);
+        }
+        buffer.data = fresh;
+        return true;
+    }
+
+    /** Under the stream lock: writes everything handed over, oldest first. */
+    private void writeHandedOver() {
+        Chunk chunk;
+        while ((chunk = handedOver.poll()) != null) {
+            handedOverCount.decrementAndGet();
+            writeOut(chunk.data, chunk.from, chunk.to - chunk.from);
+            // Arrays in use never outnumber the buffers plus those handed over: no bound needed.
+            spareArrays.add(chunk.data);
+        }
     }
 
     private void afterLine(ThreadBuffer buffer) {
@@ -134,9 +210,12 @@ public final class LineSink {
 
     private void writeLine(byte[] line, int length) {
         synchronized (writeLock) {
-            writeOut(line, 0, length);
-            if (writeThrough) {
-                flushStream();
+            synchronized (streamLock) {
+                writeHandedOver();
+                writeOut(line, 0, length);
+                if (writeThrough) {
+                    flushStream();
+                }
             }
         }
     }
@@ -145,19 +224,27 @@ public final class LineSink {
     private void writePublished(ThreadBuffer buffer) {
         int published = buffer.published;
         if (published > buffer.written) {
-            writeOut(buffer.data, buffer.written, published - buffer.written);
+            synchronized (streamLock) {
+                writeHandedOver();
+                writeOut(buffer.data, buffer.written, published - buffer.written);
+            }
             buffer.written = published;
         }
         buffer.writtenTotal = buffer.chunkStart + published;
     }
 
-    /** Writes out every thread's published lines. */
+    /** Writes out everything handed over and every thread's published lines. */
     public void flush() {
         synchronized (writeLock) {
+            synchronized (streamLock) {
+                writeHandedOver();
+            }
             for (ThreadBuffer buffer : buffers) {
                 writePublished(buffer);
             }
-            flushStream();
+            synchronized (streamLock) {
+                flushStream();
+            }
         }
     }
 
@@ -189,16 +276,25 @@ public final class LineSink {
                 + "); tracing output stops here, the application goes on. Check the disk and the 'output' setting.");
     }
 
-    private void flushPeriodically() {
+    /** The writer thread: writes what is handed over as it comes, and flushes everything periodically. */
+    private void writeContinually() {
+        long nextFlush = System.nanoTime() + FLUSH_INTERVAL_MS * 1_000_000;
         while (true) {
             try {
-                Thread.sleep(FLUSH_INTERVAL_MS);
-                flush();
-                forgetFinishedThreads();
-            } catch (InterruptedException e) {
-                return;
+                long wait = nextFlush - System.nanoTime();
+                if (wait <= 0) {
+                    flush();
+                    forgetFinishedThreads();
+                    nextFlush = System.nanoTime() + FLUSH_INTERVAL_MS * 1_000_000;
+                } else if (handedOverCount.get() == 0) {
+                    LockSupport.parkNanos(this, wait);
+                } else {
+                    synchronized (streamLock) {
+                        writeHandedOver();
+                    }
+                }
             } catch (Throwable ignored) {
-                // keep flushing; a failure is reported once by fail()
+                // keep writing; a failure is reported once by fail()
             }
         }
     }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * Striped into segments so threads tracing objects at once rarely meet on one lock.
  */
 final class Registry {
-    private static final int SEGMENT_BITS = 6;
+    private static final int SEGMENT_BITS = 10;
     private static final int SEGMENTS = 1 << SEGMENT_BITS;
 
     private final Segment[] segments = new Segment[SEGMENTS];

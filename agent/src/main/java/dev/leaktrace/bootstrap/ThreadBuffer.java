@@ -11,7 +11,8 @@ import java.lang.ref.WeakReference;
  */
 final class ThreadBuffer {
     final WeakReference<Thread> thread;
-    final byte[] data;
+    /** Replaced by the owner, under the sink's write lock, when it hands a full array to the writer. */
+    byte[] data;
     /** Bytes of {@link #data} holding complete lines. Written by the owner only (reset under the lock). */
     volatile int published;
     /** Bytes of {@link #data} already written out; under the sink's write lock. */

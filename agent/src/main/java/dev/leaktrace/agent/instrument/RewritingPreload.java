@@ -23,10 +23,14 @@ public final class RewritingPreload {
         rewrite("RewritingPreload$Plain.class", false);
     }
 
-    /** Every path of the visitor, the bootstrap ones included; run once those classes are defined. */
+    /**
+     * The site-announcing path too, which calls the bootstrap classes; run once they are defined.
+     * (Not this(...) delegation: registering the sample's would make every constructor's exit
+     * look its class up in {@code Delegations}.)
+     */
     static void runAllPaths() {
         try {
-            rewrite("RewritingPreload$Delegating.class", true);
+            rewrite("RewritingPreload$Plain.class", true);
         } catch (Throwable ignored) {
             // Best effort: a class missed here is loaded on first use, as it would be anyway.
         }
@@ -57,17 +61,6 @@ public final class RewritingPreload {
         @Override
         public void close() {
             made = new StringBuilder();
-        }
-    }
-
-    /** Adds this(...) delegation; only ever read as bytes, never loaded. */
-    static final class Delegating {
-        Delegating() {
-            this(new StringBuilder());
-        }
-
-        Delegating(Object unused) {
-            super();
         }
     }
 }

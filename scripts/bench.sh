@@ -95,7 +95,9 @@ RUNS=20; WARM=3
 [ "$QUICK" = 1 ] && { RUNS=5; WARM=1; }
 HELLO="java -cp $BENCH dev.leaktrace.bench.startup.Hello"
 HELLO_AGENT="java -javaagent:$AGENT=config=bench/configs/startup-10-types.yaml -cp $BENCH dev.leaktrace.bench.startup.Hello"
-STARTUP="hyperfine -N --warmup $WARM --runs $RUNS --export-json $OUT/startup.json --export-markdown $OUT/startup.md '$HELLO' '$HELLO_AGENT'"
+# The floor under any agent: benchmarks.jar's Premain-Class does nothing.
+HELLO_EMPTY="java -javaagent:$BENCH -cp $BENCH dev.leaktrace.bench.startup.Hello"
+STARTUP="hyperfine -N --warmup $WARM --runs $RUNS --export-json $OUT/startup.json --export-markdown $OUT/startup.md '$HELLO' '$HELLO_AGENT' '$HELLO_EMPTY'"
 cmd startup "$STARTUP"
 log "startup: $STARTUP"
 eval "$STARTUP"

@@ -154,7 +154,8 @@ public final class LineSink {
             buffer.written = 0;
             buffer.published = 0;
         }
-        if (handed) {
+        if (handed && handedOverCount.get() == 1) {
+            // The writer only sleeps with nothing handed over: wake it for the first, not for each.
             LockSupport.unpark(writer);
         }
         return length <= buffer.data.length ? 0 : -1;

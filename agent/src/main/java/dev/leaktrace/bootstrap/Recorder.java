@@ -101,13 +101,14 @@ public final class Recorder {
                 return;
             }
             thread = ThreadState.current();
-            int site = thread.pop(declaringClass, identity(self));
+            int identity = identity(self);
+            int site = thread.pop(declaringClass, identity);
             if (recorder == null || thread.busy) {
                 thread = null;
                 return;
             }
             thread.busy = true;
-            recorder.record(self, declaringClass, site, thread);
+            recorder.record(self, identity, declaringClass, site, thread);
         } catch (Throwable failure) {
             internalError(failure);
         } finally {
@@ -141,12 +142,12 @@ public final class Recorder {
         }
     }
 
-    private void record(Object self, Class<?> type, int site, ThreadState thread) {
+    private void record(Object self, int identity, Class<?> type, int site, ThreadState thread) {
         TypeInfo info = types.get(type);
         if (!info.traced) {
             return;
         }
-        TrackedRef entry = registry.claim(self, info);
+        TrackedRef entry = registry.claim(self, identity, info);
         if (entry == null) {
             return; // already reported: a constructor that did not announce this(...)
         }

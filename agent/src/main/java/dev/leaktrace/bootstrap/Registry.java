@@ -29,15 +29,19 @@ final class Registry {
         return segments[hash & (SEGMENTS - 1)];
     }
 
-    /** A new entry for {@code object}, or null when the object is already registered. */
-    TrackedRef claim(Object object, TypeInfo type) {
-        int hash = spread(System.identityHashCode(object));
+    /**
+     * A new entry for {@code object}, or null when the object is already registered.
+     * {@code identity} is its identity hash, or 1 where that is 0 (see Recorder.identity).
+     */
+    TrackedRef claim(Object object, int identity, TypeInfo type) {
+        int hash = spread(identity);
         return segmentFor(hash).claim(object, type, hash, collected);
     }
 
     /** Removes and returns the entry of {@code object}, or null when it is not registered. */
     TrackedRef remove(Object object) {
-        int hash = spread(System.identityHashCode(object));
+        int identity = System.identityHashCode(object);
+        int hash = spread(identity == 0 ? 1 : identity);
         return segmentFor(hash).remove(object, hash);
     }
 

@@ -238,10 +238,13 @@ public final class Report {
             if (one == null || two == null) {
                 continue;
             }
+            Map<String, String> nOne = find("tracked", "leaktrace-output-none", depth, 1);
+            Map<String, String> nTwo = find("tracked", "leaktrace-output-none", depth, 2);
             double s = median(two) / median(one);
             String sm = String.format(Locale.ROOT, "%.2f× (%s vs %s ops/µs; no-agent floor scales %s× on "
-                    + "this machine)", s, fmt(median(two)), fmt(median(one)),
-                    fone == null || ftwo == null ? "?" : fmt(median(ftwo) / median(fone)));
+                    + "this machine; with output=none %s×)", s, fmt(median(two)), fmt(median(one)),
+                    fone == null || ftwo == null ? "?" : fmt(median(ftwo) / median(fone)),
+                    nOne == null || nTwo == null ? "?" : fmt(median(nTwo) / median(nOne)));
             verdict("2 threads vs 1, throughput, depth " + depth, "≥ 1.6×", sm, s >= 1.6,
                     "**2 threads vs 1 (depth " + depth + ")** " + sm + ": lines go to per-thread buffers "
                             + "now, but a buffer is written out under the sink's write lock, all `TrackedRef`s share "

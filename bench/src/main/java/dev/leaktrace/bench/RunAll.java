@@ -66,6 +66,9 @@ public final class RunAll {
         peers.add(new Peer("untracked", "leaktrace", "UntrackedBench.untracked", leaktrace));
         peers.add(new Peer("tracked", "none", "TrackedBench.tracked", List.of()));
         peers.add(new Peer("tracked", "leaktrace", "TrackedBench.tracked", leaktrace));
+        // The agent's own cost and scaling without the file system's: lines are built, then discarded.
+        peers.add(new Peer("tracked", "leaktrace-output-none", "TrackedBench.tracked",
+                List.of("-javaagent:" + agent + "=config=" + trackedConfig + ",output=none")));
         peers.add(new Peer("tracked", "throwable-capture", "TrackedBench.throwableCapture", List.of()));
         peers.add(new Peer("tracked", "jfr-profile", "TrackedBench.tracked",
                 List.of("-XX:StartFlightRecording=settings=profile,filename=" + out + "/peer-jfr.jfr")));

@@ -171,21 +171,32 @@ public final class LineSink {
             return false;
         }
         byte[] fresh = spareArrays.poll();
-        if (fresh == null) {
-            try {
+        boolean lines = buffer.published > buffer.written;
+        try {
+            if (fresh == null) {
                 fresh = new byte[CAPACITY];
-            } catch (OutOfMemoryError e) {
-                return false;
             }
+            if (lines) {
+                handedOver.add(new Chunk(buffer.data, buffer.written, buffer.published));
+            }
+        } catch (OutOfMemoryError e) {
+            return false; // nothing was handed over: the caller writes the lines itself
         }
-        if (buffer.published > buffer.written) {
+        if (lines) {
             handedOverCount.incrementAndGet();
-            handedOver.add(new Chunk(buffer.data, buffer.written, buffer.published));
         } else {
-            spareArrays.add(buffer.data);
+            recycle(buffer.data);
         }
         buffer.data = fresh;
         return true;
+    }
+
+    private void recycle(byte[] array) {
+        try {
+            spareArrays.add(array);
+        } catch (OutOfMemoryError e) {
+            // the array is simply not reused
+        }
     }
 
     /** Under the stream lock: writes everything handed over, oldest first. */
@@ -195,7 +206,7 @@ public final class LineSink {
             handedOverCount.decrementAndGet();
             writeOut(chunk.data, chunk.from, chunk.to - chunk.from);
             // Arrays in use never outnumber the buffers plus those handed over: no bound needed.
-            spareArrays.add(chunk.data);
+            recycle(chunk.data);
         }
     }
 

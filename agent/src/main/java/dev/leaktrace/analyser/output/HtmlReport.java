@@ -17,10 +17,11 @@ public final class HtmlReport {
             .muted{color:#666} .totals{font-size:15px;margin:8px 0}
             table{border-collapse:collapse;font-size:13px;margin:6px 0}
             th,td{padding:4px 10px;border-bottom:1px solid #eee;text-align:left} th{background:#f3f3f3}
-            td.n{text-align:right;font-variant-numeric:tabular-nums}
+            td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+            td{overflow-wrap:anywhere}
             .legend span{display:inline-block;margin:2px 14px 2px 0;font-size:13px}
             .legend i{display:inline-block;width:12px;height:12px;margin-right:5px;vertical-align:-1px}
-            .v{padding:1px 7px;border-radius:8px;font-weight:600;font-size:12px}
+            .v{white-space:nowrap;padding:1px 7px;border-radius:8px;font-weight:600;font-size:12px}
             .fixed{background:#d8f3dc;color:#1b5e20} .improved{background:#e3f2fd;color:#0d47a1}
             .unchanged{background:#eee;color:#444} .worse,.new{background:#fde2e2;color:#b71c1c}
             .growing{color:#b71c1c;font-weight:600}

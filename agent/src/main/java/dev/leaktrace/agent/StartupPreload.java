@@ -43,7 +43,10 @@ final class StartupPreload {
         try {
             ConfigLoader.preload();
             RewritingPreload.loadClasses();
+            // The log's header: its time formatter and the process id (whose class starts a
+            // thread pool's classes) are many classes too.
             java.time.Instant.now().toString();
+            ProcessHandle.current().pid();
         } catch (Throwable ignored) {
             // Best effort: whatever was not loaded here is loaded on first use, as it would be anyway.
         }

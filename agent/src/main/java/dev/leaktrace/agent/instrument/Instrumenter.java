@@ -16,6 +16,7 @@ public final class Instrumenter {
     private final TypeRules rules;
     private final InheritedDrops inheritedDrops;
     private final ClassHierarchy hierarchy = new ClassHierarchy();
+    private boolean hierarchySeeded;
     private final Instrumentation instrumentation;
 
     public Instrumenter(TraceConfig config, Instrumentation instrumentation) {
@@ -30,12 +31,9 @@ public final class Instrumenter {
     }
 
     public void install() {
-        // Classes loaded before the agent (the JDK's, the launcher's) are known by reflection.
         Class<?>[] loaded = instrumentation.getAllLoadedClasses();
-        for (Class<?> c : loaded) {
-            if (!c.isArray() && !c.isPrimitive()) {
-                hierarchy.record(c);
-            }
+        if (rules.anySubtypes()) {
+            recordHierarchy(loaded);
         }
         TracingTransformer transformer = new TracingTransformer(rules, inheritedDrops, hierarchy, instrumentation);
         transformer.warmUp();
@@ -47,9 +45,31 @@ public final class Instrumenter {
      * Traces more types from now on: new classes through the installed transformer, loaded ones
      * by retransforming them. Objects created before stay unknown.
      */
-    public void addTypes(List<TypeEntry> entries) {
+    public synchronized void addTypes(List<TypeEntry> entries) {
+        Class<?>[] loaded = instrumentation.getAllLoadedClasses();
+        TypeRules added = new TypeRules(entries);
+        if (added.anySubtypes() && !rules.anySubtypes()) {
+            recordHierarchy(loaded);
+        }
         rules.add(entries);
-        retransformMatching(instrumentation.getAllLoadedClasses(), new TypeRules(entries));
+        retransformMatching(loaded, added);
+    }
+
+    /**
+     * Enters the supertypes of classes loaded before the agent (the JDK's, the launcher's), known by
+     * reflection; the transformer enters every later one. Only {@code subtypes} entries need them,
+     * so a config without one skips this (start-up time).
+     */
+    private synchronized void recordHierarchy(Class<?>[] loaded) {
+        if (hierarchySeeded) {
+            return;
+        }
+        hierarchySeeded = true;
+        for (Class<?> c : loaded) {
+            if (!c.isArray() && !c.isPrimitive()) {
+                hierarchy.record(c);
+            }
+        }
     }
 
     private void retransformMatching(Class<?>[] loaded, TypeRules matching) {

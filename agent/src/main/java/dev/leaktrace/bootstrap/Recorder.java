@@ -38,6 +38,9 @@ public final class Recorder {
         if (active != null) {
             return false;
         }
+        // Their compare-and-set handles spin classes at first use: not inside a traced constructor.
+        new TrackedRef(new Object(), null, TypeInfo.UNTRACED, 0).end();
+        ThreadState.current().replaceNewest(null, null);
         Recorder recorder = new Recorder(resolver, sink);
         Thread reaper = new Thread(recorder::reapCollected, "leaktrace-gc-watch");
         reaper.setDaemon(true);
@@ -97,7 +100,8 @@ public final class Recorder {
         ThreadState thread = null;
         try {
             Recorder recorder = active;
-            if (recorder != null && Delegations.hasAny(declaringClass) && recorder.sites.calledByThis(declaringClass)) {
+            boolean delegates = Delegations.hasAny(declaringClass);
+            if (recorder != null && delegates && recorder.sites.calledByThis(declaringClass)) {
                 return;
             }
             thread = ThreadState.current();
@@ -108,7 +112,7 @@ public final class Recorder {
                 return;
             }
             thread.busy = true;
-            recorder.record(self, identity, declaringClass, site, thread);
+            recorder.record(self, identity, declaringClass, delegates, site, thread);
         } catch (Throwable failure) {
             internalError(failure);
         } finally {
@@ -142,12 +146,12 @@ public final class Recorder {
         }
     }
 
-    private void record(Object self, int identity, Class<?> type, int site, ThreadState thread) {
+    private void record(Object self, int identity, Class<?> type, boolean delegates, int site, ThreadState thread) {
         TypeInfo info = types.get(type);
         if (!info.traced) {
             return;
         }
-        TrackedRef entry = registry.claim(self, identity, info);
+        TrackedRef entry = registry.claim(self, identity, info, thread, delegates);
         if (entry == null) {
             return; // already reported: a constructor that did not announce this(...)
         }
@@ -179,7 +183,7 @@ public final class Recorder {
         if (!info.traced) {
             return;
         }
-        TrackedRef entry = registry.remove(self);
+        TrackedRef entry = registry.remove(self, thread);
         if (entry == null) {
             return;
         }
@@ -189,11 +193,18 @@ public final class Recorder {
 
     /** Turns collections by the GC into lines: a drop for {@code gc} types, {@code @GC} otherwise. */
     private void reapCollected() {
+        long nextSweep = System.currentTimeMillis() + SWEEP_INTERVAL_MS;
         while (true) {
             try {
-                TrackedRef entry = (TrackedRef) registry.collected.remove();
-                reaping = true;
-                reap(entry);
+                TrackedRef entry = (TrackedRef) registry.collected.remove(SWEEP_INTERVAL_MS);
+                if (entry != null) {
+                    reaping = true;
+                    reap(entry);
+                }
+                if (System.currentTimeMillis() >= nextSweep) {
+                    registry.forgetFinishedThreads();
+                    nextSweep = System.currentTimeMillis() + SWEEP_INTERVAL_MS;
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (Throwable failure) {
@@ -205,6 +216,8 @@ public final class Recorder {
     }
 
     private volatile boolean reaping;
+    /** How often threads that ended are forgotten (their newest objects moved into the registry). */
+    private static final long SWEEP_INTERVAL_MS = 1000;
 
     private void reap(TrackedRef entry) {
         if (registry.removeEntry(entry)) {
@@ -263,6 +276,12 @@ public final class Recorder {
             });
         }
         live.sort(java.util.Comparator.comparingLong(LiveObject::id));
+        // An entry moving from its thread's slot into the registry may have been visited twice.
+        for (int i = live.size() - 1; i > 0; i--) {
+            if (live.get(i).id() == live.get(i - 1).id()) {
+                live.remove(i);
+            }
+        }
         return live;
     }
 

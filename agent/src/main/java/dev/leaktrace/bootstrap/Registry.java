@@ -1,12 +1,20 @@
 package dev.leaktrace.bootstrap;
 
 import java.lang.ref.ReferenceQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * Live traced objects by identity. Identity, not equals/hashCode: calling the application's
  * methods from here could throw, recurse or change its behaviour (so no WeakHashMap).
  * Striped into segments so threads tracing objects at once rarely meet on one lock.
+ *
+ * <p>A thread's newest object waits in its {@link ThreadState#newest} slot and enters the
+ * segments only when the thread traces its next object, so an object dropped on its own thread
+ * before that never takes a lock. The entry goes into a segment <em>before</em> it leaves the
+ * slot, so a search that looks at the slots and then at the segments always finds a live
+ * object; and since an entry may be in both for a moment, only the caller of
+ * {@link TrackedRef#end()} that wins reports it, then clears it from both.
  */
 final class Registry {
     private static final int SEGMENT_BITS = 10;
@@ -14,6 +22,8 @@ final class Registry {
 
     private final Segment[] segments = new Segment[SEGMENTS];
     final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+    /** Threads whose newest-object slot may hold an entry. */
+    private final CopyOnWriteArrayList<ThreadState> threads = new CopyOnWriteArrayList<>();
 
     Registry() {
         for (int i = 0; i < SEGMENTS; i++) {
@@ -32,22 +42,116 @@ final class Registry {
     /**
      * A new entry for {@code object}, or null when the object is already registered.
      * {@code identity} is its identity hash, or 1 where that is 0 (see Recorder.identity).
+     * {@code mayRepeat}: the class has constructors that call this(...), so a second constructor
+     * exit for the same object is possible; its entry goes straight into a segment, where the
+     * repeat is seen.
      */
-    TrackedRef claim(Object object, int identity, TypeInfo type) {
+    TrackedRef claim(Object object, int identity, TypeInfo type, ThreadState thread, boolean mayRepeat) {
         int hash = spread(identity);
-        return segmentFor(hash).claim(object, type, hash, collected);
+        if (mayRepeat) {
+            TrackedRef newest = thread.newest;
+            if (newest != null && newest.hash == hash && newest.refersTo(object)) {
+                return null;
+            }
+            return segmentFor(hash).claim(object, type, hash, collected);
+        }
+        TrackedRef entry = new TrackedRef(object, collected, type, hash);
+        if (thread.listedIn != this) {
+            threads.add(thread);
+            thread.listedIn = this;
+        }
+        TrackedRef previous = thread.newest;
+        if (previous != null && previous.isLive()) {
+            Segment segment = segmentFor(previous.hash);
+            segment.insert(previous);
+            if (!thread.replaceNewest(previous, entry)) {
+                // Another thread took the previous one from the slot (and reports it) meanwhile.
+                segment.removeEntry(previous);
+                thread.newest = entry;
+            }
+        } else {
+            thread.newest = entry;
+        }
+        return entry;
     }
 
-    /** Removes and returns the entry of {@code object}, or null when it is not registered. */
-    TrackedRef remove(Object object) {
+    /**
+     * The entry of {@code object}, taken out of the registry for the caller to report; null when
+     * the object is not registered (or another caller reports it).
+     */
+    TrackedRef remove(Object object, ThreadState thread) {
         int identity = System.identityHashCode(object);
         int hash = spread(identity == 0 ? 1 : identity);
-        return segmentFor(hash).remove(object, hash);
+        TrackedRef own = thread.newest;
+        if (own != null && own.hash == hash && own.refersTo(object)) {
+            // The thread's own slot: only it moves this entry, so the entry is in no segment.
+            if (!own.end()) {
+                return null;
+            }
+            thread.replaceNewest(own, null);
+            return own;
+        }
+        Segment segment = segmentFor(hash);
+        TrackedRef found = segment.remove(object, hash);
+        if (found != null) {
+            return found.end() ? found : null;
+        }
+        found = takeFromSlots(object, hash);
+        if (found == null) {
+            // It may have moved from its thread's slot into the segment since we looked there.
+            found = segment.remove(object, hash);
+            return found != null && found.end() ? found : null;
+        }
+        if (!found.end()) {
+            return null;
+        }
+        // Taken from a slot, but its thread may have just put it into the segment too.
+        segment.removeEntry(found);
+        return found;
     }
 
-    /** Removes an entry the GC has enqueued; false when a drop removed it first. */
+    /** The other threads' newest-object slots, for an object made on one thread and dropped on another. */
+    private TrackedRef takeFromSlots(Object object, int hash) {
+        for (ThreadState t : threads) {
+            TrackedRef e = t.newest;
+            if (e != null && e.hash == hash && e.isLive() && e.refersTo(object)) {
+                t.replaceNewest(e, null);
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Claims the report of an entry the GC has enqueued: false when a drop reported it first. It
+     * may linger in its thread's slot, ended; the thread drops it there at its next object.
+     */
     boolean removeEntry(TrackedRef entry) {
-        return segmentFor(entry.hash).removeEntry(entry);
+        if (!entry.end()) {
+            return false;
+        }
+        segmentFor(entry.hash).removeEntry(entry);
+        return true;
+    }
+
+    /**
+     * Moves the newest objects of threads that ended into the segments and stops listing those
+     * threads, so that thread churn does not grow the list.
+     */
+    void forgetFinishedThreads() {
+        for (ThreadState t : threads) {
+            if (t.isOrphan()) {
+                TrackedRef e = t.newest;
+                if (e != null && e.isLive()) {
+                    Segment segment = segmentFor(e.hash);
+                    segment.insert(e);
+                    if (!t.replaceNewest(e, null)) {
+                        segment.removeEntry(e);
+                    }
+                }
+                threads.remove(t);
+            }
+        }
     }
 
     int size() {
@@ -55,11 +159,26 @@ final class Registry {
         for (Segment s : segments) {
             total += s.count();
         }
+        for (ThreadState t : threads) {
+            TrackedRef e = t.newest;
+            if (e != null && e.isLive()) {
+                total++;
+            }
+        }
         return total;
     }
 
-    /** Visits every live entry (for dumps); entries may change while this runs. */
+    /**
+     * Visits every live entry (for dumps); entries may change while this runs, and one moving
+     * from a slot into a segment may be visited twice (callers drop repeats by id).
+     */
     void forEach(Consumer<TrackedRef> visitor) {
+        for (ThreadState t : threads) {
+            TrackedRef e = t.newest;
+            if (e != null && e.isLive() && !e.refersTo(null)) {
+                visitor.accept(e);
+            }
+        }
         for (Segment s : segments) {
             s.forEach(visitor);
         }
@@ -87,6 +206,16 @@ final class Registry {
                 grow();
             }
             return entry;
+        }
+
+        /** Adds an entry made outside the segment (a thread's newest object moving in). */
+        synchronized void insert(TrackedRef entry) {
+            int index = (entry.hash >>> SEGMENT_BITS) & (table.length - 1);
+            entry.chain = table[index];
+            table[index] = entry;
+            if (++count > table.length * 3 / 4) {
+                grow();
+            }
         }
 
         synchronized TrackedRef remove(Object object, int hash) {
@@ -142,7 +271,7 @@ final class Registry {
         synchronized void forEach(Consumer<TrackedRef> visitor) {
             for (TrackedRef head : table) {
                 for (TrackedRef e = head; e != null; e = e.chain) {
-                    if (!e.refersTo(null)) {
+                    if (e.isLive() && !e.refersTo(null)) {
                         visitor.accept(e);
                     }
                 }

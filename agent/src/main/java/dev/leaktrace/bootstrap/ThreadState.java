@@ -13,6 +13,36 @@ final class ThreadState {
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
 
     boolean busy;
+    /**
+     * This thread's newest traced object, kept out of the shared registry until the thread traces
+     * the next one: an object closed on the thread that made it, before it made another (the
+     * try-with-resources pattern), then never touches a registry lock. Other threads take it from
+     * here by compare-and-set (see Registry).
+     */
+    volatile TrackedRef newest;
+    /** The registry that lists this thread's state for searches of {@link #newest}, once it does. */
+    Registry listedIn;
+    final java.lang.ref.WeakReference<Thread> owner = new java.lang.ref.WeakReference<>(Thread.currentThread());
+
+    private static final java.lang.invoke.VarHandle NEWEST;
+
+    static {
+        try {
+            NEWEST = java.lang.invoke.MethodHandles.lookup().findVarHandle(ThreadState.class, "newest",
+                    TrackedRef.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    boolean replaceNewest(TrackedRef expected, TrackedRef next) {
+        return NEWEST.compareAndSet(this, expected, next);
+    }
+
+    boolean isOrphan() {
+        Thread thread = owner.get();
+        return thread == null || !thread.isAlive();
+    }
     /** This thread's output buffer, and the sink it belongs to (a new sink means a new buffer). */
     ThreadBuffer buffer;
     LineSink bufferSink;

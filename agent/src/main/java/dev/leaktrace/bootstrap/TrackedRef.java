@@ -1,5 +1,7 @@
 package dev.leaktrace.bootstrap;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 
@@ -20,10 +22,35 @@ final class TrackedRef extends WeakReference<Object> {
     long ownerEnd;
     /** Next entry in the same registry bucket. */
     TrackedRef chain;
+    /**
+     * 0 while the object is live; 1 once its drop or collection is being reported. An entry can
+     * be found in two places for a moment (a thread's newest-object slot and the registry): only
+     * the one who sets this reports it.
+     */
+    private volatile int ended;
+
+    private static final VarHandle ENDED;
+
+    static {
+        try {
+            ENDED = MethodHandles.lookup().findVarHandle(TrackedRef.class, "ended", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     TrackedRef(Object referent, ReferenceQueue<Object> queue, TypeInfo type, int hash) {
         super(referent, queue);
         this.type = type;
         this.hash = hash;
+    }
+
+    /** True for exactly one caller: the one that reports the end of the object. */
+    boolean end() {
+        return ENDED.compareAndSet(this, 0, 1);
+    }
+
+    boolean isLive() {
+        return ended == 0;
     }
 }

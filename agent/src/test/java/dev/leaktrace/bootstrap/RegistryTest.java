@@ -1,0 +1,168 @@
+package dev.leaktrace.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The registry with its per-thread newest-object slots: every object found once, from any thread. */
+class RegistryTest {
+    private static final TypeInfo TYPE = new TypeInfo("t.Res", o -> 8, o -> 8, "8", false, 0);
+
+    private static int identity(Object o) {
+        int h = System.identityHashCode(o);
+        return h == 0 ? 1 : h;
+    }
+
+    @Test
+    void anObjectDroppedOnItsOwnThreadIsFoundOnceAndGone() {
+        Registry registry = new Registry();
+        ThreadState thread = new ThreadState();
+        Object a = new Object();
+        TrackedRef entry = registry.claim(a, identity(a), TYPE, thread, false);
+        assertThat(registry.size()).isEqualTo(1);
+        assertThat(registry.remove(a, thread)).isSameAs(entry);
+        assertThat(registry.remove(a, thread)).as("a second drop finds nothing").isNull();
+        assertThat(registry.size()).isZero();
+    }
+
+    @Test
+    void olderObjectsMoveIntoTheSegmentsAndAreFoundThere() {
+        Registry registry = new Registry();
+        ThreadState thread = new ThreadState();
+        List<Object> objects = new ArrayList<>();
+        List<TrackedRef> entries = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            Object o = new Object();
+            objects.add(o);
+            entries.add(registry.claim(o, identity(o), TYPE, thread, false));
+        }
+        assertThat(registry.size()).isEqualTo(1000);
+        List<TrackedRef> seen = new ArrayList<>();
+        registry.forEach(seen::add);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(entries);
+        for (int i = 999; i >= 0; i--) {
+            assertThat(registry.remove(objects.get(i), thread)).isSameAs(entries.get(i));
+        }
+        assertThat(registry.size()).isZero();
+    }
+
+    @Test
+    void aRepeatedClaimOfAnObjectWhoseClassDelegatesIsRefused() {
+        Registry registry = new Registry();
+        ThreadState thread = new ThreadState();
+        Object a = new Object();
+        assertThat(registry.claim(a, identity(a), TYPE, thread, true)).isNotNull();
+        assertThat(registry.claim(a, identity(a), TYPE, thread, true)).isNull();
+        Object b = new Object();
+        assertThat(registry.claim(b, identity(b), TYPE, thread, false)).isNotNull();
+        assertThat(registry.claim(b, identity(b), TYPE, thread, true)).as("b is in the slot").isNull();
+    }
+
+    @Test
+    void anotherThreadFindsTheNewestObjectOfAThreadThatHasMadeNoOtherSince() throws Exception {
+        Registry registry = new Registry();
+        Object a = new Object();
+        TrackedRef[] made = new TrackedRef[1];
+        Thread maker = new Thread(() -> made[0] = registry.claim(a, identity(a), TYPE, new ThreadState(), false));
+        maker.start();
+        maker.join();
+        ThreadState dropper = new ThreadState();
+        assertThat(registry.remove(a, dropper)).isSameAs(made[0]);
+        assertThat(registry.remove(a, dropper)).isNull();
+        assertThat(registry.size()).isZero();
+    }
+
+    @Test
+    void aCollectedObjectIsReportedOnceWhetherInASlotOrASegment() {
+        Registry registry = new Registry();
+        ThreadState thread = new ThreadState();
+        Object a = new Object();
+        Object b = new Object();
+        TrackedRef inSegment = registry.claim(a, identity(a), TYPE, thread, false);
+        TrackedRef inSlot = registry.claim(b, identity(b), TYPE, thread, false);
+        assertThat(registry.removeEntry(inSegment)).isTrue();
+        assertThat(registry.removeEntry(inSegment)).isFalse();
+        assertThat(registry.removeEntry(inSlot)).isTrue();
+        assertThat(registry.remove(b, thread)).as("already reported by the GC").isNull();
+        assertThat(registry.size()).isZero();
+    }
+
+    @Test
+    void threadsThatEndedAreForgottenAndTheirNewestObjectStaysFindable() throws Exception {
+        Registry registry = new Registry();
+        Object a = new Object();
+        Thread maker = new Thread(() -> registry.claim(a, identity(a), TYPE, new ThreadState(), false));
+        maker.start();
+        maker.join();
+        registry.forgetFinishedThreads();
+        assertThat(registry.size()).isEqualTo(1);
+        assertThat(registry.remove(a, new ThreadState())).isNotNull();
+    }
+
+    /**
+     * Makers keep tracing while droppers take their objects from other threads: the race between a
+     * maker moving its newest object into a segment and a dropper taking it from the slot. Each
+     * object must be reported exactly once, and none may be lost.
+     */
+    @Test
+    void racingMakersAndDroppersReportEachObjectExactlyOnce() throws Exception {
+        Registry registry = new Registry();
+        int makers = 3;
+        int perMaker = 100_000;
+        ConcurrentLinkedQueue<Object> made = new ConcurrentLinkedQueue<>();
+        AtomicInteger reported = new AtomicInteger();
+        AtomicInteger doneMakers = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int m = 0; m < makers; m++) {
+            threads.add(new Thread(() -> {
+                ThreadState state = new ThreadState();
+                await(start);
+                for (int i = 0; i < perMaker; i++) {
+                    Object o = new Object();
+                    registry.claim(o, identity(o), TYPE, state, false);
+                    made.add(o);
+                    if (i % 3 == 0) {
+                        Object mine = made.poll();
+                        if (mine != null && registry.remove(mine, state) != null) {
+                            reported.incrementAndGet();
+                        }
+                    }
+                }
+                doneMakers.incrementAndGet();
+            }));
+        }
+        for (int d = 0; d < 2; d++) {
+            threads.add(new Thread(() -> {
+                ThreadState state = new ThreadState();
+                await(start);
+                while (doneMakers.get() < makers || !made.isEmpty()) {
+                    Object o = made.poll();
+                    if (o != null && registry.remove(o, state) != null) {
+                        reported.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(reported.get()).isEqualTo(makers * perMaker);
+        assertThat(registry.size()).isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

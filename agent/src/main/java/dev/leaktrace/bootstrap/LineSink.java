@@ -23,8 +23,11 @@ import java.util.concurrent.locks.LockSupport;
 public final class LineSink {
     static final long FLUSH_INTERVAL_MS = 200;
     private static final int CAPACITY = 1 << 14;
-    /** Full buffers waiting for the writer, at most; past this a thread writes its own (the disk is slow). */
-    private static final int MAX_HANDED_OVER = 64;
+    /**
+     * Full buffers waiting for the writer, at most (4 MB, some milliseconds of tracing: enough to
+     * ride out the writer being descheduled); past this a thread writes its own (the disk is slow).
+     */
+    private static final int MAX_HANDED_OVER = 256;
 
     private final OutputStream out;
     private final String description;

@@ -203,6 +203,7 @@ public final class Recorder {
                 }
                 if (System.currentTimeMillis() >= nextSweep) {
                     registry.forgetFinishedThreads();
+                    ThreadState.forgetFinishedThreads();
                     nextSweep = System.currentTimeMillis() + SWEEP_INTERVAL_MS;
                 }
             } catch (InterruptedException e) {

@@ -56,8 +56,34 @@ final class ThreadState {
     long idLimit;
     int idEpoch = -1;
 
+    /**
+     * The states of recently seen threads, by thread id: a hit costs two reads, where a
+     * {@code ThreadLocal} lookup (four per traced object) costs a hash probe. Each thread fills
+     * only its own slot, on a miss; two threads that share a slot both fall back to the lookup.
+     */
+    private static final ThreadState[] RECENT = new ThreadState[256];
+
     static ThreadState current() {
-        return CURRENT.get();
+        Thread thread = Thread.currentThread();
+        int slot = (int) thread.getId() & (RECENT.length - 1);
+        ThreadState recent = RECENT[slot];
+        // The identity check, not the id: it holds whatever a Thread subclass makes getId() return.
+        if (recent != null && recent.owner.refersTo(thread)) {
+            return recent;
+        }
+        ThreadState state = CURRENT.get();
+        RECENT[slot] = state;
+        return state;
+    }
+
+    /** Forgets the cached states of threads that ended, so that their buffers can be collected. */
+    static void forgetFinishedThreads() {
+        for (int i = 0; i < RECENT.length; i++) {
+            ThreadState recent = RECENT[i];
+            if (recent != null && recent.isOrphan()) {
+                RECENT[i] = null;
+            }
+        }
     }
 
     /** A rewritten {@code new type(...)} is about to call the constructor. */

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 final class Pairing implements LineHandler {
     private final EventLineParser parser = new EventLineParser();
+    private final CanonicalLineParser canonical = new CanonicalLineParser();
     private final EventLine event = new EventLine();
     private final Problems problems;
 
@@ -53,6 +54,22 @@ final class Pairing implements LineHandler {
         stackOf.clear();
         Arrays.fill(groups.live, 0);
         Arrays.fill(liveBytesByType, 0);
+    }
+
+    @Override
+    public int lineUpToNewline(byte[] b, int start, int limit, long lineNumber) {
+        int newline = canonical.parse(b, start, limit, event);
+        if (newline < 0) {
+            return -1;
+        }
+        if (event.kind == LineKind.ALLOCATE) {
+            allocate(b, lineNumber);
+        } else {
+            release(b, lineNumber, event.kind == LineKind.GC);
+        }
+        ordinal++;
+        sampler.tick(ordinal, groups.live, groups.size(), liveBytesByType, types.size());
+        return newline;
     }
 
     @Override

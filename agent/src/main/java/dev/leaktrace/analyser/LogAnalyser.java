@@ -10,18 +10,6 @@ import java.util.Map;
 
 /** Reads logs in one pass each and turns them into an {@link Analysis}. */
 public final class LogAnalyser {
-    private static final Comparator<LeakGroup> LARGEST_FIRST = Comparator.comparingLong(LeakGroup::bytes).reversed()
-            .thenComparing(Comparator.comparingLong(LeakGroup::count).reversed())
-            .thenComparing(LeakGroup::type)
-            .thenComparing(LeakGroup::site);
-    private static final Comparator<LeakStack> LARGEST_STACK_FIRST = Comparator.comparingLong(LeakStack::bytes)
-            .reversed()
-            .thenComparing(Comparator.comparingLong(LeakStack::count).reversed())
-            .thenComparing(stack -> !stack.hasStack()) // a known stack before the site's unknown rest
-            .thenComparing(stack -> String.join(";", stack.frames()))
-            .thenComparing(LeakStack::type)
-            .thenComparing(LeakStack::site);
-
     private final boolean strict;
 
     /** @param strict whether the first input problem is fatal ({@link StrictModeException}) */
@@ -75,8 +63,8 @@ public final class LogAnalyser {
                         boxed(GroupTable.examples(groups.collectedIds[group])), null));
             }
         }
-        leaked.sort(LARGEST_FIRST);
-        collected.sort(LARGEST_FIRST);
+        leaked.sort(Order.LARGEST_FIRST);
+        collected.sort(Order.LARGEST_FIRST);
         List<String> files = inputs.stream().map(LogInput::name).toList();
         return new Analysis(files, pairing.allocations, pairing.drops, pairing.collected, leakedCount, leakedBytes,
                 List.copyOf(leaked), List.copyOf(collected), pairing.otherEvents, problems,
@@ -109,7 +97,7 @@ public final class LogAnalyser {
                         pairing.sites.name(groups.siteOf[group]), count, groups.leakedBytes[group] - stackedBytes[group]));
             }
         }
-        stacks.sort(LARGEST_STACK_FIRST);
+        stacks.sort(Order.LARGEST_STACK_FIRST);
         return List.copyOf(stacks);
     }
 
@@ -119,5 +107,23 @@ public final class LogAnalyser {
             list.add(id);
         }
         return List.copyOf(list);
+    }
+
+    /**
+     * The orders of the result, apart so that building them (a dozen lambdas, tens of milliseconds
+     * at start-up) happens when the result is made, not before the log is read.
+     */
+    private static final class Order {
+        static final Comparator<LeakGroup> LARGEST_FIRST = Comparator.comparingLong(LeakGroup::bytes).reversed()
+                .thenComparing(Comparator.comparingLong(LeakGroup::count).reversed())
+                .thenComparing(LeakGroup::type)
+                .thenComparing(LeakGroup::site);
+        static final Comparator<LeakStack> LARGEST_STACK_FIRST = Comparator.comparingLong(LeakStack::bytes)
+                .reversed()
+                .thenComparing(Comparator.comparingLong(LeakStack::count).reversed())
+                .thenComparing(stack -> !stack.hasStack()) // a known stack before the site's unknown rest
+                .thenComparing(stack -> String.join(";", stack.frames()))
+                .thenComparing(LeakStack::type)
+                .thenComparing(LeakStack::site);
     }
 }

@@ -45,6 +45,14 @@ public final class Main implements Callable<Integer> {
         main.stdin = in;
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        if (PlainLeaks.handles(args)) {
+            try {
+                return PlainLeaks.run(in, outWriter, errWriter, args);
+            } finally {
+                outWriter.flush();
+                errWriter.flush();
+            }
+        }
         CommandLine commandLine = new CommandLine(main)
                 .setOut(outWriter)
                 .setErr(errWriter)

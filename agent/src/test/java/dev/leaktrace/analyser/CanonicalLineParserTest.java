@@ -22,7 +22,11 @@ class CanonicalLineParserTest {
             "@ALLOCATE a%20b 0 C:/src/Main.java:0 9",
             "@ALLOCATE T 1 Unknown:0 2147483647",
             "@ALLOCATE T 1 f:2147483647 3",
-            "@ALLOCATE \u00e9t\u00e9 12 caf\u00e9.rs:1 3");
+            "@ALLOCATE \u00e9t\u00e9 12 caf\u00e9.rs:1 3",
+            "@ALLOCATE T 12345678 f:1 1234567",
+            "@ALLOCATE T 1234567 f:1 12345678",
+            "@DROP T 0 123456789012",
+            "@DROP T 99999999 9999999");
 
     @Test
     void takesTheLinesTheAgentWrites() {
@@ -117,6 +121,33 @@ class CanonicalLineParserTest {
                     assertThat(CanonicalLineParser.endOfWord(bytes, 1, length + 1))
                             .isEqualTo(at < 0 ? length + 1 : 1 + at);
                 }
+            }
+        }
+    }
+
+    @Test
+    void readsNumbersOfEveryLengthAtEveryPlace() {
+        Random random = new Random(5);
+        for (int round = 0; round < 100_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int digits = random.nextInt(21);
+            for (int i = 0; i < digits; i++) {
+                text.append((char) ('0' + random.nextInt(10)));
+            }
+            text.append((char) (random.nextInt(4) == 0 ? random.nextInt(256) : ' '));
+            text.append("x".repeat(random.nextInt(10)));
+            byte[] bytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+            int limit = random.nextInt(3) == 0 ? random.nextInt(bytes.length + 1) : bytes.length;
+            int end = 0;
+            while (end < limit && bytes[end] >= '0' && bytes[end] <= '9') {
+                end++;
+            }
+            boolean valid = end > 0 && end <= 18 && end < limit;
+            CanonicalLineParser parser = new CanonicalLineParser();
+            int found = parser.endOfNumber(bytes, 0, limit);
+            assertThat(found).as(text.toString()).isEqualTo(valid ? end : -1);
+            if (valid) {
+                assertThat(parser.number()).as(text.toString()).isEqualTo(Long.parseLong(text.substring(0, end)));
             }
         }
     }

@@ -23,7 +23,11 @@ final class ByteInterner {
     private int size;
 
     int intern(byte[] bytes, int from, int to) {
-        int hash = hash(bytes, from, to);
+        return intern(bytes, from, to, hash(bytes, from, to));
+    }
+
+    /** {@link #intern(byte[], int, int)} with the {@link #hash} of the bytes already computed. */
+    int intern(byte[] bytes, int from, int to, int hash) {
         int mask = slots.length - 1;
         int slot = hash & mask;
         while (true) {

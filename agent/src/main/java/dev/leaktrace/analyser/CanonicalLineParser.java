@@ -125,6 +125,7 @@ final class CanonicalLineParser {
         out.siteStart = start;
         out.siteEnd = end;
         out.line = (int) line;
+        out.siteHash = ByteInterner.hash(b, start, end); // here, on the reading thread of a pipeline
         return true;
     }
 

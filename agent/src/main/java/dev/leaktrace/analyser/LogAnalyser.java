@@ -11,10 +11,19 @@ import java.util.Map;
 /** Reads logs in one pass each and turns them into an {@link Analysis}. */
 public final class LogAnalyser {
     private final boolean strict;
+    private final int batchSize;
 
     /** @param strict whether the first input problem is fatal ({@link StrictModeException}) */
     public LogAnalyser(boolean strict) {
+        // With two cores, one reads and parses while the other pairs (PipelinedReader); with one,
+        // a second thread would only add the cost of handing lines over.
+        this(strict, Runtime.getRuntime().availableProcessors() >= 2 ? LineBatch.SIZE : 0);
+    }
+
+    /** @param batchSize the block size of a {@link PipelinedReader}, or 0 to read on this thread alone */
+    LogAnalyser(boolean strict, int batchSize) {
         this.strict = strict;
+        this.batchSize = batchSize;
     }
 
     public Analysis analyse(List<LogInput> inputs) throws LogReadException {
@@ -29,16 +38,22 @@ public final class LogAnalyser {
         return result(inputs, pairing, problems);
     }
 
-    private static void read(LogInput input, Pairing pairing) throws LogReadException {
+    private void read(LogInput input, Pairing pairing) throws LogReadException {
         pairing.beginFile(input.name());
+        PipelinedReader pipelined = batchSize > 0 ? new PipelinedReader(batchSize) : null;
         LineReader reader = new LineReader();
         try (InputStream in = input.open()) {
-            reader.read(in, pairing);
+            if (pipelined != null) {
+                pipelined.read(in, pairing);
+            } else {
+                reader.read(in, pairing);
+            }
         } catch (IOException e) {
-            if (reader.linesRead() == 0 && !(e instanceof java.io.EOFException)) {
+            long linesRead = pipelined != null ? pipelined.linesRead() : reader.linesRead();
+            if (linesRead == 0 && !(e instanceof java.io.EOFException)) {
                 throw new LogReadException("cannot read " + input.name() + ": " + e.getMessage());
             }
-            pairing.endedEarly(reader.linesRead(), String.valueOf(e.getMessage()));
+            pairing.endedEarly(linesRead, String.valueOf(e.getMessage()));
         }
         pairing.endFile();
     }

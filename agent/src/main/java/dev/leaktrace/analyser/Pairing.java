@@ -59,9 +59,22 @@ final class Pairing implements LineHandler {
     @Override
     public int lineUpToNewline(byte[] b, int start, int limit, long lineNumber) {
         int newline = canonical.parse(b, start, limit, event);
-        if (newline < 0) {
-            return -1;
+        if (newline >= 0) {
+            parsedLine(b, lineNumber);
         }
+        return newline;
+    }
+
+    /** The event that {@link #parsedLine} reads; filled by the caller. */
+    EventLine event() {
+        return event;
+    }
+
+    /**
+     * An @ALLOCATE, @DROP or @GC line that {@link CanonicalLineParser} has already parsed into
+     * {@link #event()}, with offsets into {@code b}.
+     */
+    void parsedLine(byte[] b, long lineNumber) {
         if (event.kind == LineKind.ALLOCATE) {
             allocate(b, lineNumber);
         } else {
@@ -69,7 +82,6 @@ final class Pairing implements LineHandler {
         }
         ordinal++;
         sampler.tick(ordinal, groups.live, groups.size(), liveBytesByType, types.size());
-        return newline;
     }
 
     @Override
@@ -86,7 +98,10 @@ final class Pairing implements LineHandler {
                 malformed(b, start, end, lineNumber, terminated);
                 return;
             }
-            case ALLOCATE -> allocate(b, lineNumber);
+            case ALLOCATE -> {
+                event.siteHash = ByteInterner.hash(b, event.siteStart, event.siteEnd);
+                allocate(b, lineNumber);
+            }
             case DROP -> release(b, lineNumber, false);
             case GC -> release(b, lineNumber, true);
             case STACK -> {
@@ -100,7 +115,7 @@ final class Pairing implements LineHandler {
 
     private void allocate(byte[] b, long lineNumber) {
         allocations++;
-        int site = sites.intern(b, event.siteStart, event.siteEnd);
+        int site = sites.intern(b, event.siteStart, event.siteEnd, event.siteHash);
         if (site >= lastGroupAtSite.length) {
             lastGroupAtSite = Arrays.copyOf(lastGroupAtSite, Math.max(site + 1, lastGroupAtSite.length * 2));
         }

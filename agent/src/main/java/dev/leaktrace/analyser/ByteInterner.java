@@ -1,5 +1,8 @@
 package dev.leaktrace.analyser;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -10,6 +13,9 @@ import java.util.Arrays;
  * loop work with ints and never build a String per line.
  */
 final class ByteInterner {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long MIX = 0x9E3779B97F4A7C15L;
+
     private int[] slots = new int[256]; // entry index + 1; 0 = empty
     private byte[][] keys = new byte[64][];
     private int[] hashes = new int[64];
@@ -17,7 +23,11 @@ final class ByteInterner {
     private int size;
 
     int intern(byte[] bytes, int from, int to) {
-        int hash = hash(bytes, from, to);
+        return intern(bytes, from, to, hash(bytes, from, to));
+    }
+
+    /** {@link #intern(byte[], int, int)} with the {@link #hash} of the bytes already computed. */
+    int intern(byte[] bytes, int from, int to, int hash) {
         int mask = slots.length - 1;
         int slot = hash & mask;
         while (true) {
@@ -75,11 +85,28 @@ final class ByteInterner {
         slots = bigger;
     }
 
-    private static int hash(byte[] bytes, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + bytes[i];
+    /**
+     * Eight bytes per step rather than one: a site is hashed on every allocation line, and a
+     * byte-at-a-time hash of it cost more than the rest of interning.
+     */
+    static int hash(byte[] bytes, int from, int to) {
+        long h = to - from;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            h = (h ^ (long) LONGS.get(bytes, i)) * MIX;
         }
-        return h ^ (h >>> 16) ^ (h >>> 7);
+        if (i < to) {
+            long tail;
+            if (to - from >= Long.BYTES) {
+                tail = (long) LONGS.get(bytes, to - Long.BYTES); // the last eight bytes, some hashed twice
+            } else {
+                tail = 0;
+                for (; i < to; i++) {
+                    tail = tail << 8 | (bytes[i] & 0xFF);
+                }
+            }
+            h = (h ^ tail) * MIX;
+        }
+        return (int) (h ^ (h >>> 29) ^ (h >>> 47));
     }
 }

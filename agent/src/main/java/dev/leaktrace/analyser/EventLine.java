@@ -19,6 +19,8 @@ public final class EventLine {
     public int siteStart;
     public int siteEnd;
     public int line;
+    /** {@link ByteInterner#hash} of the site, computed by whoever parsed the line. */
+    public int siteHash;
     public long id;
     /** The {@code frame;frame;...} word of a @STACK line; its id is {@link #id}. */
     public int framesStart;

@@ -10,23 +10,20 @@ import java.util.Map;
 
 /** Reads logs in one pass each and turns them into an {@link Analysis}. */
 public final class LogAnalyser {
-    private static final Comparator<LeakGroup> LARGEST_FIRST = Comparator.comparingLong(LeakGroup::bytes).reversed()
-            .thenComparing(Comparator.comparingLong(LeakGroup::count).reversed())
-            .thenComparing(LeakGroup::type)
-            .thenComparing(LeakGroup::site);
-    private static final Comparator<LeakStack> LARGEST_STACK_FIRST = Comparator.comparingLong(LeakStack::bytes)
-            .reversed()
-            .thenComparing(Comparator.comparingLong(LeakStack::count).reversed())
-            .thenComparing(stack -> !stack.hasStack()) // a known stack before the site's unknown rest
-            .thenComparing(stack -> String.join(";", stack.frames()))
-            .thenComparing(LeakStack::type)
-            .thenComparing(LeakStack::site);
-
     private final boolean strict;
+    private final int batchSize;
 
     /** @param strict whether the first input problem is fatal ({@link StrictModeException}) */
     public LogAnalyser(boolean strict) {
+        // With two cores, one reads and parses while the other pairs (PipelinedReader); with one,
+        // a second thread would only add the cost of handing lines over.
+        this(strict, Runtime.getRuntime().availableProcessors() >= 2 ? LineBatch.SIZE : 0);
+    }
+
+    /** @param batchSize the block size of a {@link PipelinedReader}, or 0 to read on this thread alone */
+    LogAnalyser(boolean strict, int batchSize) {
         this.strict = strict;
+        this.batchSize = batchSize;
     }
 
     public Analysis analyse(List<LogInput> inputs) throws LogReadException {
@@ -41,16 +38,22 @@ public final class LogAnalyser {
         return result(inputs, pairing, problems);
     }
 
-    private static void read(LogInput input, Pairing pairing) throws LogReadException {
+    private void read(LogInput input, Pairing pairing) throws LogReadException {
         pairing.beginFile(input.name());
+        PipelinedReader pipelined = batchSize > 0 ? new PipelinedReader(batchSize) : null;
         LineReader reader = new LineReader();
         try (InputStream in = input.open()) {
-            reader.read(in, pairing);
+            if (pipelined != null) {
+                pipelined.read(in, pairing);
+            } else {
+                reader.read(in, pairing);
+            }
         } catch (IOException e) {
-            if (reader.linesRead() == 0 && !(e instanceof java.io.EOFException)) {
+            long linesRead = pipelined != null ? pipelined.linesRead() : reader.linesRead();
+            if (linesRead == 0 && !(e instanceof java.io.EOFException)) {
                 throw new LogReadException("cannot read " + input.name() + ": " + e.getMessage());
             }
-            pairing.endedEarly(reader.linesRead(), String.valueOf(e.getMessage()));
+            pairing.endedEarly(linesRead, String.valueOf(e.getMessage()));
         }
         pairing.endFile();
     }
@@ -75,8 +78,8 @@ public final class LogAnalyser {
                         boxed(GroupTable.examples(groups.collectedIds[group])), null));
             }
         }
-        leaked.sort(LARGEST_FIRST);
-        collected.sort(LARGEST_FIRST);
+        leaked.sort(Order.LARGEST_FIRST);
+        collected.sort(Order.LARGEST_FIRST);
         List<String> files = inputs.stream().map(LogInput::name).toList();
         return new Analysis(files, pairing.allocations, pairing.drops, pairing.collected, leakedCount, leakedBytes,
                 List.copyOf(leaked), List.copyOf(collected), pairing.otherEvents, problems,
@@ -109,7 +112,7 @@ public final class LogAnalyser {
                         pairing.sites.name(groups.siteOf[group]), count, groups.leakedBytes[group] - stackedBytes[group]));
             }
         }
-        stacks.sort(LARGEST_STACK_FIRST);
+        stacks.sort(Order.LARGEST_STACK_FIRST);
         return List.copyOf(stacks);
     }
 
@@ -119,5 +122,23 @@ public final class LogAnalyser {
             list.add(id);
         }
         return List.copyOf(list);
+    }
+
+    /**
+     * The orders of the result, apart so that building them (a dozen lambdas, tens of milliseconds
+     * at start-up) happens when the result is made, not before the log is read.
+     */
+    private static final class Order {
+        static final Comparator<LeakGroup> LARGEST_FIRST = Comparator.comparingLong(LeakGroup::bytes).reversed()
+                .thenComparing(Comparator.comparingLong(LeakGroup::count).reversed())
+                .thenComparing(LeakGroup::type)
+                .thenComparing(LeakGroup::site);
+        static final Comparator<LeakStack> LARGEST_STACK_FIRST = Comparator.comparingLong(LeakStack::bytes)
+                .reversed()
+                .thenComparing(Comparator.comparingLong(LeakStack::count).reversed())
+                .thenComparing(stack -> !stack.hasStack()) // a known stack before the site's unknown rest
+                .thenComparing(stack -> String.join(";", stack.frames()))
+                .thenComparing(LeakStack::type)
+                .thenComparing(LeakStack::site);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 final class Pairing implements LineHandler {
     private final EventLineParser parser = new EventLineParser();
+    private final CanonicalLineParser canonical = new CanonicalLineParser();
     private final EventLine event = new EventLine();
     private final Problems problems;
 
@@ -56,6 +57,34 @@ final class Pairing implements LineHandler {
     }
 
     @Override
+    public int lineUpToNewline(byte[] b, int start, int limit, long lineNumber) {
+        int newline = canonical.parse(b, start, limit, event);
+        if (newline >= 0) {
+            parsedLine(b, lineNumber);
+        }
+        return newline;
+    }
+
+    /** The event that {@link #parsedLine} reads; filled by the caller. */
+    EventLine event() {
+        return event;
+    }
+
+    /**
+     * An @ALLOCATE, @DROP or @GC line that {@link CanonicalLineParser} has already parsed into
+     * {@link #event()}, with offsets into {@code b}.
+     */
+    void parsedLine(byte[] b, long lineNumber) {
+        if (event.kind == LineKind.ALLOCATE) {
+            allocate(b, lineNumber);
+        } else {
+            release(b, lineNumber, event.kind == LineKind.GC);
+        }
+        ordinal++;
+        sampler.tick(ordinal, groups.live, groups.size(), liveBytesByType, types.size());
+    }
+
+    @Override
     public void line(byte[] b, int start, int end, long lineNumber, boolean terminated) {
         switch (parser.parse(b, start, end, event)) {
             case NONE -> {
@@ -69,7 +98,10 @@ final class Pairing implements LineHandler {
                 malformed(b, start, end, lineNumber, terminated);
                 return;
             }
-            case ALLOCATE -> allocate(b, lineNumber);
+            case ALLOCATE -> {
+                event.siteHash = ByteInterner.hash(b, event.siteStart, event.siteEnd);
+                allocate(b, lineNumber);
+            }
             case DROP -> release(b, lineNumber, false);
             case GC -> release(b, lineNumber, true);
             case STACK -> {
@@ -83,7 +115,7 @@ final class Pairing implements LineHandler {
 
     private void allocate(byte[] b, long lineNumber) {
         allocations++;
-        int site = sites.intern(b, event.siteStart, event.siteEnd);
+        int site = sites.intern(b, event.siteStart, event.siteEnd, event.siteHash);
         if (site >= lastGroupAtSite.length) {
             lastGroupAtSite = Arrays.copyOf(lastGroupAtSite, Math.max(site + 1, lastGroupAtSite.length * 2));
         }

@@ -28,13 +28,18 @@ final class ErrorHandlers {
     static final class Execution implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-            String message = e.getMessage();
-            if (e instanceof RuntimeException && !(e instanceof dev.leaktrace.analyser.StrictModeException)
-                    || message == null) {
-                message = "internal error: " + e + "; please report this with the command line you ran";
-            }
-            commandLine.getErr().println("leaktrace: " + message);
+            commandLine.getErr().println("leaktrace: " + message(e));
             return ExitCodes.USAGE;
         }
+    }
+
+    /** What to tell the user about an exception from a command (after "leaktrace: "). */
+    static String message(Exception e) {
+        String message = e.getMessage();
+        if (e instanceof RuntimeException && !(e instanceof dev.leaktrace.analyser.StrictModeException)
+                || message == null) {
+            message = "internal error: " + e + "; please report this with the command line you ran";
+        }
+        return message;
     }
 }

@@ -8,6 +8,7 @@ import dev.leaktrace.analyser.Timeline;
 import dev.leaktrace.analyser.output.ProblemsText;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -21,10 +22,15 @@ final class InputOptions {
      * input in which nothing at all could be read.
      */
     Analysis analyse(List<String> logs, InputStream stdin, PrintWriter err) throws LogReadException {
-        if (logs.stream().filter(LogInput.STDIN::equals).count() > 1) {
+        // Loops rather than streams here: the first lambda of a JVM costs tens of milliseconds, and
+        // this runs before the log is read (see PlainLeaks).
+        if (logs.indexOf(LogInput.STDIN) != logs.lastIndexOf(LogInput.STDIN)) {
             throw new LogReadException("'-' (standard input) can be given only once");
         }
-        List<LogInput> inputs = logs.stream().map(log -> LogInput.of(log, stdin)).toList();
+        List<LogInput> inputs = new ArrayList<>();
+        for (String log : logs) {
+            inputs.add(LogInput.of(log, stdin));
+        }
         Analysis analysis = new LogAnalyser(strict).analyse(inputs);
         err.print(ProblemsText.of(analysis.problems()));
         List<Timeline> empty = analysis.timelines().stream().filter(t -> t.events() == 0).toList();

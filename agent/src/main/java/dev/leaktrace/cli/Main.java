@@ -41,6 +41,21 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command line with the given console streams, for tests and embedding. */
     public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
+        if (PlainLeaks.handles(args)) {
+            PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+            PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+            try {
+                return PlainLeaks.run(in, outWriter, errWriter, args);
+            } finally {
+                outWriter.flush();
+                errWriter.flush();
+            }
+        }
+        return runWithPicocli(in, out, err, args);
+    }
+
+    /** {@link #run} without the short cut of {@link PlainLeaks}; tests compare the two. */
+    static int runWithPicocli(InputStream in, PrintStream out, PrintStream err, String... args) {
         Main main = new Main();
         main.stdin = in;
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);

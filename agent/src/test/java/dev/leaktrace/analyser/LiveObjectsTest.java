@@ -11,11 +11,36 @@ class LiveObjectsTest {
 
     @Test
     void agreesWithAHashMapUnderRandomPutsAndRemovesThroughGrowth() {
-        LiveObjects live = new LiveObjects();
+        agreesWithAHashMap(new LiveObjects(), new Random(42), 20_000);
+    }
+
+    @Test
+    void agreesWithAHashMapWhileObjectsMoveBetweenGenerations() {
+        // A young generation of 64 slots is full every few dozen allocations.
+        agreesWithAHashMap(new LiveObjects(64), new Random(7), 2_000);
+        agreesWithAHashMap(new LiveObjects(64), new Random(8), 50);
+    }
+
+    @Test
+    void findsObjectsInBothGenerationsWhenIdsGoDownAsWellAsUp() {
+        LiveObjects live = new LiveObjects(64);
+        for (long id = 1000; id >= 1; id--) {
+            live.put(id, 0, id, 1001 - id); // every later id is smaller: the old generation must be searched
+        }
+        for (long id = 1; id <= 1000; id++) {
+            int slot = live.find(id);
+            assertThat(slot).as("id %d", id).isNotNegative();
+            assertThat(live.idAt(slot)).isEqualTo(id);
+            assertThat(live.sizeAt(slot)).isEqualTo(id);
+            assertThat(live.ordinalAt(slot)).isEqualTo(1001 - id);
+        }
+        assertThat(live.find(1001)).isEqualTo(-1);
+    }
+
+    private static void agreesWithAHashMap(LiveObjects live, Random random, int ids) {
         Map<Long, Long> expected = new HashMap<>();
-        Random random = new Random(42);
         for (int step = 0; step < 200_000; step++) {
-            long id = 1 + random.nextInt(20_000);
+            long id = 1 + random.nextInt(ids);
             int slot = live.find(id);
             assertThat(slot >= 0).isEqualTo(expected.containsKey(id));
             if (slot >= 0) {

@@ -1,0 +1,109 @@
+package dev.leaktrace.analyser;
+
+import java.util.Arrays;
+
+/**
+ * A block of a log's bytes and its lines, as the reading thread of {@link PipelinedReader} hands
+ * them to the pairing thread: for each line either the fields the fast path parsed, or the line's
+ * extent for the general parser. Batches go round between the two threads and are reused.
+ */
+final class LineBatch {
+    static final int SIZE = 1 << 16;
+
+    /** What a line of the batch is. */
+    static final byte GENERAL = 0;
+    static final byte UNTERMINATED = 1; // the last line of the log, without a newline
+    static final byte ALLOCATE = 2;
+    static final byte DROP = 3;
+    static final byte GC = 4;
+
+    private static final int INTS = 6; // start/typeStart, end/typeEnd, siteStart, siteEnd, line, siteHash
+    private static final int LONGS = 2; // size, id
+
+    private final int size;
+    byte[] bytes;
+    /** The bytes read: {@code bytes[0, limit)}. */
+    int limit;
+    int lines;
+    /** Set on the last batch of the log. */
+    boolean last;
+    /** What stopped the reading thread, to be thrown on the pairing thread after this batch's lines. */
+    Throwable failure;
+
+    private byte[] kinds = new byte[1024];
+    private int[] ints = new int[1024 * INTS];
+    private long[] longs = new long[1024 * LONGS];
+
+    LineBatch(int size) {
+        this.size = size;
+        bytes = new byte[size];
+    }
+
+    /** Makes the batch empty, for reuse; a buffer grown for a very long line is given back. */
+    void reset() {
+        if (bytes.length > size) {
+            bytes = new byte[size];
+        }
+        limit = 0;
+        lines = 0;
+        last = false;
+        failure = null;
+    }
+
+    void addGeneral(int start, int end, boolean terminated) {
+        int line = add(terminated ? GENERAL : UNTERMINATED);
+        ints[line * INTS] = start;
+        ints[line * INTS + 1] = end;
+    }
+
+    void addParsed(EventLine event) {
+        int line = add(event.kind == LineKind.ALLOCATE ? ALLOCATE : event.kind == LineKind.DROP ? DROP : GC);
+        int at = line * INTS;
+        ints[at] = event.typeStart;
+        ints[at + 1] = event.typeEnd;
+        ints[at + 2] = event.siteStart;
+        ints[at + 3] = event.siteEnd;
+        ints[at + 4] = event.line;
+        ints[at + 5] = event.siteHash;
+        longs[line * LONGS] = event.size;
+        longs[line * LONGS + 1] = event.id;
+    }
+
+    byte kind(int line) {
+        return kinds[line];
+    }
+
+    int start(int line) {
+        return ints[line * INTS];
+    }
+
+    int end(int line) {
+        return ints[line * INTS + 1];
+    }
+
+    /** Fills {@code event} as {@link CanonicalLineParser} filled it for {@code line}. */
+    void load(int line, EventLine event) {
+        int at = line * INTS;
+        byte kind = kinds[line];
+        event.kind = kind == ALLOCATE ? LineKind.ALLOCATE : kind == DROP ? LineKind.DROP : LineKind.GC;
+        event.token = event.kind;
+        event.typeStart = ints[at];
+        event.typeEnd = ints[at + 1];
+        event.siteStart = ints[at + 2];
+        event.siteEnd = ints[at + 3];
+        event.line = ints[at + 4];
+        event.siteHash = ints[at + 5];
+        event.size = longs[line * LONGS];
+        event.id = longs[line * LONGS + 1];
+    }
+
+    private int add(byte kind) {
+        if (lines == kinds.length) {
+            kinds = Arrays.copyOf(kinds, lines * 2);
+            ints = Arrays.copyOf(ints, lines * 2 * INTS);
+            longs = Arrays.copyOf(longs, lines * 2 * LONGS);
+        }
+        kinds[lines] = kind;
+        return lines++;
+    }
+}

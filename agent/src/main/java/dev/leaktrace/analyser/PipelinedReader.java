@@ -1,0 +1,219 @@
+package dev.leaktrace.analyser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Reads a log on two threads: a reading thread reads blocks of bytes, splits them into lines and
+ * parses the agent's own lines ({@link CanonicalLineParser}); the calling thread pairs them
+ * ({@link Pairing}), in file order. Reading and parsing are half the work, pairing the other half,
+ * so on two cores the analysis takes about half as long.
+ *
+ * <p>Pairing, sampling and every report of a problem stay on the calling thread, one line after
+ * the other, so the result and the messages are exactly those of reading on one thread: the
+ * reading thread only does what depends on nothing but the line's own bytes. Lines the fast path
+ * declines go to {@link Pairing#line} whole, as {@link LineReader} would hand them.
+ *
+ * <p>Memory: {@link #BATCHES} blocks of {@link LineBatch#SIZE} bytes; a line longer than a block
+ * grows its block, up to {@link LineReader#MAX_LINE}, as {@link LineReader} does.
+ */
+final class PipelinedReader {
+    /** Blocks in flight: one being read, one being paired, and some slack for uneven lines. */
+    private static final int BATCHES = 4;
+
+    private final BlockingQueue<LineBatch> free = new ArrayBlockingQueue<>(BATCHES);
+    private final BlockingQueue<LineBatch> full = new ArrayBlockingQueue<>(BATCHES);
+    private long linesRead;
+
+    private final int batchSize;
+
+    /** @param batchSize bytes per block ({@link LineBatch#SIZE}; tests use tiny blocks to cut lines often) */
+    PipelinedReader(int batchSize) {
+        this.batchSize = batchSize;
+        for (int i = 0; i < BATCHES; i++) {
+            free.add(new LineBatch(batchSize));
+        }
+    }
+
+    /** Lines handed to the pairing so far; after an I/O error, the last line that was complete. */
+    long linesRead() {
+        return linesRead;
+    }
+
+    /** Feeds every line of {@code in} to {@code pairing}, like {@link LineReader#read}. */
+    void read(InputStream in, Pairing pairing) throws IOException {
+        Thread reader = new Thread(new Producer(in), "leaktrace-reader"); // not a lambda: see PlainLeaks
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            EventLine event = pairing.event();
+            while (true) {
+                LineBatch batch = full.take();
+                byte[] bytes = batch.bytes;
+                for (int line = 0; line < batch.lines; line++) {
+                    long lineNumber = linesRead + 1;
+                    byte kind = batch.kind(line);
+                    if (kind == LineBatch.GENERAL || kind == LineBatch.UNTERMINATED) {
+                        pairing.line(bytes, batch.start(line), batch.end(line), lineNumber, kind == LineBatch.GENERAL);
+                    } else {
+                        batch.load(line, event);
+                        pairing.parsedLine(bytes, lineNumber);
+                    }
+                    linesRead = lineNumber;
+                }
+                if (batch.failure != null) {
+                    throw rethrow(batch.failure);
+                }
+                if (batch.last) {
+                    return;
+                }
+                batch.reset();
+                free.put(batch);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the log");
+        } finally {
+            reader.interrupt(); // stops it if pairing failed (--strict); a no-op once it has finished
+        }
+    }
+
+    private final class Producer implements Runnable {
+        private final InputStream in;
+
+        Producer(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public void run() {
+            produce(in);
+        }
+    }
+
+    /** The reading thread: fills batches, splits and parses their lines, and passes them on. */
+    private void produce(InputStream in) {
+        CanonicalLineParser canonical = new CanonicalLineParser();
+        EventLine event = new EventLine();
+        long lines = 0;
+        LineBatch batch;
+        try {
+            batch = free.take();
+        } catch (InterruptedException e) {
+            return;
+        }
+        try {
+            while (true) {
+                boolean end = fill(in, batch);
+                int tail = split(batch, canonical, event);
+                lines += batch.lines;
+                if (end) {
+                    if (tail < batch.limit) {
+                        int lineEnd = batch.limit;
+                        if (batch.bytes[lineEnd - 1] == '\r') {
+                            lineEnd--;
+                        }
+                        batch.addGeneral(tail, lineEnd, false);
+                    }
+                    batch.last = true;
+                    full.put(batch);
+                    return;
+                }
+                if (tail == 0 && batch.limit == batch.bytes.length) {
+                    grow(batch, lines); // one line fills the block: make room for the rest of it
+                    continue;
+                }
+                LineBatch next = free.take();
+                int carry = batch.limit - tail;
+                if (carry >= next.bytes.length) {
+                    next.bytes = new byte[Math.min(LineReader.MAX_LINE, Math.max(batchSize, carry * 2))];
+                }
+                System.arraycopy(batch.bytes, tail, next.bytes, 0, carry);
+                next.limit = carry;
+                batch.limit = tail;
+                full.put(batch);
+                batch = next;
+            }
+        } catch (InterruptedException e) {
+            // the pairing thread failed and no longer listens
+        } catch (Throwable failure) {
+            // The complete lines read before the failure are kept, as LineReader keeps them; the
+            // cut line after them is not a line.
+            if (batch.lines == 0 && batch.failure == null) {
+                split(batch, canonical, event);
+            }
+            batch.failure = failure;
+            batch.last = true;
+            try {
+                full.put(batch);
+            } catch (InterruptedException e) {
+                // nobody is listening any more
+            }
+        }
+    }
+
+    /** Reads until the block is full or the input ends; returns whether it ended. */
+    private static boolean fill(InputStream in, LineBatch batch) throws IOException {
+        while (batch.limit < batch.bytes.length) {
+            int n = in.read(batch.bytes, batch.limit, batch.bytes.length - batch.limit);
+            if (n < 0) {
+                return true;
+            }
+            batch.limit += n;
+        }
+        return false;
+    }
+
+    /**
+     * Adds every complete line of {@code batch.bytes[0, limit)} to the batch; returns where the
+     * incomplete last line, if any, starts.
+     */
+    private static int split(LineBatch batch, CanonicalLineParser canonical, EventLine event) {
+        byte[] b = batch.bytes;
+        int limit = batch.limit;
+        int start = 0;
+        while (true) {
+            int newline = canonical.parse(b, start, limit, event);
+            if (newline >= 0) {
+                batch.addParsed(event);
+            } else {
+                newline = LineReader.indexOfNewline(b, start, limit);
+                if (newline < 0) {
+                    return start;
+                }
+                int end = newline;
+                if (end > start && b[end - 1] == '\r') {
+                    end--;
+                }
+                batch.addGeneral(start, end, true);
+            }
+            start = newline + 1;
+        }
+    }
+
+    /** Doubles the block of a line longer than it, or fails as {@link LineReader} does past its limit. */
+    private static void grow(LineBatch batch, long linesBefore) throws IOException {
+        if (batch.bytes.length >= LineReader.MAX_LINE) {
+            throw new IOException("line " + (linesBefore + 1) + " is longer than "
+                    + (LineReader.MAX_LINE >> 20) + " MiB; is this a text log?");
+        }
+        batch.bytes = Arrays.copyOf(batch.bytes, Math.min(LineReader.MAX_LINE, batch.bytes.length * 2));
+    }
+
+    private static IOException rethrow(Throwable failure) {
+        if (failure instanceof IOException e) {
+            return e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        return new IOException(failure);
+    }
+}

@@ -35,13 +35,15 @@ final class BootstrapInjector {
      */
     static final List<String> CLASSES = List.of(
             "dev.leaktrace.api.SizeEstimator",
+            "dev.leaktrace.bootstrap.CacheLinePadding",
             "dev.leaktrace.bootstrap.Delegations", "dev.leaktrace.bootstrap.Delegations$1",
             "dev.leaktrace.bootstrap.LineFormat", "dev.leaktrace.bootstrap.LineSink", "dev.leaktrace.bootstrap.LineSink$Chunk",
             "dev.leaktrace.bootstrap.LiveObject", "dev.leaktrace.bootstrap.Recorder",
             "dev.leaktrace.bootstrap.Recorder$1", "dev.leaktrace.bootstrap.Registry",
             "dev.leaktrace.bootstrap.Registry$Segment", "dev.leaktrace.bootstrap.SiteFinder",
             "dev.leaktrace.bootstrap.Sites", "dev.leaktrace.bootstrap.StackRecorder",
-            "dev.leaktrace.bootstrap.ThreadBuffer", "dev.leaktrace.bootstrap.ThreadState",
+            "dev.leaktrace.bootstrap.ThreadBuffer", "dev.leaktrace.bootstrap.ThreadBufferFields",
+            "dev.leaktrace.bootstrap.ThreadState", "dev.leaktrace.bootstrap.ThreadStateFields",
             "dev.leaktrace.bootstrap.TrackedRef", "dev.leaktrace.bootstrap.TypeInfo",
             "dev.leaktrace.bootstrap.TypeResolver", "dev.leaktrace.bootstrap.Warnings",
             "dev.leaktrace.bootstrap.package-info");

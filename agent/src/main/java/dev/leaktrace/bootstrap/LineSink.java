@@ -40,6 +40,9 @@ public final class LineSink {
     private final AtomicInteger handedOverCount = new AtomicInteger();
     /** Written-out arrays, reused for hand-overs so that steady tracing allocates none. */
     private final ConcurrentLinkedQueue<byte[]> spareArrays = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger spareCount = new AtomicInteger();
+    /** Spare arrays kept, at most: enough for steady tracing, not the peak of a slow disk. */
+    private static final int MAX_SPARE = 8;
     private volatile Thread writer;
     private volatile boolean writeThrough;
     private boolean broken;
@@ -174,6 +177,9 @@ public final class LineSink {
             return false;
         }
         byte[] fresh = spareArrays.poll();
+        if (fresh != null) {
+            spareCount.decrementAndGet();
+        }
         boolean lines = buffer.published > buffer.written;
         try {
             if (fresh == null) {
@@ -194,9 +200,14 @@ public final class LineSink {
         return true;
     }
 
+    /** Keeps a few written-out arrays for reuse; the rest (after the writer fell behind) go to the GC. */
     private void recycle(byte[] array) {
+        if (spareCount.get() >= MAX_SPARE) {
+            return;
+        }
         try {
             spareArrays.add(array);
+            spareCount.incrementAndGet();
         } catch (OutOfMemoryError e) {
             // the array is simply not reused
         }
@@ -208,7 +219,6 @@ public final class LineSink {
         while ((chunk = handedOver.poll()) != null) {
             handedOverCount.decrementAndGet();
             writeOut(chunk.data, chunk.from, chunk.to - chunk.from);
-            // Arrays in use never outnumber the buffers plus those handed over: no bound needed.
             recycle(chunk.data);
         }
     }

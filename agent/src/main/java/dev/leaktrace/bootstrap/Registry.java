@@ -67,10 +67,11 @@ final class Registry {
             if (!thread.replaceNewest(previous, entry)) {
                 // Another thread took the previous one from the slot (and reports it) meanwhile.
                 segment.removeEntry(previous);
-                thread.newest = entry;
+                thread.setNewest(entry);
             }
         } else {
-            thread.newest = entry;
+            // Others only clear the slot, by CAS from the entry they saw: this store is never lost.
+            thread.setNewest(entry);
         }
         return entry;
     }
@@ -88,7 +89,7 @@ final class Registry {
             if (!own.end()) {
                 return null;
             }
-            thread.replaceNewest(own, null);
+            thread.setNewest(null);
             return own;
         }
         Segment segment = segmentFor(hash);
@@ -185,7 +186,8 @@ final class Registry {
     }
 
     private static final class Segment {
-        private TrackedRef[] table = new TrackedRef[16];
+        private static final int MIN_TABLE = 16;
+        private TrackedRef[] table = new TrackedRef[MIN_TABLE];
         private int count;
 
         synchronized int count() {
@@ -250,22 +252,29 @@ final class Registry {
             }
             e.chain = null;
             count--;
+            if (table.length > MIN_TABLE && count < table.length / 8) {
+                // After a peak of live objects, give the memory back (hysteresis: grow at 3/4).
+                resize(table.length / 2);
+            }
         }
 
         private void grow() {
-            TrackedRef[] old = table;
-            TrackedRef[] bigger = new TrackedRef[old.length * 2];
-            for (TrackedRef head : old) {
+            resize(table.length * 2);
+        }
+
+        private void resize(int length) {
+            TrackedRef[] resized = new TrackedRef[length];
+            for (TrackedRef head : table) {
                 TrackedRef e = head;
                 while (e != null) {
                     TrackedRef next = e.chain;
-                    int index = (e.hash >>> SEGMENT_BITS) & (bigger.length - 1);
-                    e.chain = bigger[index];
-                    bigger[index] = e;
+                    int index = (e.hash >>> SEGMENT_BITS) & (resized.length - 1);
+                    e.chain = resized[index];
+                    resized[index] = e;
                     e = next;
                 }
             }
-            table = bigger;
+            table = resized;
         }
 
         synchronized void forEach(Consumer<TrackedRef> visitor) {

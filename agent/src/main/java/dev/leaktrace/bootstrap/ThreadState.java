@@ -5,30 +5,29 @@ package dev.leaktrace.bootstrap;
  * is inside the recorder, the sites announced by rewritten {@code new} expressions whose
  * constructors are still running, and a block of ids to hand out without touching shared state.
  */
-final class ThreadState {
+final class ThreadState extends ThreadStateFields {
+    /** The cache line after the fields (see {@link CacheLinePadding}). */
+    long q00;
+    long q01;
+    long q02;
+    long q03;
+    long q04;
+    long q05;
+    long q06;
+    long q07;
+
     /** pop(): nothing was announced for this object; find its site by walking the stack. */
     static final int NO_SITE = -1;
     /** Past this, the oldest half goes: in-progress constructions never nest that deep. */
     private static final int MAX_DEPTH = 1024;
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
 
-    boolean busy;
-    /**
-     * This thread's newest traced object, kept out of the shared registry until the thread traces
-     * the next one: an object closed on the thread that made it, before it made another (the
-     * try-with-resources pattern), then never touches a registry lock. Other threads take it from
-     * here by compare-and-set (see Registry).
-     */
-    volatile TrackedRef newest;
-    /** The registry that lists this thread's state for searches of {@link #newest}, once it does. */
-    Registry listedIn;
-    final java.lang.ref.WeakReference<Thread> owner = new java.lang.ref.WeakReference<>(Thread.currentThread());
 
     private static final java.lang.invoke.VarHandle NEWEST;
 
     static {
         try {
-            NEWEST = java.lang.invoke.MethodHandles.lookup().findVarHandle(ThreadState.class, "newest",
+            NEWEST = java.lang.invoke.MethodHandles.lookup().findVarHandle(ThreadStateFields.class, "newest",
                     TrackedRef.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -43,18 +42,11 @@ final class ThreadState {
         Thread thread = owner.get();
         return thread == null || !thread.isAlive();
     }
-    /** This thread's output buffer, and the sink it belongs to (a new sink means a new buffer). */
-    ThreadBuffer buffer;
-    LineSink bufferSink;
-    private Class<?>[] types = new Class<?>[16];
-    private int[] sites = new int[16];
-    /** Identity hash of the object an entry was bound to (once its constructor's super() returned), else 0. */
-    private int[] objects = new int[16];
-    private int depth;
-
-    long nextId;
-    long idLimit;
-    int idEpoch = -1;
+    /**
+     * Elements left unused at both ends of the announcement stacks: a cache line between the
+     * slots written per object and whatever object the GC puts next to the arrays.
+     */
+    private static final int PAD = 16;
 
     /**
      * The states of recently seen threads, by thread id: a hit costs two reads, where a
@@ -88,24 +80,25 @@ final class ThreadState {
 
     /** A rewritten {@code new type(...)} is about to call the constructor. */
     void push(Class<?> type, int site) {
-        if (depth == types.length) {
+        if (PAD + depth + PAD == types.length) {
             if (depth == MAX_DEPTH) {
                 // Only constructors that threw leave entries behind, at the bottom; keep the newest.
                 int keep = MAX_DEPTH / 2;
-                System.arraycopy(types, depth - keep, types, 0, keep);
-                System.arraycopy(sites, depth - keep, sites, 0, keep);
-                System.arraycopy(objects, depth - keep, objects, 0, keep);
-                java.util.Arrays.fill(types, keep, depth, null);
+                System.arraycopy(types, PAD + depth - keep, types, PAD, keep);
+                System.arraycopy(sites, PAD + depth - keep, sites, PAD, keep);
+                System.arraycopy(objects, PAD + depth - keep, objects, PAD, keep);
+                java.util.Arrays.fill(types, PAD + keep, PAD + depth, null);
                 depth = keep;
             } else {
-                types = java.util.Arrays.copyOf(types, depth * 2);
-                sites = java.util.Arrays.copyOf(sites, depth * 2);
-                objects = java.util.Arrays.copyOf(objects, depth * 2);
+                types = java.util.Arrays.copyOf(types, PAD + depth * 2 + PAD);
+                sites = java.util.Arrays.copyOf(sites, PAD + depth * 2 + PAD);
+                objects = java.util.Arrays.copyOf(objects, PAD + depth * 2 + PAD);
             }
         }
-        types[depth] = type;
-        objects[depth] = 0;
-        sites[depth++] = site;
+        int at = PAD + depth++;
+        types[at] = type;
+        objects[at] = 0;
+        sites[at] = site;
     }
 
     /**
@@ -113,7 +106,7 @@ final class ThreadState {
      * announcement of that type is this object's (announced just before its constructor ran).
      */
     void bind(Class<?> type, int object) {
-        for (int i = depth - 1; i >= 0; i--) {
+        for (int i = PAD + depth - 1; i >= PAD; i--) {
             if (types[i] == type && objects[i] == 0) {
                 objects[i] = object;
                 return;
@@ -129,14 +122,19 @@ final class ThreadState {
      * their site to this object.
      */
     int pop(Class<?> type, int object) {
-        for (int i = depth - 1; i >= 0; i--) {
+        for (int i = PAD + depth - 1; i >= PAD; i--) {
             if (types[i] == type && objects[i] == object) {
                 int site = sites[i];
-                java.util.Arrays.fill(types, i, depth, null);
-                depth = i;
+                java.util.Arrays.fill(types, i, PAD + depth, null);
+                depth = i - PAD;
                 return site;
             }
         }
         return NO_SITE;
+    }
+
+    /** Sets the newest object; only the owning thread calls this (others only clear it, by CAS). */
+    void setNewest(TrackedRef entry) {
+        NEWEST.setRelease(this, entry);
     }
 }

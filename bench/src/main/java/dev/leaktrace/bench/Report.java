@@ -205,17 +205,18 @@ public final class Report {
                 "≤ 200 ns/object", m, add10 <= 200 && add100 <= 200,
                 "**Tracked construct + drop** " + m + ". Per object the agent runs: a site announcement "
                         + "before the constructor call (fixed when the calling class loaded, no stack walk), a bind "
-                        + "after super() and the recording at the constructor's exit (three `ThreadLocal` lookups, "
-                        + "the identity hash), a `TrackedRef` (`WeakReference`, so that objects collected without "
-                        + "a drop are seen) claimed in a striped registry under its segment's lock, the size, and "
-                        + "two lines formatted into the thread's buffer; at `close()` a fourth lookup, the registry "
-                        + "removal and the `@DROP` line. Full buffers are written by a background thread, so the "
+                        + "after super() and the recording at the constructor's exit (three lookups of the "
+                        + "thread's state, cached by thread id, and the identity hash), a `TrackedRef` "
+                        + "(`WeakReference`, so that objects collected without a drop are seen), the size, and two "
+                        + "lines formatted into the thread's buffer; at `close()` a fourth lookup, the entry's end "
+                        + "(a compare-and-set) and the `@DROP` line. Full buffers are written by a background thread, so the "
                         + "file system's cost (compare the `leaktrace-output-none` peer) falls on the second core. "
-                        + "Next: a same-thread fast path that keeps a thread's newest object out of the shared "
-                        + "registry until the next one (try-with-resources objects would then never touch a lock "
-                        + "or store a young reference into an old table, which G1's write barrier charges), and "
-                        + "a field added to traced classes loaded after the agent, holding the object's entry, so "
-                        + "that `close()` finds it without hashing (retransformed JDK classes keep the registry).");
+                        + "A thread's newest object waits in its own slot (an object closed on the thread that "
+                        + "made it, before the next, never touches a registry lock), and per-thread state is "
+                        + "padded against false sharing. Next: fewer thread-local lookups (the announcement could "
+                        + "carry the thread's state to the constructor's exit), the identity hash (a VM call "
+                        + "for a new object) replaced by a field added to traced classes loaded after the agent "
+                        + "(retransformed JDK classes keep the hash), and `@ALLOCATE` ids formatted once.");
         double depthRatio = add100 / add10;
         String dm = String.format(Locale.ROOT, "%.2f× (%s vs %s ns added)", depthRatio, fmt(add100), fmt(add10));
         verdict("Depth 100 vs depth 10, added cost", "≤ 1.20×", dm, depthRatio <= 1.20,
@@ -249,12 +250,13 @@ public final class Report {
             verdict("2 threads vs 1, throughput, depth " + depth, "≥ 1.6×", sm, s >= 1.6,
                     "**2 threads vs 1 (depth " + depth + ")** " + sm + ": nothing global is locked per "
                             + "object (lines go to per-thread buffers, ids come in per-thread blocks, the "
-                            + "registry has 1,024 segments), but on 2 cores the two benchmark threads share them "
+                            + "registry has 1,024 segments and objects closed on their own thread never reach it), but on 2 cores the two benchmark threads share them "
                             + "with the writer thread, whose file writes cost about as much as a thread's own "
                             + "work per object on this VM (compare the output=none ratio), and with G1's "
-                            + "concurrent refinement of the cards dirtied by registry inserts. Next: the "
-                            + "same-thread fast path above (no registry insert for objects closed on the thread "
-                            + "that made them), and a run on a machine with more cores than threads.");
+                            + "concurrent refinement of the cards dirtied by stores into old objects. JMH's "
+                            + "iterations vary widely here (see the score errors). Next: a run on a machine with "
+                            + "more cores than threads, and a profile of the two-thread case with cache-miss "
+                            + "counters (not available on this VM).");
         }
     }
 
@@ -332,10 +334,11 @@ public final class Report {
         verdict("Retained for dropped objects", "≈ 0 B", String.format(Locale.ROOT,
                 "%s B per dropped object; %s B per object after closing %d live ones at once", fmt(churn),
                 fmt(afterDrop), n), retainedOk,
-                "**Retained after drop** " + fmt(afterDrop) + " B per object after closing " + n
-                        + " live objects: the registry's segment tables grow to the peak number of live objects "
-                        + "and never shrink (an array slot per entry at that peak). Next: shrink a segment's table "
-                        + "when its count falls under a quarter of its capacity.");
+                "**Retained after drop** " + fmt(churn) + " B per dropped object, " + fmt(afterDrop)
+                        + " B per object after closing " + n + " live objects: what the agent keeps is bounded "
+                        + "(segment tables shrink when an eighth full, at most 8 spare 16 KB output arrays), so a "
+                        + "figure here is the heap's own noise between runs (`MemoryMXBean` after `System.gc()`) "
+                        + "or the JIT's code and metadata; next: repeat each step and take the median.");
     }
 
     // ---- workload 4 --------------------------------------------------------------------------

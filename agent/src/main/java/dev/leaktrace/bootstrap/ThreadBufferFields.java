@@ -1,0 +1,23 @@
+package dev.leaktrace.bootstrap;
+
+import java.lang.ref.WeakReference;
+
+/** The fields of {@link ThreadBuffer}, between two cache lines of padding (see {@link CacheLinePadding}). */
+abstract class ThreadBufferFields extends CacheLinePadding {
+    final WeakReference<Thread> thread;
+    /** Replaced by the owner, under the sink's write lock, when it hands a full array to the writer. */
+    byte[] data;
+    /** Bytes of {@code data} holding complete lines. Written by the owner only (reset under the lock). */
+    volatile int published;
+    /** Bytes of {@code data} already written out; under the sink's write lock. */
+    int written;
+    /** Position of data[0] in this buffer's whole stream; changed by the owner under the lock. */
+    long chunkStart;
+    /** How much of this buffer's whole stream is written out; changed under the lock. */
+    volatile long writtenTotal;
+
+    ThreadBufferFields(Thread owner, int capacity) {
+        this.thread = new WeakReference<>(owner);
+        this.data = new byte[capacity];
+    }
+}

@@ -60,20 +60,31 @@ final class Registry {
             threads.add(thread);
             thread.listedIn = this;
         }
-        TrackedRef previous = thread.newest;
-        if (previous != null && previous.isLive()) {
-            Segment segment = segmentFor(previous.hash);
-            segment.insert(previous);
-            if (!thread.replaceNewest(previous, entry)) {
-                // Another thread took the previous one from the slot (and reports it) meanwhile.
-                segment.removeEntry(previous);
-                thread.setNewest(entry);
-            }
-        } else {
+        if (!moveNewestIntoSegment(thread, entry)) {
             // Others only clear the slot, by CAS from the entry they saw: this store is never lost.
             thread.setNewest(entry);
         }
         return entry;
+    }
+
+    /**
+     * Puts the thread's newest object, if live, into its segment and {@code replacement} into the
+     * slot; false when the slot was left alone (nothing live there, or another thread took it
+     * meanwhile and reports it). Into the segment first, out of the slot second: a search of the
+     * slots then the segments never misses it.
+     */
+    private boolean moveNewestIntoSegment(ThreadState thread, TrackedRef replacement) {
+        TrackedRef newest = thread.newest;
+        if (newest == null || !newest.isLive()) {
+            return false;
+        }
+        Segment segment = segmentFor(newest.hash);
+        segment.insert(newest);
+        if (thread.replaceNewest(newest, replacement)) {
+            return true;
+        }
+        segment.removeEntry(newest);
+        return false;
     }
 
     /**
@@ -142,14 +153,7 @@ final class Registry {
     void forgetFinishedThreads() {
         for (ThreadState t : threads) {
             if (t.isOrphan()) {
-                TrackedRef e = t.newest;
-                if (e != null && e.isLive()) {
-                    Segment segment = segmentFor(e.hash);
-                    segment.insert(e);
-                    if (!t.replaceNewest(e, null)) {
-                        segment.removeEntry(e);
-                    }
-                }
+                moveNewestIntoSegment(t, null);
                 threads.remove(t);
             }
         }

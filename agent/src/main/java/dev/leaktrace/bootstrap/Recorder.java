@@ -183,7 +183,7 @@ public final class Recorder {
         if (!info.traced) {
             return;
         }
-        TrackedRef entry = registry.remove(self, thread);
+        TrackedRef entry = registry.remove(self, identity(self), thread);
         if (entry == null) {
             return;
         }

@@ -89,11 +89,10 @@ final class Registry {
 
     /**
      * The entry of {@code object}, taken out of the registry for the caller to report; null when
-     * the object is not registered (or another caller reports it).
+     * the object is not registered (or another caller reports it). {@code identity} as for claim.
      */
-    TrackedRef remove(Object object, ThreadState thread) {
-        int identity = System.identityHashCode(object);
-        int hash = spread(identity == 0 ? 1 : identity);
+    TrackedRef remove(Object object, int identity, ThreadState thread) {
+        int hash = spread(identity);
         TrackedRef own = thread.newest;
         if (own != null && own.hash == hash && own.refersTo(object)) {
             // The thread's own slot: only it moves this entry, so the entry is in no segment.

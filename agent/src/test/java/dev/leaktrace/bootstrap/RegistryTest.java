@@ -13,9 +13,18 @@ import org.junit.jupiter.api.Test;
 class RegistryTest {
     private static final TypeInfo TYPE = new TypeInfo("t.Res", o -> 8, o -> 8, "8", false, 0);
 
+    /** The identity the recorder passes: the identity hash, 1 for 0. */
     private static int identity(Object o) {
         int h = System.identityHashCode(o);
         return h == 0 ? 1 : h;
+    }
+
+    private static TrackedRef claim(Registry registry, Object o, ThreadState thread, boolean mayRepeat) {
+        return registry.claim(o, identity(o), TYPE, thread, mayRepeat);
+    }
+
+    private static TrackedRef drop(Registry registry, Object o, ThreadState thread) {
+        return registry.remove(o, identity(o), thread);
     }
 
     @Test
@@ -23,10 +32,10 @@ class RegistryTest {
         Registry registry = new Registry();
         ThreadState thread = new ThreadState();
         Object a = new Object();
-        TrackedRef entry = registry.claim(a, identity(a), TYPE, thread, false);
+        TrackedRef entry = claim(registry, a, thread, false);
         assertThat(registry.size()).isEqualTo(1);
-        assertThat(registry.remove(a, thread)).isSameAs(entry);
-        assertThat(registry.remove(a, thread)).as("a second drop finds nothing").isNull();
+        assertThat(drop(registry, a, thread)).isSameAs(entry);
+        assertThat(drop(registry, a, thread)).as("a second drop finds nothing").isNull();
         assertThat(registry.size()).isZero();
     }
 
@@ -39,14 +48,14 @@ class RegistryTest {
         for (int i = 0; i < 1000; i++) {
             Object o = new Object();
             objects.add(o);
-            entries.add(registry.claim(o, identity(o), TYPE, thread, false));
+            entries.add(claim(registry, o, thread, false));
         }
         assertThat(registry.size()).isEqualTo(1000);
         List<TrackedRef> seen = new ArrayList<>();
         registry.forEach(seen::add);
         assertThat(seen).containsExactlyInAnyOrderElementsOf(entries);
         for (int i = 999; i >= 0; i--) {
-            assertThat(registry.remove(objects.get(i), thread)).isSameAs(entries.get(i));
+            assertThat(drop(registry, objects.get(i), thread)).isSameAs(entries.get(i));
         }
         assertThat(registry.size()).isZero();
     }
@@ -56,11 +65,11 @@ class RegistryTest {
         Registry registry = new Registry();
         ThreadState thread = new ThreadState();
         Object a = new Object();
-        assertThat(registry.claim(a, identity(a), TYPE, thread, true)).isNotNull();
-        assertThat(registry.claim(a, identity(a), TYPE, thread, true)).isNull();
+        assertThat(claim(registry, a, thread, true)).isNotNull();
+        assertThat(claim(registry, a, thread, true)).isNull();
         Object b = new Object();
-        assertThat(registry.claim(b, identity(b), TYPE, thread, false)).isNotNull();
-        assertThat(registry.claim(b, identity(b), TYPE, thread, true)).as("b is in the slot").isNull();
+        assertThat(claim(registry, b, thread, false)).isNotNull();
+        assertThat(claim(registry, b, thread, true)).as("b is in the slot").isNull();
     }
 
     @Test
@@ -68,12 +77,12 @@ class RegistryTest {
         Registry registry = new Registry();
         Object a = new Object();
         TrackedRef[] made = new TrackedRef[1];
-        Thread maker = new Thread(() -> made[0] = registry.claim(a, identity(a), TYPE, new ThreadState(), false));
+        Thread maker = new Thread(() -> made[0] = claim(registry, a, new ThreadState(), false));
         maker.start();
         maker.join();
         ThreadState dropper = new ThreadState();
-        assertThat(registry.remove(a, dropper)).isSameAs(made[0]);
-        assertThat(registry.remove(a, dropper)).isNull();
+        assertThat(drop(registry, a, dropper)).isSameAs(made[0]);
+        assertThat(drop(registry, a, dropper)).isNull();
         assertThat(registry.size()).isZero();
     }
 
@@ -83,12 +92,12 @@ class RegistryTest {
         ThreadState thread = new ThreadState();
         Object a = new Object();
         Object b = new Object();
-        TrackedRef inSegment = registry.claim(a, identity(a), TYPE, thread, false);
-        TrackedRef inSlot = registry.claim(b, identity(b), TYPE, thread, false);
+        TrackedRef inSegment = claim(registry, a, thread, false);
+        TrackedRef inSlot = claim(registry, b, thread, false);
         assertThat(registry.removeEntry(inSegment)).isTrue();
         assertThat(registry.removeEntry(inSegment)).isFalse();
         assertThat(registry.removeEntry(inSlot)).isTrue();
-        assertThat(registry.remove(b, thread)).as("already reported by the GC").isNull();
+        assertThat(drop(registry, b, thread)).as("already reported by the GC").isNull();
         assertThat(registry.size()).isZero();
     }
 
@@ -96,12 +105,12 @@ class RegistryTest {
     void threadsThatEndedAreForgottenAndTheirNewestObjectStaysFindable() throws Exception {
         Registry registry = new Registry();
         Object a = new Object();
-        Thread maker = new Thread(() -> registry.claim(a, identity(a), TYPE, new ThreadState(), false));
+        Thread maker = new Thread(() -> claim(registry, a, new ThreadState(), false));
         maker.start();
         maker.join();
         registry.forgetFinishedThreads();
         assertThat(registry.size()).isEqualTo(1);
-        assertThat(registry.remove(a, new ThreadState())).isNotNull();
+        assertThat(drop(registry, a, new ThreadState())).isNotNull();
     }
 
     /**
@@ -125,11 +134,11 @@ class RegistryTest {
                 await(start);
                 for (int i = 0; i < perMaker; i++) {
                     Object o = new Object();
-                    registry.claim(o, identity(o), TYPE, state, false);
+                    claim(registry, o, state, false);
                     made.add(o);
                     if (i % 3 == 0) {
                         Object mine = made.poll();
-                        if (mine != null && registry.remove(mine, state) != null) {
+                        if (mine != null && drop(registry, mine, state) != null) {
                             reported.incrementAndGet();
                         }
                     }
@@ -143,7 +152,7 @@ class RegistryTest {
                 await(start);
                 while (doneMakers.get() < makers || !made.isEmpty()) {
                     Object o = made.poll();
-                    if (o != null && registry.remove(o, state) != null) {
+                    if (o != null && drop(registry, o, state) != null) {
                         reported.incrementAndGet();
                     }
                 }

@@ -92,7 +92,7 @@ final class ConfiguredTypeResolver implements TypeResolver {
         return null;
     }
 
-    static Iterable<String> supertypeNames(Class<?> type) {
+    private static Iterable<String> supertypeNames(Class<?> type) {
         Set<String> names = new LinkedHashSet<>();
         List<Class<?>> work = new ArrayList<>();
         work.add(type);

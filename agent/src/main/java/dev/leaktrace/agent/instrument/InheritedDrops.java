@@ -22,10 +22,6 @@ final class InheritedDrops {
         return methodsByClass.getOrDefault(className, Set.of());
     }
 
-    boolean isEmpty() {
-        return methodsByClass.isEmpty();
-    }
-
     /** Instruments {@code method} of {@code declaringClass} unless that was asked before. */
     void request(Class<?> declaringClass, String method) throws Exception {
         Set<String> methods = methodsByClass.computeIfAbsent(declaringClass.getName(), k -> ConcurrentHashMap.newKeySet());

@@ -95,7 +95,7 @@ final class TracingTransformer implements ClassFileTransformer {
      * Runs the name-matching paths of {@link #transform} once before the transformer is
      * registered, so that the JDK classes they need (iterators, lambda forms) are loaded by then:
      * loading one of them from inside the transformer, while that very class is being defined,
-     * would end in a ClassCircularityError. So are the rewriting paths ({@link RewritingPreload}).
+     * would end in a ClassCircularityError. The rewriting paths are run by {@link RewritingPreload}.
      */
     void warmUp() {
         hierarchy.record("dev.leaktrace.agent.instrument.WarmUp", "java.lang.Object", new String[] {"java.io.Closeable"});
@@ -124,7 +124,7 @@ final class TracingTransformer implements ClassFileTransformer {
     }
 
     /** Whether any class constant of the pool is a traced class. */
-    boolean namesTracedClass(ClassReader reader) {
+    private boolean namesTracedClass(ClassReader reader) {
         return namesTracedClass(reader, this::isTraced);
     }
 

@@ -28,7 +28,6 @@ final class OutputTarget {
             return new FileOutputStream(FileDescriptor.out);
         }
         Path path = Path.of(describe(output));
-        return Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        return new FileOutput(path);
     }
 }

@@ -135,6 +135,46 @@ public final class LineFormat {
         return pos;
     }
 
+    /**
+     * The @ALLOCATE line with the id from the thread's {@code id} text (already set), and the
+     * type's cached prefix where it has one; the same bytes as {@link #allocate(byte[], int,
+     * byte[], long, byte[], long)}.
+     */
+    static int allocate(byte[] buf, int pos, TypeInfo type, long size, byte[] site, IdText id) {
+        LinePrefixes prefixes = type.prefixesFor(size);
+        if (prefixes != null) {
+            pos = put(buf, pos, prefixes.allocate);
+        } else {
+            pos = put(buf, pos, ALLOCATE);
+            pos = put(buf, pos, type.nameBytes);
+            buf[pos++] = ' ';
+            pos = putLong(buf, pos, size);
+            buf[pos++] = ' ';
+        }
+        pos = put(buf, pos, site);
+        buf[pos++] = ' ';
+        pos = id.copyTo(buf, pos);
+        buf[pos++] = '\n';
+        return pos;
+    }
+
+    /** A @DROP or @GC line, as {@link #allocate(byte[], int, TypeInfo, long, byte[], IdText)} does. */
+    static int release(byte[] buf, int pos, byte[] keyword, TypeInfo type, long size, IdText id) {
+        LinePrefixes prefixes = type.prefixesFor(size);
+        if (prefixes != null) {
+            pos = put(buf, pos, prefixes.release(keyword));
+        } else {
+            pos = put(buf, pos, keyword);
+            pos = put(buf, pos, type.nameBytes);
+            buf[pos++] = ' ';
+            pos = putLong(buf, pos, size);
+            buf[pos++] = ' ';
+        }
+        pos = id.copyTo(buf, pos);
+        buf[pos++] = '\n';
+        return pos;
+    }
+
     /** {@code @STACK <id> <frame>;<frame>;...}: an object's allocating stack, root first. */
     static int stack(byte[] buf, int pos, long id, byte[] frames) {
         pos = put(buf, pos, STACK);

@@ -28,6 +28,8 @@ public final class LineSink {
      * ride out the writer being descheduled); past this a thread writes its own (the disk is slow).
      */
     private static final int MAX_HANDED_OVER = 256;
+    /** Full buffers waiting when the writer is woken (see {@link #room}). */
+    private static final int WAKE_WRITER_AT = 4;
 
     private final OutputStream out;
     private final String description;
@@ -112,7 +114,8 @@ public final class LineSink {
             writeLine(lines, end);
             return;
         }
-        int end = LineFormat.allocate(buffer.data, at, type, entry.size, entry.site, entry.id);
+        thread.idText.set(entry.id);
+        int end = LineFormat.allocate(buffer.data, at, entry.type, entry.size, entry.site, thread.idText);
         if (frames != null) {
             end = LineFormat.stack(buffer.data, end, entry.id, frames);
         }
@@ -139,7 +142,8 @@ public final class LineSink {
             writeLine(line, LineFormat.release(line, 0, keyword, type, entry.size, entry.id));
             return;
         }
-        buffer.published = LineFormat.release(buffer.data, at, keyword, type, entry.size, entry.id);
+        thread.idText.set(entry.id);
+        buffer.published = LineFormat.release(buffer.data, at, keyword, entry.type, entry.size, thread.idText);
         afterLine(buffer);
     }
 
@@ -160,8 +164,10 @@ public final class LineSink {
             buffer.written = 0;
             buffer.published = 0;
         }
-        if (handed && handedOverCount.get() == 1) {
-            // The writer only sleeps with nothing handed over: wake it for the first, not for each.
+        if (handed && handedOverCount.get() >= WAKE_WRITER_AT) {
+            // The writer only sleeps with little handed over: wake it once a few buffers wait, not
+            // for each (a wake-up is a system call, several µs here); fewer wait for the
+            // periodic flush at most.
             LockSupport.unpark(writer);
         }
         return length <= buffer.data.length ? 0 : -1;
@@ -311,7 +317,7 @@ public final class LineSink {
                     flush();
                     forgetFinishedThreads();
                     nextFlush = System.nanoTime() + FLUSH_INTERVAL_MS * 1_000_000;
-                } else if (handedOverCount.get() == 0) {
+                } else if (handedOverCount.get() < WAKE_WRITER_AT) {
                     LockSupport.parkNanos(this, wait);
                 } else {
                     synchronized (streamLock) {

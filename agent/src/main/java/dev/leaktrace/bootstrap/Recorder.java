@@ -39,7 +39,7 @@ public final class Recorder {
             return false;
         }
         // Their compare-and-set handles spin classes at first use: not inside a traced constructor.
-        new TrackedRef(new Object(), null, TypeInfo.UNTRACED, 0).end();
+        new TrackedRef(new Object(), null, TypeInfo.UNTRACED).end();
         ThreadState.current().replaceNewest(null, null);
         Recorder recorder = new Recorder(resolver, sink);
         Thread reaper = new Thread(recorder::reapCollected, "leaktrace-gc-watch");
@@ -69,21 +69,24 @@ public final class Recorder {
      * Called in every constructor of a traced class right after its super(...) or this(...) call
      * returned: binds the announcement of the object's {@code new} to the object itself, so that an
      * announcement left behind by a constructor that threw is never taken for another object's.
+     * The binding is the object's registry entry, made here (weak: it keeps nothing alive).
      */
     public static void bind(Object self, Class<?> declaringClass) {
         try {
             if (self != null && self.getClass() == declaringClass) {
-                ThreadState.current().bind(declaringClass, identity(self));
+                ThreadState thread = ThreadState.current();
+                int index = thread.unbound(declaringClass);
+                if (index >= 0) {
+                    Recorder recorder = active;
+                    TypeInfo info = recorder == null ? TypeInfo.UNTRACED : recorder.types.get(declaringClass);
+                    thread.bind(index, recorder == null || !info.traced
+                            ? new TrackedRef(self, null, TypeInfo.UNTRACED)
+                            : recorder.registry.entryFor(self, info));
+                }
             }
         } catch (Throwable failure) {
             internalError(failure);
         }
-    }
-
-    /** Identity hash, never 0 (0 marks an unbound announcement). */
-    private static int identity(Object object) {
-        int hash = System.identityHashCode(object);
-        return hash == 0 ? 1 : hash;
     }
 
     /**
@@ -105,14 +108,13 @@ public final class Recorder {
                 return;
             }
             thread = ThreadState.current();
-            int identity = identity(self);
-            int site = thread.pop(declaringClass, identity);
+            TrackedRef bound = thread.pop(declaringClass, self);
             if (recorder == null || thread.busy) {
                 thread = null;
                 return;
             }
             thread.busy = true;
-            recorder.record(self, identity, declaringClass, delegates, site, thread);
+            recorder.record(self, bound, declaringClass, delegates, thread.poppedSite, thread);
         } catch (Throwable failure) {
             internalError(failure);
         } finally {
@@ -146,12 +148,12 @@ public final class Recorder {
         }
     }
 
-    private void record(Object self, int identity, Class<?> type, boolean delegates, int site, ThreadState thread) {
-        TypeInfo info = types.get(type);
+    private void record(Object self, TrackedRef bound, Class<?> type, boolean delegates, int site, ThreadState thread) {
+        TypeInfo info = bound != null ? bound.type : types.get(type);
         if (!info.traced) {
             return;
         }
-        TrackedRef entry = registry.claim(self, identity, info, thread, delegates);
+        TrackedRef entry = registry.claim(self, bound, info, thread, delegates);
         if (entry == null) {
             return; // already reported: a constructor that did not announce this(...)
         }
@@ -179,11 +181,16 @@ public final class Recorder {
     }
 
     private void drop(Object self, ThreadState thread) {
-        TypeInfo info = types.get(self.getClass());
-        if (!info.traced) {
+        TrackedRef entry;
+        TrackedRef own = thread.newest;
+        if (own != null && own.refersTo(self)) {
+            // The try-with-resources case: the thread's newest object, no lookup needed.
+            entry = registry.takeNewest(thread, own);
+        } else if (types.get(self.getClass()).traced) {
+            entry = registry.removeElsewhere(self);
+        } else {
             return;
         }
-        TrackedRef entry = registry.remove(self, identity(self), thread);
         if (entry == null) {
             return;
         }
@@ -221,7 +228,9 @@ public final class Recorder {
     private static final long SWEEP_INTERVAL_MS = 1000;
 
     private void reap(TrackedRef entry) {
-        if (registry.removeEntry(entry)) {
+        // An entry made when a constructor bound its object, but never recorded (the
+        // constructor threw): its object was never reported, so neither is its collection.
+        if (entry.id != 0 && registry.removeEntry(entry)) {
             sink.release(ThreadState.current(), entry, entry.type.dropOnGc ? LineFormat.DROP : LineFormat.GC);
         }
     }

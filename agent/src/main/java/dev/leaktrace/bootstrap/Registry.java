@@ -39,23 +39,31 @@ final class Registry {
         return segments[hash & (SEGMENTS - 1)];
     }
 
+    /** Identity hash, never 0 (0 marks an entry whose hash is not known yet). */
+    static int identity(Object object) {
+        int hash = System.identityHashCode(object);
+        return hash == 0 ? 1 : hash;
+    }
+
     /**
-     * A new entry for {@code object}, or null when the object is already registered.
-     * {@code identity} is its identity hash, or 1 where that is 0 (see Recorder.identity).
+     * Registers {@code object} with {@code made} (the entry its constructor bound, or null to make
+     * one), or returns null when the object is already registered. Its identity hash is taken
+     * only when the entry enters a segment: an object dropped while it is its thread's newest
+     * never needs one (the hash is a call into the VM for a new object).
      * {@code mayRepeat}: the class has constructors that call this(...), so a second constructor
      * exit for the same object is possible; its entry goes straight into a segment, where the
      * repeat is seen.
      */
-    TrackedRef claim(Object object, int identity, TypeInfo type, ThreadState thread, boolean mayRepeat) {
-        int hash = spread(identity);
+    TrackedRef claim(Object object, TrackedRef made, TypeInfo type, ThreadState thread, boolean mayRepeat) {
         if (mayRepeat) {
             TrackedRef newest = thread.newest;
-            if (newest != null && newest.hash == hash && newest.refersTo(object)) {
+            if (newest != null && newest.refersTo(object)) {
                 return null;
             }
-            return segmentFor(hash).claim(object, type, hash, collected);
+            int hash = spread(identity(object));
+            return segmentFor(hash).claim(object, made, type, hash, collected);
         }
-        TrackedRef entry = new TrackedRef(object, collected, type, hash);
+        TrackedRef entry = made != null ? made : new TrackedRef(object, collected, type);
         if (thread.listedIn != this) {
             threads.add(thread);
             thread.listedIn = this;
@@ -65,6 +73,11 @@ final class Registry {
             thread.setNewest(entry);
         }
         return entry;
+    }
+
+    /** A new entry for an object about to be registered (made where its constructor binds it). */
+    TrackedRef entryFor(Object object, TypeInfo type) {
+        return new TrackedRef(object, collected, type);
     }
 
     /**
@@ -78,7 +91,17 @@ final class Registry {
         if (newest == null || !newest.isLive()) {
             return false;
         }
-        Segment segment = segmentFor(newest.hash);
+        int hash = newest.hash;
+        if (hash == 0) {
+            Object object = newest.get();
+            if (object == null) {
+                // Collected: the GC enqueues the entry, and the reaper reports it from there.
+                return thread.replaceNewest(newest, replacement);
+            }
+            hash = spread(identity(object));
+            newest.hash = hash;
+        }
+        Segment segment = segmentFor(hash);
         segment.insert(newest);
         if (thread.replaceNewest(newest, replacement)) {
             return true;
@@ -89,19 +112,31 @@ final class Registry {
 
     /**
      * The entry of {@code object}, taken out of the registry for the caller to report; null when
-     * the object is not registered (or another caller reports it). {@code identity} as for claim.
+     * the object is not registered (or another caller reports it).
      */
-    TrackedRef remove(Object object, int identity, ThreadState thread) {
-        int hash = spread(identity);
+    TrackedRef remove(Object object, ThreadState thread) {
         TrackedRef own = thread.newest;
-        if (own != null && own.hash == hash && own.refersTo(object)) {
-            // The thread's own slot: only it moves this entry, so the entry is in no segment.
-            if (!own.end()) {
-                return null;
-            }
-            thread.setNewest(null);
-            return own;
+        if (own != null && own.refersTo(object)) {
+            return takeNewest(thread, own);
         }
+        return removeElsewhere(object);
+    }
+
+    /**
+     * The thread's own newest entry, which refers to the object being dropped: only its thread
+     * moves it, so it is in no segment. Null when the GC reported it first.
+     */
+    TrackedRef takeNewest(ThreadState thread, TrackedRef own) {
+        if (!own.end()) {
+            return null;
+        }
+        thread.setNewest(null);
+        return own;
+    }
+
+    /** Like {@link #remove}, for an object that is not the dropping thread's newest. */
+    TrackedRef removeElsewhere(Object object) {
+        int hash = spread(identity(object));
         Segment segment = segmentFor(hash);
         TrackedRef found = segment.remove(object, hash);
         if (found != null) {
@@ -125,7 +160,13 @@ final class Registry {
     private TrackedRef takeFromSlots(Object object, int hash) {
         for (ThreadState t : threads) {
             TrackedRef e = t.newest;
-            if (e != null && e.hash == hash && e.isLive() && e.refersTo(object)) {
+            if (e == null) {
+                continue;
+            }
+            // A hash of 0: not taken yet (its thread takes it when it moves the entry into a
+            // segment, maybe right now: read it once, or the check could see 0, then the hash).
+            int entryHash = e.hash;
+            if ((entryHash == hash || entryHash == 0) && e.isLive() && e.refersTo(object)) {
                 t.replaceNewest(e, null);
                 return e;
             }
@@ -141,7 +182,10 @@ final class Registry {
         if (!entry.end()) {
             return false;
         }
-        segmentFor(entry.hash).removeEntry(entry);
+        int hash = entry.hash;
+        if (hash != 0) { // else it never entered a segment
+            segmentFor(hash).removeEntry(entry);
+        }
         return true;
     }
 
@@ -197,14 +241,16 @@ final class Registry {
             return count;
         }
 
-        synchronized TrackedRef claim(Object object, TypeInfo type, int hash, ReferenceQueue<Object> queue) {
+        synchronized TrackedRef claim(Object object, TrackedRef made, TypeInfo type, int hash,
+                                      ReferenceQueue<Object> queue) {
             int index = (hash >>> SEGMENT_BITS) & (table.length - 1);
             for (TrackedRef e = table[index]; e != null; e = e.chain) {
                 if (e.hash == hash && e.refersTo(object)) {
                     return null;
                 }
             }
-            TrackedRef entry = new TrackedRef(object, queue, type, hash);
+            TrackedRef entry = made != null ? made : new TrackedRef(object, queue, type);
+            entry.hash = hash;
             entry.chain = table[index];
             table[index] = entry;
             if (++count > table.length * 3 / 4) {

@@ -39,8 +39,7 @@ final class ThreadState extends ThreadStateFields {
     }
 
     boolean isOrphan() {
-        Thread thread = owner.get();
-        return thread == null || !thread.isAlive();
+        return !owner.isAlive();
     }
     /**
      * Elements left unused at both ends of the announcement stacks: a cache line between the
@@ -60,7 +59,7 @@ final class ThreadState extends ThreadStateFields {
         int slot = (int) thread.getId() & (RECENT.length - 1);
         ThreadState recent = RECENT[slot];
         // The identity check, not the id: it holds whatever a Thread subclass makes getId() return.
-        if (recent != null && recent.owner.refersTo(thread)) {
+        if (recent != null && recent.owner == thread) {
             return recent;
         }
         ThreadState state = CURRENT.get();
@@ -86,51 +85,64 @@ final class ThreadState extends ThreadStateFields {
                 int keep = MAX_DEPTH / 2;
                 System.arraycopy(types, PAD + depth - keep, types, PAD, keep);
                 System.arraycopy(sites, PAD + depth - keep, sites, PAD, keep);
-                System.arraycopy(objects, PAD + depth - keep, objects, PAD, keep);
+                System.arraycopy(bound, PAD + depth - keep, bound, PAD, keep);
                 java.util.Arrays.fill(types, PAD + keep, PAD + depth, null);
+                java.util.Arrays.fill(bound, PAD + keep, PAD + depth, null);
                 depth = keep;
             } else {
                 types = java.util.Arrays.copyOf(types, PAD + depth * 2 + PAD);
                 sites = java.util.Arrays.copyOf(sites, PAD + depth * 2 + PAD);
-                objects = java.util.Arrays.copyOf(objects, PAD + depth * 2 + PAD);
+                bound = java.util.Arrays.copyOf(bound, PAD + depth * 2 + PAD);
             }
         }
         int at = PAD + depth++;
         types[at] = type;
-        objects[at] = 0;
+        bound[at] = null;
         sites[at] = site;
     }
 
     /**
-     * In a constructor of {@code type}, right after its super(...) returned: the newest unbound
-     * announcement of that type is this object's (announced just before its constructor ran).
+     * In a constructor of {@code type}, right after its super() returned: the newest unbound
+     * announcement of that type is this object's (announced just before its constructor ran);
+     * its index, or -1 when there is none (reflection, code not rewritten).
      */
-    void bind(Class<?> type, int object) {
+    int unbound(Class<?> type) {
         for (int i = PAD + depth - 1; i >= PAD; i--) {
-            if (types[i] == type && objects[i] == 0) {
-                objects[i] = object;
-                return;
+            if (types[i] == type && bound[i] == null) {
+                return i;
             }
         }
+        return -1;
+    }
+
+    /** Binds the announcement at {@code index} (from {@link #unbound}) to the object's entry. */
+    void bind(int index, TrackedRef entry) {
+        bound[index] = entry;
     }
 
     /**
-     * At the exit of an object's outermost constructor: the announcement bound to it, found from
-     * the top. Entries above it were left by constructors that threw (their exit never ran) and
-     * go; when there is none (reflection, code not rewritten), nothing is touched: the entries
-     * below belong to constructions still running, or to ones that threw, which must not lend
-     * their site to this object.
+     * At the exit of an object's outermost constructor: the entry its announcement was bound to,
+     * found from the top, with the announcement's site left in {@link #poppedSite}. Entries above
+     * it were left by constructors that threw (their exit never ran) and go; when there is none
+     * (reflection, code not rewritten), nothing is touched and the site is {@link #NO_SITE}: the
+     * entries below belong to constructions still running, or to ones that threw, which must not
+     * lend their site to this object.
      */
-    int pop(Class<?> type, int object) {
+    TrackedRef pop(Class<?> type, Object object) {
         for (int i = PAD + depth - 1; i >= PAD; i--) {
-            if (types[i] == type && objects[i] == object) {
-                int site = sites[i];
-                java.util.Arrays.fill(types, i, PAD + depth, null);
+            TrackedRef entry = bound[i];
+            if (types[i] == type && entry != null && entry.refersTo(object)) {
+                poppedSite = sites[i];
+                for (int j = i; j < PAD + depth; j++) {
+                    types[j] = null;
+                    bound[j] = null;
+                }
                 depth = i - PAD;
-                return site;
+                return entry;
             }
         }
-        return NO_SITE;
+        poppedSite = NO_SITE;
+        return null;
     }
 
     /** Sets the newest object; only the owning thread calls this (others only clear it, by CAS). */

@@ -12,17 +12,31 @@ abstract class ThreadStateFields extends CacheLinePadding {
     volatile TrackedRef newest;
     /** The registry that lists this thread's state for searches of {@link #newest}, once it does. */
     Registry listedIn;
-    final java.lang.ref.WeakReference<Thread> owner = new java.lang.ref.WeakReference<>(Thread.currentThread());
+    /**
+     * The owning thread, held strongly so that finding a thread's state is one comparison: a
+     * thread that ended stays reachable from here until the reaper's next sweep (at most a
+     * second) forgets its state.
+     */
+    final Thread owner = Thread.currentThread();
     /** This thread's output buffer, and the sink it belongs to (a new sink means a new buffer). */
     ThreadBuffer buffer;
     LineSink bufferSink;
     /** The announcement stacks (see ThreadState.push), with unused padding at both ends. */
     Class<?>[] types = new Class<?>[16 + 16 + 16];
     int[] sites = new int[16 + 16 + 16];
-    /** Identity hash of the object an entry was bound to (once its constructor's super() returned), else 0. */
-    int[] objects = new int[16 + 16 + 16];
+    /**
+     * The registry entry made for the object an announcement was bound to (once its
+     * constructor's super() returned), else null; weak, so an entry left by a constructor that
+     * threw keeps nothing alive.
+     */
+    TrackedRef[] bound = new TrackedRef[16 + 16 + 16];
+    /** The site of the announcement {@link ThreadState#pop} found last. */
+    int poppedSite;
+
     int depth;
 
+    /** The text of the id this thread printed last. */
+    final IdText idText = new IdText();
     long nextId;
     long idLimit;
     int idEpoch = -1;

@@ -12,7 +12,11 @@ import java.lang.ref.WeakReference;
  */
 final class TrackedRef extends WeakReference<Object> {
     final TypeInfo type;
-    final int hash;
+    /**
+     * The spread identity hash that places the entry in the registry's segments; 0 until it is
+     * taken, when the entry first enters a segment (volatile: the reaper reads it without a lock).
+     */
+    volatile int hash;
     long id;
     long size;
     /** The site token of the @ALLOCATE line (shared between objects of one site). */
@@ -39,10 +43,9 @@ final class TrackedRef extends WeakReference<Object> {
         }
     }
 
-    TrackedRef(Object referent, ReferenceQueue<Object> queue, TypeInfo type, int hash) {
+    TrackedRef(Object referent, ReferenceQueue<Object> queue, TypeInfo type) {
         super(referent, queue);
         this.type = type;
-        this.hash = hash;
     }
 
     /** True for exactly one caller: the one that reports the end of the object. */

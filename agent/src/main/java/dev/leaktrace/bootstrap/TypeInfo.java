@@ -18,6 +18,11 @@ public final class TypeInfo {
     /** Frames of allocating stack to record ({@code stacks: N}); 0 for none. */
     final int stackDepth;
     private volatile boolean sizeFailureReported;
+    /** Line prefixes for the size seen last; racy on purpose (each value is immutable). */
+    private LinePrefixes prefixes;
+    private int prefixChanges;
+    /** Past this many sizes, the type's sizes vary: its lines are printed in full. */
+    private static final int MAX_PREFIX_CHANGES = 16;
 
     private TypeInfo() {
         this.traced = false;
@@ -56,6 +61,25 @@ public final class TypeInfo {
 
     public boolean dropOnGc() {
         return dropOnGc;
+    }
+
+    /** The line prefixes for objects of {@code size}, or null where they are not kept. */
+    LinePrefixes prefixesFor(long size) {
+        LinePrefixes cached = prefixes;
+        if (cached != null && cached.size == size) {
+            return cached;
+        }
+        if (prefixChanges >= MAX_PREFIX_CHANGES) {
+            return null;
+        }
+        prefixChanges++;
+        try {
+            cached = new LinePrefixes(nameBytes, size);
+        } catch (OutOfMemoryError e) {
+            return null; // the line is printed in full, into memory that is already there
+        }
+        prefixes = cached;
+        return cached;
     }
 
     /** The object's size; never throws: a failing rule warns once per type and falls back. */

@@ -58,7 +58,7 @@ class LineSinkTest {
             workers[t] = new Thread(() -> {
                 ThreadState state = new ThreadState();
                 for (int i = 0; i < perThread; i++) {
-                    TrackedRef ref = new TrackedRef(new Object(), null, TYPE, i);
+                    TrackedRef ref = new TrackedRef(new Object(), null, TYPE);
                     ref.site = SITE;
                     ref.id = (long) me * perThread + i + 1;
                     ref.size = 24;
@@ -111,7 +111,7 @@ class LineSinkTest {
         sink.start();
         ThreadState state = new ThreadState();
         for (int i = 1; i <= 10_000; i++) {
-            TrackedRef ref = new TrackedRef(new Object(), null, TYPE, i);
+            TrackedRef ref = new TrackedRef(new Object(), null, TYPE);
             ref.site = SITE;
             ref.id = i;
             sink.allocate(state, ref, TYPE.nameBytes, null);

@@ -13,18 +13,12 @@ import org.junit.jupiter.api.Test;
 class RegistryTest {
     private static final TypeInfo TYPE = new TypeInfo("t.Res", o -> 8, o -> 8, "8", false, 0);
 
-    /** The identity the recorder passes: the identity hash, 1 for 0. */
-    private static int identity(Object o) {
-        int h = System.identityHashCode(o);
-        return h == 0 ? 1 : h;
-    }
-
     private static TrackedRef claim(Registry registry, Object o, ThreadState thread, boolean mayRepeat) {
-        return registry.claim(o, identity(o), TYPE, thread, mayRepeat);
+        return registry.claim(o, null, TYPE, thread, mayRepeat);
     }
 
     private static TrackedRef drop(Registry registry, Object o, ThreadState thread) {
-        return registry.remove(o, identity(o), thread);
+        return registry.remove(o, thread);
     }
 
     @Test

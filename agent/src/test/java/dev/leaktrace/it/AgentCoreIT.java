@@ -66,8 +66,8 @@ class AgentCoreIT {
     void throwingConstructorsPrintNothing(Jdk jdk) throws Exception {
         AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("throwing");
         assertThat(r.stdout()).contains("caught never built", "caught constructor failed on purpose");
-        assertThat(r.events("ALLOCATE", "fixtures.core.Exploding")).as(r.toString()).isEmpty();
-        assertThat(r.events("ALLOCATE", "fixtures.core.SubResource")).isEmpty();
+        assertThat(r.events()).as(r.toString()).noneMatch(e -> e.type().equals("fixtures.core.Exploding")
+                || e.type().equals("fixtures.core.SubResource"));
         assertThat(r.events("ALLOCATE", RESOURCE)).extracting(Event::site).containsExactly(r.sitesPrinted().get(0));
     }
 

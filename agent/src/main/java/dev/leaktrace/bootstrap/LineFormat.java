@@ -136,7 +136,7 @@ public final class LineFormat {
     }
 
     /**
-     * The @ALLOCATE line with the id from the thread's {@code id} text (already set), and the
+     * The @ALLOCATE line with the id from the thread's id text (already set), and the
      * type's cached prefix where it has one; the same bytes as {@link #allocate(byte[], int,
      * byte[], long, byte[], long)}.
      */
@@ -153,7 +153,7 @@ public final class LineFormat {
         }
         pos = put(buf, pos, site);
         buf[pos++] = ' ';
-        pos = id.copyTo(buf, pos);
+        pos = id.copyIdTo(buf, pos);
         buf[pos++] = '\n';
         return pos;
     }
@@ -170,7 +170,7 @@ public final class LineFormat {
             pos = putLong(buf, pos, size);
             buf[pos++] = ' ';
         }
-        pos = id.copyTo(buf, pos);
+        pos = id.copyIdTo(buf, pos);
         buf[pos++] = '\n';
         return pos;
     }

@@ -114,8 +114,8 @@ public final class LineSink {
             writeLine(lines, end);
             return;
         }
-        thread.idText.set(entry.id);
-        int end = LineFormat.allocate(buffer.data, at, entry.type, entry.size, entry.site, thread.idText);
+        thread.setId(entry.id);
+        int end = LineFormat.allocate(buffer.data, at, entry.type, entry.size, entry.site, thread);
         if (frames != null) {
             end = LineFormat.stack(buffer.data, end, entry.id, frames);
         }
@@ -142,8 +142,8 @@ public final class LineSink {
             writeLine(line, LineFormat.release(line, 0, keyword, type, entry.size, entry.id));
             return;
         }
-        thread.idText.set(entry.id);
-        buffer.published = LineFormat.release(buffer.data, at, keyword, entry.type, entry.size, thread.idText);
+        thread.setId(entry.id);
+        buffer.published = LineFormat.release(buffer.data, at, keyword, entry.type, entry.size, thread);
         afterLine(buffer);
     }
 

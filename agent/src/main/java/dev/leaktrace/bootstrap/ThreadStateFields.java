@@ -1,7 +1,7 @@
 package dev.leaktrace.bootstrap;
 
 /** The fields of {@link ThreadState}, between two cache lines of padding (see {@link CacheLinePadding}). */
-abstract class ThreadStateFields extends CacheLinePadding {
+abstract class ThreadStateFields extends IdText {
     boolean busy;
     /**
      * This thread's newest traced object, kept out of the shared registry until the thread traces
@@ -35,8 +35,6 @@ abstract class ThreadStateFields extends CacheLinePadding {
 
     int depth;
 
-    /** The text of the id this thread printed last. */
-    final IdText idText = new IdText();
     long nextId;
     long idLimit;
     int idEpoch = -1;

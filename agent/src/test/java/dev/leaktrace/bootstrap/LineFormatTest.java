@@ -67,24 +67,24 @@ class LineFormatTest {
 
     @Test
     void anIdTextAdvancedInPlacePrintsEveryIdAsJavaDoes() {
-        IdText text = new IdText();
+        ThreadState text = new ThreadState();
         byte[] buf = new byte[32];
         for (long start : new long[] {1, 8, 95, 990, 99_999_990L, 999_999_999_999_999_990L}) {
             for (long id = start; id < start + 20; id++) {
-                text.set(id);
-                assertThat(new String(buf, 0, text.copyTo(buf, 0), StandardCharsets.US_ASCII)).isEqualTo(Long.toString(id));
+                text.setId(id);
+                assertThat(new String(buf, 0, text.copyIdTo(buf, 0), StandardCharsets.US_ASCII)).isEqualTo(Long.toString(id));
             }
         }
-        text.set(12_345);
-        text.set(7);
-        assertThat(new String(buf, 0, text.copyTo(buf, 0), StandardCharsets.US_ASCII)).as("a jump back").isEqualTo("7");
+        text.setId(12_345);
+        text.setId(7);
+        assertThat(new String(buf, 0, text.copyIdTo(buf, 0), StandardCharsets.US_ASCII)).as("a jump back").isEqualTo("7");
     }
 
     @Test
     void linesFromCachedPrefixesEqualLinesPrintedInFull() {
         TypeInfo type = new TypeInfo("com.example.Srs", o -> 0, o -> 0, "0", false, 0);
         byte[] site = LineFormat.typeToken("com/example/Main.java:42");
-        IdText id = new IdText();
+        ThreadState id = new ThreadState();
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 1000; i++) {
             // A few sizes (cached), then many (printed in full once the type's sizes vary).
@@ -92,7 +92,7 @@ class LineFormatTest {
             long objectId = 1 + random.nextLong(1L << 40);
             byte[] fast = new byte[256];
             byte[] full = new byte[256];
-            id.set(objectId);
+            id.setId(objectId);
             int fastEnd = LineFormat.allocate(fast, 0, type, size, site, id);
             fastEnd = LineFormat.release(fast, fastEnd, LineFormat.GC, type, size, id);
             int fullEnd = LineFormat.allocate(full, 0, type.nameBytes, size, site, objectId);

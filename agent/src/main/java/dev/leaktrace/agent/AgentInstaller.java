@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 final class AgentInstaller {
     /** EX_CONFIG from sysexits.h: the exit code of a JVM stopped by a bad config. */
     static final int EXIT_CONFIG = 78;
-    private static final Pattern WARN_MODE = Pattern.compile("(?m)^onConfigError\\s*:\\s*warn\\b");
     private static final Object LOCK = new Object();
     private static boolean installing;
     private static volatile Instrumenter installed;
@@ -82,7 +81,7 @@ final class AgentInstaller {
         }
         try {
             LineSink sink = new LineSink(out, target);
-            sink.comment("# leaktrace " + Version.current() + " pid=" + ProcessHandle.current().pid()
+            sink.comment("# leaktrace " + Version.current() + " pid=" + ProcessId.current()
                     + " start=" + Instant.now() + " java=" + System.getProperty("java.version")
                     + " config=" + config.file());
             Instrumenter instrumenter = new Instrumenter(config, instrumentation);
@@ -134,7 +133,9 @@ final class AgentInstaller {
             String location = parsed.config();
             if (location != null && !location.startsWith(ConfigLoader.RECIPE_PREFIX)) {
                 Path path = Path.of(location);
-                return Files.isRegularFile(path) && WARN_MODE.matcher(Files.readString(path)).find();
+                // Compiled here, on the error path only: regular expressions cost start-up time.
+                Pattern warnMode = Pattern.compile("(?m)^onConfigError\\s*:\\s*warn\\b");
+                return Files.isRegularFile(path) && warnMode.matcher(Files.readString(path)).find();
             }
         } catch (ConfigException | IOException | RuntimeException ignored) {
             // fall through: the default is to stop

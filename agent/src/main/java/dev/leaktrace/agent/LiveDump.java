@@ -53,7 +53,7 @@ final class LiveDump {
             // After the snapshot: every dumped object's @ALLOCATE line is then in the log too.
             recorder.getMethod("flush").invoke(null);
             try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                out.write("# leaktrace dump pid=" + ProcessHandle.current().pid() + " time=" + Instant.now()
+                out.write("# leaktrace dump pid=" + ProcessId.current() + " time=" + Instant.now()
                         + " live=" + objects.size() + "\n");
                 for (Object o : objects) {
                     out.write((String) o.getClass().getMethod("allocateLine").invoke(o));

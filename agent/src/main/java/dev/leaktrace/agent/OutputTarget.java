@@ -14,7 +14,7 @@ final class OutputTarget {
     }
 
     static String describe(String output) {
-        return output == null ? "stderr" : output.replace("%p", Long.toString(ProcessHandle.current().pid()));
+        return output == null ? "stderr" : output.replace("%p", ProcessId.current());
     }
 
     static OutputStream open(String output) throws IOException {

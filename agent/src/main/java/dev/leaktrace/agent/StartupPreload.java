@@ -12,7 +12,7 @@ import dev.leaktrace.agent.instrument.RewritingPreload;
  * <p>Nothing here may touch the bootstrap package: it runs before those classes are defined, and
  * touching one would load a useless second copy from the agent's own loader.
  */
-final class StartupPreload {
+final class StartupPreload implements Runnable {
     private static final long WAIT_MILLIS = 10_000;
     private static volatile Thread running;
 
@@ -20,7 +20,7 @@ final class StartupPreload {
     }
 
     static void startInBackground() {
-        Thread thread = new Thread(StartupPreload::run, "leaktrace-preload");
+        Thread thread = new Thread(new StartupPreload(), "leaktrace-preload");
         thread.setDaemon(true);
         running = thread;
         thread.start();
@@ -39,14 +39,15 @@ final class StartupPreload {
         }
     }
 
-    private static void run() {
+    @Override
+    public void run() {
         try {
-            ConfigLoader.preload();
+            // ASM first: premain reads the config (the YAML parser) meanwhile, and needs ASM after.
             RewritingPreload.loadClasses();
-            // The log's header: its time formatter and the process id (whose class starts a
-            // thread pool's classes) are many classes too.
+            ConfigLoader.preload();
+            // The log's header: its time formatter is many classes too.
             java.time.Instant.now().toString();
-            ProcessHandle.current().pid();
+            ProcessId.current();
         } catch (Throwable ignored) {
             // Best effort: whatever was not loaded here is loaded on first use, as it would be anyway.
         }

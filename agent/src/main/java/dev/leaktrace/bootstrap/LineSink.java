@@ -49,6 +49,20 @@ public final class LineSink {
     private volatile boolean writeThrough;
     private boolean broken;
 
+    private final class Writer implements Runnable {
+        @Override
+        public void run() {
+            writeContinually();
+        }
+    }
+
+    private final class ExitFlush implements Runnable {
+        @Override
+        public void run() {
+            closeForExit();
+        }
+    }
+
     /** Lines handed to the writer: {@code data[from, to)}. */
     private static final class Chunk {
         final byte[] data;
@@ -69,11 +83,12 @@ public final class LineSink {
 
     /** Starts the writer (which also flushes periodically) and the flush at exit. */
     public void start() {
-        Thread thread = new Thread(this::writeContinually, "leaktrace-writer");
+        // Threads of nested classes, not lambdas: a lambda spins a class while the JVM starts.
+        Thread thread = new Thread(new Writer(), "leaktrace-writer");
         thread.setDaemon(true);
         writer = thread;
         thread.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::closeForExit, "leaktrace-exit-flush"));
+        Runtime.getRuntime().addShutdownHook(new Thread(new ExitFlush(), "leaktrace-exit-flush"));
     }
 
     /** A header line, written at once; callers pass text starting with '#'. */

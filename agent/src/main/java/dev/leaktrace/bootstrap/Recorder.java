@@ -42,7 +42,7 @@ public final class Recorder {
         new TrackedRef(new Object(), null, TypeInfo.UNTRACED).end();
         ThreadState.current().replaceNewest(null, null);
         Recorder recorder = new Recorder(resolver, sink);
-        Thread reaper = new Thread(recorder::reapCollected, "leaktrace-gc-watch");
+        Thread reaper = new Thread(recorder.new Reaper(), "leaktrace-gc-watch");
         reaper.setDaemon(true);
         reaper.start();
         active = recorder;
@@ -196,6 +196,14 @@ public final class Recorder {
         }
         // No clear(): the removed entry is unreachable now, so the GC will not enqueue it.
         sink.release(thread, entry, LineFormat.DROP);
+    }
+
+    /** A class, not a lambda: a lambda spins a class while the JVM starts. */
+    private final class Reaper implements Runnable {
+        @Override
+        public void run() {
+            reapCollected();
+        }
     }
 
     /** Turns collections by the GC into lines: a drop for {@code gc} types, {@code @GC} otherwise. */

@@ -20,7 +20,15 @@ final class ThreadState extends ThreadStateFields {
     static final int NO_SITE = -1;
     /** Past this, the oldest half goes: in-progress constructions never nest that deep. */
     private static final int MAX_DEPTH = 1024;
-    private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
+    private static final ThreadLocal<ThreadState> CURRENT = new Current();
+
+    /** A subclass, not withInitial(ThreadState::new): a lambda spins a class while the JVM starts. */
+    private static final class Current extends ThreadLocal<ThreadState> {
+        @Override
+        protected ThreadState initialValue() {
+            return new ThreadState();
+        }
+    }
 
 
     private static final java.lang.invoke.VarHandle NEWEST;

@@ -28,8 +28,9 @@ public final class TypeInfo {
         this.traced = false;
         this.name = "";
         this.nameBytes = new byte[0];
-        this.size = o -> 0L;
-        this.fallbackSize = o -> 0L;
+        // Never asked (untraced objects get no line); null rather than lambdas, which cost start-up time.
+        this.size = null;
+        this.fallbackSize = null;
         this.sizeRule = "";
         this.dropOnGc = false;
         this.stackDepth = 0;

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * before it. Classes loaded before the agent are entered from {@code getAllLoadedClasses()}.
  * Names only: two loaders' classes of one name share an entry, which matching by name accepts.
  */
-final class ClassHierarchy {
+final class ClassHierarchy implements TypeRules.Supertypes {
     private final ConcurrentHashMap<String, String[]> supertypes = new ConcurrentHashMap<>();
 
     void record(String binaryName, String superName, String[] interfaces) {
@@ -37,6 +37,11 @@ final class ClassHierarchy {
     }
 
     /** All supertypes known for the class, nearest first. */
+    @Override
+    public Iterable<String> of(String binaryName) {
+        return supertypesOf(binaryName);
+    }
+
     Iterable<String> supertypesOf(String binaryName) {
         Set<String> all = new LinkedHashSet<>();
         List<String> work = new ArrayList<>();

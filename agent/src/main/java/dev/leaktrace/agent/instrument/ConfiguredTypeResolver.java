@@ -32,7 +32,7 @@ final class ConfiguredTypeResolver implements TypeResolver {
         if (type.isInterface() || type.isArray() || type.isPrimitive()) {
             return TypeInfo.UNTRACED;
         }
-        TypeEntry entry = rules.entryFor(type.getName(), () -> supertypeNames(type));
+        TypeEntry entry = rules.entryFor(type.getName(), name -> supertypeNames(type));
         if (entry == null) {
             return TypeInfo.UNTRACED;
         }

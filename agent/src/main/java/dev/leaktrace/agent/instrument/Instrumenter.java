@@ -76,7 +76,7 @@ public final class Instrumenter {
         List<Class<?>> traced = new ArrayList<>();
         for (Class<?> c : loaded) {
             if (!c.isInterface() && !c.isArray() && !c.isPrimitive() && !isOwn(c.getName())
-                    && matching.entryFor(c.getName(), () -> hierarchy.supertypesOf(c.getName())) != null
+                    && matching.entryFor(c.getName(), hierarchy) != null
                     && instrumentation.isModifiableClass(c)) {
                 traced.add(c);
             }

@@ -2,6 +2,7 @@ package dev.leaktrace.agent.instrument;
 
 import java.io.InputStream;
 import java.util.Set;
+import java.util.function.Predicate;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
 
@@ -42,13 +43,28 @@ public final class RewritingPreload {
                 return;
             }
             ClassReader reader = new ClassReader(in.readAllBytes());
-            TracingTransformer.namesTracedClass(reader, name -> allPaths);
+            Predicate<String> traced = allPaths ? ANY_NAME : NO_NAME;
+            TracingTransformer.namesTracedClass(reader, traced);
             ClassWriter writer = new ClassWriter(reader, 0);
-            reader.accept(new TracingClassVisitor(writer, name -> allPaths, true, Set.of("close"), allPaths,
+            reader.accept(new TracingClassVisitor(writer, traced, true, Set.of("close"), allPaths,
                     allPaths ? new SiteNumbers() : null), 0);
             writer.toByteArray();
         }
     }
+
+    // Classes, not lambdas: the point of this class is to spend start-up time well (see TypeRules).
+    private static final Predicate<String> ANY_NAME = new Predicate<>() {
+        @Override
+        public boolean test(String binaryName) {
+            return true;
+        }
+    };
+    private static final Predicate<String> NO_NAME = new Predicate<>() {
+        @Override
+        public boolean test(String binaryName) {
+            return false;
+        }
+    };
 
     /** A constructor, a drop method and a {@code new}; only ever read as bytes, never loaded. */
     static final class Plain implements AutoCloseable {

@@ -8,6 +8,13 @@ final class SiteNumbers {
     private final ConcurrentHashMap<String, Integer> numbers = new ConcurrentHashMap<>();
 
     int numberOf(String site) {
-        return numbers.computeIfAbsent(site, Sites::register);
+        Integer number = numbers.get(site);
+        if (number == null) {
+            // Not computeIfAbsent: a method reference costs start-up time (see TypeRules).
+            number = Sites.register(site);
+            Integer earlier = numbers.putIfAbsent(site, number);
+            number = earlier != null ? earlier : number;
+        }
+        return number;
     }
 }

@@ -115,7 +115,8 @@ final class TracingClassVisitor extends ClassVisitor {
         @Override
         public void visitTypeInsn(int opcode, String type) {
             if (opcode == Opcodes.NEW) {
-                pendingNews.merge(type, 1, Integer::sum);
+                Integer pending = pendingNews.get(type);
+                pendingNews.put(type, pending == null ? 1 : pending + 1);
             }
             super.visitTypeInsn(opcode, type);
         }

@@ -9,6 +9,7 @@ import java.security.ProtectionDomain;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -62,7 +63,7 @@ final class TracingTransformer implements ClassFileTransformer {
             boolean selfTraced = false;
             Set<String> drops = new LinkedHashSet<>(inheritedDrops.methodsOf(name));
             if (isInstantiable(reader.getAccess())) {
-                TypeEntry entry = rules.entryFor(name, () -> hierarchy.supertypesOf(name));
+                TypeEntry entry = rules.entryFor(name, hierarchy);
                 if (entry != null) {
                     selfTraced = true;
                     tracedNames.add(name);
@@ -81,7 +82,7 @@ final class TracingTransformer implements ClassFileTransformer {
                 assureReadsRecorder(module);
             }
             ClassWriter writer = new ClassWriter(reader, 0);
-            TracingClassVisitor visitor = new TracingClassVisitor(writer, this::isTraced, selfTraced, drops, announce,
+            TracingClassVisitor visitor = new TracingClassVisitor(writer, tracedTest, selfTraced, drops, announce,
                     siteNumbers);
             reader.accept(visitor, 0);
             return visitor.changed ? writer.toByteArray() : null;
@@ -99,9 +100,10 @@ final class TracingTransformer implements ClassFileTransformer {
      */
     void warmUp() {
         hierarchy.record("dev.leaktrace.agent.instrument.WarmUp", "java.lang.Object", new String[] {"java.io.Closeable"});
-        hierarchy.supertypesOf("dev.leaktrace.agent.instrument.WarmUp").forEach(name -> rules.matchesByName(name));
-        rules.entryFor("dev.leaktrace.agent.instrument.WarmUp",
-                () -> hierarchy.supertypesOf("dev.leaktrace.agent.instrument.WarmUp"));
+        for (String name : hierarchy.supertypesOf("dev.leaktrace.agent.instrument.WarmUp")) {
+            rules.matchesByName(name);
+        }
+        rules.entryFor("dev.leaktrace.agent.instrument.WarmUp", hierarchy);
         RewritingPreload.runAllPaths();
     }
 
@@ -125,8 +127,16 @@ final class TracingTransformer implements ClassFileTransformer {
 
     /** Whether any class constant of the pool is a traced class. */
     private boolean namesTracedClass(ClassReader reader) {
-        return namesTracedClass(reader, this::isTraced);
+        return namesTracedClass(reader, tracedTest);
     }
+
+    /** {@link #isTraced} as the visitor takes it (a class, not a lambda: see TypeRules). */
+    private final Predicate<String> tracedTest = new Predicate<>() {
+        @Override
+        public boolean test(String binaryName) {
+            return isTraced(binaryName);
+        }
+    };
 
     static boolean namesTracedClass(ClassReader reader, java.util.function.Predicate<String> isTraced) {
         char[] buffer = new char[reader.getMaxStringLength()];

@@ -2,7 +2,6 @@ package dev.leaktrace.agent.instrument;
 
 import dev.leaktrace.agent.config.TypeEntry;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Which config entry, if any, applies to a class: the most specific one (an exact name, then a
@@ -15,7 +14,7 @@ public final class TypeRules {
 
     public TypeRules(List<TypeEntry> entries) {
         this.entries = List.copyOf(entries);
-        this.anySubtypes = entries.stream().anyMatch(TypeEntry::subtypes);
+        this.anySubtypes = anySubtypes(entries);
     }
 
     /** Adds entries (the JUnit extension's types); they rank after the existing ones on a tie. */
@@ -23,14 +22,30 @@ public final class TypeRules {
         List<TypeEntry> all = new java.util.ArrayList<>(entries);
         all.addAll(more);
         entries = List.copyOf(all);
-        anySubtypes = all.stream().anyMatch(TypeEntry::subtypes);
+        anySubtypes = anySubtypes(all);
+    }
+
+    // Loops rather than streams and lambdas here and below: this runs while the JVM starts,
+    // where each lambda's first call spins a class.
+    private static boolean anySubtypes(List<TypeEntry> entries) {
+        for (TypeEntry e : entries) {
+            if (e.subtypes()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The names of a class's superclasses and interfaces, asked for only when an entry needs them. */
+    public interface Supertypes {
+        Iterable<String> of(String binaryName);
     }
 
     /**
      * @param supertypes the names of all superclasses and interfaces; only asked for when needed,
      *                   since finding them may mean reading class files
      */
-    public TypeEntry entryFor(String binaryName, Supplier<Iterable<String>> supertypes) {
+    public TypeEntry entryFor(String binaryName, Supertypes supertypes) {
         TypeEntry best = null;
         int bestScore = 0;
         for (TypeEntry e : entries) {
@@ -43,7 +58,7 @@ public final class TypeRules {
         if (best != null || !anySubtypes) {
             return best;
         }
-        for (String supertype : supertypes.get()) {
+        for (String supertype : supertypes.of(binaryName)) {
             for (TypeEntry e : entries) {
                 if (e.subtypes() && e.pattern().matches(supertype)) {
                     return e;

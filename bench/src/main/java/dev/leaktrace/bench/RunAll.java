@@ -69,6 +69,15 @@ public final class RunAll {
         // The agent's own cost and scaling without the file system's: lines are built, then discarded.
         peers.add(new Peer("tracked", "leaktrace-output-none", "TrackedBench.tracked",
                 List.of("-javaagent:" + agent + "=config=" + trackedConfig + ",output=none")));
+        // The same file output on tmpfs: what writing a file costs the agent where the disk's
+        // bandwidth (which the file peer above reaches on this kind of machine) is not the limit.
+        Path tmpfs = Path.of("/dev/shm");
+        Path tmpfsTrace = tmpfs.resolve("leaktrace-bench-trace.log");
+        if (Files.isDirectory(tmpfs)) {
+            peers.add(new Peer("tracked", "leaktrace-tmpfs-file", "TrackedBench.tracked",
+                    List.of("-javaagent:" + agent + "=config=" + trackedConfig + ",output=" + tmpfsTrace,
+                            "-Dbench.truncate=" + tmpfsTrace)));
+        }
         peers.add(new Peer("tracked", "throwable-capture", "TrackedBench.throwableCapture", List.of()));
         peers.add(new Peer("tracked", "jfr-profile", "TrackedBench.tracked",
                 List.of("-XX:StartFlightRecording=settings=profile,filename=" + out + "/peer-jfr.jfr")));
@@ -129,6 +138,7 @@ public final class RunAll {
             }
         }
         Files.deleteIfExists(Path.of(trace));
+        Files.deleteIfExists(tmpfsTrace);
     }
 
     static double median(List<Double> values) {

@@ -120,7 +120,8 @@ public final class Report {
                         + "next: more forks, and compare `-Xlog:class+load` counts with and without the agent.");
         b.append("Command: `").append(commands.getOrDefault("jmh", "?")).append("` (peers `untracked/none`, `untracked/leaktrace`; ")
                 .append(quick() ? "--quick: 1 fork × 2 × 1 s after 1 × 1 s warm-up).\n\n"
-                        : "3 forks × 5 × 1 s after 3 × 1 s warm-up).\n\n");
+                        : "6 rounds in which the two peers take turns, one fork each, 5 × 1 s after 3 × 1 s warm-up: "
+                                + "30 iterations per peer, so that the machine's drift over minutes falls on both).\n\n");
     }
 
     // ---- workload 2 --------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -91,47 +90,31 @@ public final class RunAll {
         }
 
         Path tsv = outDir.resolve("jmh.tsv");
+        List<Peer> selected = new ArrayList<>();
+        for (Peer peer : peers) {
+            if (peer.name.matches(only) || (peer.workload + "/" + peer.name).matches(only)) {
+                selected.add(peer);
+            }
+        }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tsv))) {
             w.println("workload\tpeer\tbenchmark\tdepth\tthreads\tscore\terror\tunit\tmedian\titerations\tjvmArgs");
-            for (Peer peer : peers) {
-                if (!peer.name.matches(only) && !(peer.workload + "/" + peer.name).matches(only)) {
+            runUntracked(selected, quick, out, w);
+            for (Peer peer : selected) {
+                if (!peer.workload.equals("tracked")) {
                     continue;
                 }
-                int[] threads = peer.workload.equals("tracked") ? new int[] {1, 2} : new int[] {1};
-                for (int t : threads) {
-                    ChainedOptionsBuilder opts = new OptionsBuilder()
-                            .include("dev\\.leaktrace\\.bench\\." + peer.benchmark.replace(".", "\\.") + "$")
-                            .threads(t)
-                            .jvmArgs("-Xms1g", "-Xmx1g")
-                            .jvmArgsAppend(peer.jvmArgs.toArray(String[]::new))
-                            .output(out + "/jmh-" + peer.workload + "-" + peer.name + "-" + t + "t.log");
-                    boolean untracked = peer.workload.equals("untracked");
+                for (int t : new int[] {1, 2}) {
+                    ChainedOptionsBuilder opts = options(peer, t, out + "/jmh-" + peer.workload + "-" + peer.name + "-" + t + "t.log");
                     if (quick) {
                         opts.forks(1).warmupIterations(1).measurementIterations(2);
                     } else {
-                        // The 1% target of workload 1 needs more samples than workload 2.
-                        opts.forks(untracked ? 3 : 1).warmupIterations(3).measurementIterations(5);
+                        opts.forks(1).warmupIterations(3).measurementIterations(5);
                     }
-                    opts.warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
                     System.out.printf("[jmh] %s / %s, %d thread(s)%n", peer.workload, peer.name, t);
-                    Collection<RunResult> results = new Runner(opts.build()).run();
-                    for (RunResult r : results) {
-                        List<Double> scores = new ArrayList<>();
-                        for (BenchmarkResult br : r.getBenchmarkResults()) {
-                            for (IterationResult ir : br.getIterationResults()) {
-                                scores.add(ir.getPrimaryResult().getScore());
-                            }
-                        }
-                        String depth = r.getParams().getParam("depth");
-                        w.printf("%s\t%s\t%s\t%s\t%d\t%.6g\t%.6g\t%s\t%.6g\t%s\t%s%n", peer.workload, peer.name,
-                                peer.benchmark, depth == null ? "-" : depth, r.getParams().getThreads(),
-                                r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(),
-                                r.getPrimaryResult().getScoreUnit(), median(scores),
-                                String.join(",", scores.stream().map(s -> String.format("%.5g", s)).toList()),
-                                String.join(" ", peer.jvmArgs));
-                        System.out.printf("[jmh]   depth=%s: median %.4g %s (score %.4g ± %.3g)%n", depth,
-                                median(scores), r.getPrimaryResult().getScoreUnit(), r.getPrimaryResult().getScore(),
-                                r.getPrimaryResult().getScoreError());
+                    for (RunResult r : new Runner(opts.build()).run()) {
+                        List<Double> scores = scores(r);
+                        write(w, peer, r.getParams().getParam("depth"), t, r.getPrimaryResult().getScore(),
+                                r.getPrimaryResult().getScoreError(), r.getPrimaryResult().getScoreUnit(), scores);
                     }
                     w.flush();
                 }
@@ -139,6 +122,83 @@ public final class RunAll {
         }
         Files.deleteIfExists(Path.of(trace));
         Files.deleteIfExists(tmpfsTrace);
+    }
+
+    /**
+     * Workload 1's target (1%) is far below this machine's drift over minutes, so its peers take
+     * turns fork by fork ({@value #UNTRACKED_ROUNDS} rounds of one fork each) instead of running
+     * one after the other: a slow minute then falls on both. Each peer's iterations are pooled.
+     */
+    private static void runUntracked(List<Peer> selected, boolean quick, String out, PrintWriter w)
+            throws RunnerException {
+        List<Peer> untracked = new ArrayList<>();
+        for (Peer peer : selected) {
+            if (peer.workload.equals("untracked")) {
+                untracked.add(peer);
+            }
+        }
+        if (untracked.isEmpty()) {
+            return;
+        }
+        List<List<Double>> pooled = new ArrayList<>();
+        untracked.forEach(p -> pooled.add(new ArrayList<>()));
+        String unit = "?";
+        int rounds = quick ? 1 : UNTRACKED_ROUNDS;
+        for (int round = 1; round <= rounds; round++) {
+            for (int i = 0; i < untracked.size(); i++) {
+                Peer peer = untracked.get(i);
+                ChainedOptionsBuilder opts = options(peer, 1,
+                        out + "/jmh-" + peer.workload + "-" + peer.name + "-round" + round + ".log");
+                opts.forks(1).warmupIterations(quick ? 1 : 3).measurementIterations(quick ? 2 : 5);
+                System.out.printf("[jmh] %s / %s, round %d of %d%n", peer.workload, peer.name, round, rounds);
+                for (RunResult r : new Runner(opts.build()).run()) {
+                    pooled.get(i).addAll(scores(r));
+                    unit = r.getPrimaryResult().getScoreUnit();
+                }
+            }
+        }
+        for (int i = 0; i < untracked.size(); i++) {
+            List<Double> scores = pooled.get(i);
+            double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double variance = scores.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / Math.max(1, scores.size() - 1);
+            // 99.9% confidence half-width (normal approximation), as JMH prints its error.
+            double error = 3.29 * Math.sqrt(variance / scores.size());
+            write(w, untracked.get(i), null, 1, mean, error, unit, scores);
+        }
+        w.flush();
+    }
+
+    private static final int UNTRACKED_ROUNDS = 6;
+
+    private static ChainedOptionsBuilder options(Peer peer, int threads, String log) {
+        ChainedOptionsBuilder opts = new OptionsBuilder()
+                .include("dev\\.leaktrace\\.bench\\." + peer.benchmark.replace(".", "\\.") + "$")
+                .threads(threads)
+                .jvmArgs("-Xms1g", "-Xmx1g")
+                .jvmArgsAppend(peer.jvmArgs.toArray(String[]::new))
+                .output(log);
+        opts.warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
+        return opts;
+    }
+
+    private static List<Double> scores(RunResult r) {
+        List<Double> scores = new ArrayList<>();
+        for (BenchmarkResult br : r.getBenchmarkResults()) {
+            for (IterationResult ir : br.getIterationResults()) {
+                scores.add(ir.getPrimaryResult().getScore());
+            }
+        }
+        return scores;
+    }
+
+    private static void write(PrintWriter w, Peer peer, String depth, int threads, double score, double error,
+                              String unit, List<Double> scores) {
+        w.printf("%s\t%s\t%s\t%s\t%d\t%.6g\t%.6g\t%s\t%.6g\t%s\t%s%n", peer.workload, peer.name,
+                peer.benchmark, depth == null ? "-" : depth, threads, score, error, unit, median(scores),
+                String.join(",", scores.stream().map(x -> String.format("%.5g", x)).toList()),
+                String.join(" ", peer.jvmArgs));
+        System.out.printf("[jmh]   depth=%s: median %.4g %s (score %.4g ± %.3g)%n", depth, median(scores), unit,
+                score, error);
     }
 
     static double median(List<Double> values) {

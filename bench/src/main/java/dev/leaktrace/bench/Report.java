@@ -116,8 +116,9 @@ public final class Report {
         verdict("Untracked code, agent loaded vs none (throughput)", "≤ 1% slower", measured, slower <= 0.01,
                 "**Untracked code** " + measured + ": nothing of the agent runs in untracked code once classes are "
                         + "loaded (no class outside the config is transformed), so a difference this size is the noise "
-                        + "of a 2-core machine (see the JMH errors) or JIT/heap layout from the agent's own classes; "
-                        + "next: more forks, and compare `-Xlog:class+load` counts with and without the agent.");
+                        + "of a 2-core machine (see the JMH errors) or JIT/heap layout from the agent's own classes. "
+                        + "The two peers already take turns fork by fork; next: more rounds on a quiet machine, and "
+                        + "compare `-Xlog:class+load` counts with and without the agent.");
         b.append("Command: `").append(commands.getOrDefault("jmh", "?")).append("` (peers `untracked/none`, `untracked/leaktrace`; ")
                 .append(quick() ? "--quick: 1 fork × 2 × 1 s after 1 × 1 s warm-up).\n\n"
                         : "6 rounds in which the two peers take turns, one fork each, 5 × 1 s after 3 × 1 s warm-up: "
@@ -134,6 +135,8 @@ public final class Report {
                 .append("`new Throwable()` per object kept in a `ConcurrentHashMap` until `close()` (file-leak-detector, ")
                 .append("Netty's detector at PARANOID), no agent. ns/object = 1000 / (ops/µs) for one thread; ")
                 .append("*added* = ns/object − the no-agent floor of the same depth. ")
+                .append("`leaktrace-output-none` builds the lines and discards them (the agent's own work); ")
+                .append("`leaktrace-tmpfs-file` writes them to a file on tmpfs (`/dev/shm`), the file's cost without the disk. ")
                 .append(quick() ? "--quick: 1 fork × 2 × 1 s after 1 × 1 s warm-up.\n\n"
                         : "1 fork × 5 × 1 s after 3 × 1 s warm-up.\n\n");
         b.append("| Peer | Depth | Threads | ops/µs (median) | JMH score ± error | ns/object | added ns/object | vs leaktrace added |\n");
@@ -204,20 +207,19 @@ public final class Report {
                 fmt(add100), fmt(1000 / median(a10)), fmt(1000 / median(a100)));
         verdict("Tracked construct + drop, site and output to a file, 1 thread (added over no agent)",
                 "≤ 200 ns/object", m, add10 <= 200 && add100 <= 200,
-                "**Tracked construct + drop** " + m + ". Per object the agent runs: a site announcement "
-                        + "before the constructor call (fixed when the calling class loaded, no stack walk), a bind "
-                        + "after super() and the recording at the constructor's exit (three lookups of the "
-                        + "thread's state, cached by thread id, and the identity hash), a `TrackedRef` "
-                        + "(`WeakReference`, so that objects collected without a drop are seen), the size, and two "
-                        + "lines formatted into the thread's buffer; at `close()` a fourth lookup, the entry's end "
-                        + "(a compare-and-set) and the `@DROP` line. Full buffers are written by a background thread, so the "
-                        + "file system's cost (compare the `leaktrace-output-none` peer) falls on the second core. "
-                        + "A thread's newest object waits in its own slot (an object closed on the thread that "
-                        + "made it, before the next, never touches a registry lock), and per-thread state is "
-                        + "padded against false sharing. Next: fewer thread-local lookups (the announcement could "
-                        + "carry the thread's state to the constructor's exit), the identity hash (a VM call "
-                        + "for a new object) replaced by a field added to traced classes loaded after the agent "
-                        + "(retransformed JDK classes keep the hash), and `@ALLOCATE` ids formatted once.");
+                "**Tracked construct + drop** " + m + ". " + fileCost(add10) + " Per object the agent runs: a site "
+                        + "announcement before the constructor call (the site fixed when the calling class loaded: "
+                        + "no stack walk); after super() a bind that makes the object's registry entry (a "
+                        + "`WeakReference`, so that objects collected without a drop are seen) and ties it to the "
+                        + "announcement; at the constructor's exit the entry is taken back from the thread's "
+                        + "announcement stack, sized, numbered from the thread's block of ids, and the `@ALLOCATE` "
+                        + "line is copied into the thread's buffer from a prefix made once per type and size, the "
+                        + "site, and the thread's id text advanced in place; at `close()` the entry is the thread's "
+                        + "newest (no lookup), ended by one compare-and-set, and the `@DROP` line reuses the prefix "
+                        + "and the id text. An identity hash is taken only for an object that outlives the next one "
+                        + "of its thread, and a thread's state is found by one comparison. Full buffers go to a "
+                        + "writer thread. Next: a compact binary log (an opt-in output format) to cut the bytes "
+                        + "per object, the one cost the file adds.");
         double depthRatio = add100 / add10;
         String dm = String.format(Locale.ROOT, "%.2f× (%s vs %s ns added)", depthRatio, fmt(add100), fmt(add10));
         verdict("Depth 100 vs depth 10, added cost", "≤ 1.20×", dm, depthRatio <= 1.20,
@@ -230,8 +232,7 @@ public final class Report {
             String tm = String.format(Locale.ROOT, "%.1f× (%s vs %s ns added)", x, fmt(tAdd), fmt(add100));
             verdict("Cheaper than Throwable capture at depth 100", "≥ 10×", tm, x >= 10,
                     "**vs Throwable capture** " + tm + ": `new Throwable()` costs ∝ depth; leaktrace's cost "
-                            + "is now flat in depth but its fixed part (weak reference + registry + two formatted "
-                            + "lines under locks) must fall for a 10× gap; see the per-object note above.");
+                            + "is flat in depth; see the per-object note above for its fixed part.");
         }
         for (String depth : new String[] {"10", "100"}) {
             Map<String, String> one = find("tracked", "leaktrace", depth, 1);
@@ -250,14 +251,14 @@ public final class Report {
                     nOne == null || nTwo == null ? "?" : fmt(median(nTwo) / median(nOne)));
             verdict("2 threads vs 1, throughput, depth " + depth, "≥ 1.6×", sm, s >= 1.6,
                     "**2 threads vs 1 (depth " + depth + ")** " + sm + ": nothing global is locked per "
-                            + "object (lines go to per-thread buffers, ids come in per-thread blocks, the "
-                            + "registry has 1,024 segments and objects closed on their own thread never reach it), but on 2 cores the two benchmark threads share them "
-                            + "with the writer thread, whose file writes cost about as much as a thread's own "
-                            + "work per object on this VM (compare the output=none ratio), and with G1's "
-                            + "concurrent refinement of the cards dirtied by stores into old objects. JMH's "
-                            + "iterations vary widely here (see the score errors). Next: a run on a machine with "
-                            + "more cores than threads, and a profile of the two-thread case with cache-miss "
-                            + "counters (not available on this VM).");
+                            + "object (lines go to per-thread buffers, ids come in per-thread blocks, the registry "
+                            + "has 1,024 segments and objects closed on their own thread never reach it; per-thread "
+                            + "state is padded to its own cache lines), as the output=none ratio shows. With a "
+                            + "file, the two benchmark threads share the machine's 2 cores with the writer thread, "
+                            + "whose kernel writes cost a core about as much per object as a thread's own work (see "
+                            + "the note above): two threads then cannot go much faster than one thread and the "
+                            + "writer already do. Next: a machine with more cores than threads, and fewer bytes per "
+                            + "object (see above).");
         }
     }
 
@@ -289,16 +290,18 @@ public final class Report {
                     (empty - none) * 1000, (agent - empty) * 1000));
         }
         verdict("Startup, hello world + 10-type config (median wall time)", "≤ 150 ms added", m + split, added <= 150,
-                "**Startup** " + m + split + ". What the premain spends (measured with -Xlog:class+load and timers):"
-                        + " mostly class loading, interpreted, before the JIT has warmed up: snakeyaml's parser"
-                        + " (~200 classes) for the config, ASM and the rewriting code, the bootstrap classes defined"
-                        + " through Unsafe, and the retransformation of the 4 JDK classes of the config that were"
-                        + " loaded before premain. Done: a preload thread loads the parser and ASM on the second"
-                        + " core while premain defines the bootstrap classes; YAML composer only; bootstrap classes"
-                        + " read by name; one retransform call; unchanged methods copied verbatim; string"
-                        + " concatenation without invokedynamic; 1,073 jar entries instead of 4,155. Next: an AppCDS"
-                        + " archive of the agent's classes (-XX:SharedArchiveFile, an opt-in the user passes), or a"
-                        + " config compiled to a compact form at build time.");
+                "**Startup** " + m + split + ". What the premain spends (measured with -Xlog:class+load and a"
+                        + " wall-clock profile): class loading and interpreted code before the JIT has warmed up:"
+                        + " snakeyaml's parser reading the config (about a third), the retransformation of the 4 JDK"
+                        + " classes of the config that were loaded before premain, the bootstrap classes defined in"
+                        + " the boot loader, and the interpreter handing methods to the JIT (each hand-over wakes a"
+                        + " compiler thread, slow on this VM). Done: a preload thread loads ASM and the rewriting"
+                        + " code on the second core while premain reads the config; YAML composer only; no lambdas,"
+                        + " streams or regular expressions on the premain path (a lambda's first call spins a"
+                        + " class); the process id read from /proc/self; bootstrap classes read by name; one"
+                        + " retransform call; unchanged methods copied verbatim; 1,073 jar entries instead of"
+                        + " 4,155. Next: an AppCDS archive of the agent's classes (-XX:SharedArchiveFile, an opt-in"
+                        + " the user passes), or a config compiled to a compact form at build time.");
     }
 
     // ---- memory ------------------------------------------------------------------------------
@@ -417,6 +420,29 @@ public final class Report {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    /**
+     * What writing the lines costs at depth 10, 1 thread: leaktrace with a file on disk, on tmpfs,
+     * and with no output, against the no-agent floor of the same run.
+     */
+    private String fileCost(double addFile) {
+        Map<String, String> floor = find("tracked", "none", "10", 1);
+        Map<String, String> none = find("tracked", "leaktrace-output-none", "10", 1);
+        Map<String, String> tmpfs = find("tracked", "leaktrace-tmpfs-file", "10", 1);
+        if (floor == null || none == null) {
+            return "";
+        }
+        double f = 1000 / median(floor);
+        double addNone = 1000 / median(none) - f;
+        String text = String.format(Locale.ROOT, "At depth 10 the agent's own work (output=none) adds %s ns, a file on"
+                + " disk %s ns", fmt(addNone), fmt(addFile));
+        if (tmpfs != null) {
+            text += String.format(Locale.ROOT, ", a file on tmpfs %s ns", fmt(1000 / median(tmpfs) - f));
+        }
+        return text + ": the difference is the writer thread's `write` calls, whose kernel cost (copying about 137"
+                + " bytes per object into the page cache, on tmpfs too) is about as large as the agent's own work,"
+                + " and runs on the other core; on one thread the slower of the two sets the pace.";
+    }
 
     private void verdict(String figure, String target, String measured, boolean pass, String missNote) {
         summary.add(new String[] {figure, target, measured, pass ? "PASS" : "**MISS**"});

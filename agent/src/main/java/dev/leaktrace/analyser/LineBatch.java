@@ -24,7 +24,7 @@ final class LineBatch {
     static final byte DROP = 3;
     static final byte GC = 4;
 
-    private static final int INTS = 6; // start/typeStart, end/typeEnd, siteStart, siteEnd, line, siteHash
+    private static final int INTS = 5; // start/typeStart, end/typeEnd, siteStart, siteEnd, site key
     private static final int LONGS = 2; // size, id
 
     private final int size;
@@ -63,15 +63,15 @@ final class LineBatch {
         ints[line * INTS + 1] = end;
     }
 
-    void addParsed(EventLine event) {
+    /** A line {@link CanonicalLineParser} parsed into {@code event}, with its {@link SiteKeys} key (@ALLOCATE only). */
+    void addParsed(EventLine event, int siteKey) {
         int line = add(event.kind == LineKind.ALLOCATE ? ALLOCATE : event.kind == LineKind.DROP ? DROP : GC);
         int at = line * INTS;
         ints[at] = event.typeStart;
         ints[at + 1] = event.typeEnd;
         ints[at + 2] = event.siteStart;
         ints[at + 3] = event.siteEnd;
-        ints[at + 4] = event.line;
-        ints[at + 5] = event.siteHash;
+        ints[at + 4] = siteKey;
         longs[line * LONGS] = event.size;
         longs[line * LONGS + 1] = event.id;
     }
@@ -88,7 +88,15 @@ final class LineBatch {
         return ints[line * INTS + 1];
     }
 
-    /** Fills {@code event} as {@link CanonicalLineParser} filled it for {@code line}. */
+    /** The {@link SiteKeys} key of a parsed @ALLOCATE line. */
+    int siteKey(int line) {
+        return ints[line * INTS + 4];
+    }
+
+    /**
+     * Fills {@code event} as {@link CanonicalLineParser} filled it for {@code line}, but for the
+     * site's line number and hash: {@link #siteKey} stands for them.
+     */
     void load(int line, EventLine event) {
         int at = line * INTS;
         byte kind = kinds[line];
@@ -98,8 +106,6 @@ final class LineBatch {
         event.typeEnd = ints[at + 1];
         event.siteStart = ints[at + 2];
         event.siteEnd = ints[at + 3];
-        event.line = ints[at + 4];
-        event.siteHash = ints[at + 5];
         event.size = longs[line * LONGS];
         event.id = longs[line * LONGS + 1];
     }

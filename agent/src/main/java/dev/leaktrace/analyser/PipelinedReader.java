@@ -22,6 +22,16 @@ import java.util.concurrent.BlockingQueue;
  * grows its block, up to {@link LineReader#MAX_LINE}, as {@link LineReader} does.
  */
 final class PipelinedReader {
+    /**
+     * Lines that start closer than this to the end of the bytes read go to the general parser. The
+     * fast parser then never meets the end of the data in the middle of a line of usual length:
+     * that happened once per block, and was rare enough that the JIT compiled the fast parser
+     * without that case and then had to compile it again (a tenth of a second of compiling, while
+     * both threads were waiting for their compiled code). The general parser costs more per line,
+     * but only for a few lines per block.
+     */
+    private static final int FAST_PARSE_MARGIN = 256;
+
     /** Blocks in flight: one being read, one being paired, and some slack for uneven lines. */
     private static final int BATCHES = 4;
 
@@ -179,7 +189,7 @@ final class PipelinedReader {
         int limit = batch.limit;
         int start = 0;
         while (true) {
-            int newline = canonical.parse(b, start, limit, event);
+            int newline = limit - start >= FAST_PARSE_MARGIN ? canonical.parse(b, start, limit, event) : -1;
             if (newline >= 0) {
                 batch.addParsed(event, event.kind == LineKind.ALLOCATE ? siteKeys.of(b, event) : -1);
             } else {

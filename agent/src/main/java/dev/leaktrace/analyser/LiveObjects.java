@@ -31,6 +31,11 @@ final class LiveObjects {
     private IdTable spare;
     private final IdTable old;
     private long maxOldId;
+    /**
+     * The largest id ever put (since {@link #clear}). Ids usually only grow, so the check that an
+     * allocation's id is not alive yet is this one comparison, not a probe of the young table.
+     */
+    private long maxId;
     /** Objects allocated before this ordinal have survived a round, and move to {@link #old} at the next. */
     private long survivorsBefore;
 
@@ -51,6 +56,9 @@ final class LiveObjects {
 
     /** The slot holding {@code id}, or -1. Slots stay valid until the next put or remove. */
     int find(long id) {
+        if (id > maxId) {
+            return -1;
+        }
         int slot = young.find(id);
         if (slot >= 0) {
             return slot;
@@ -68,6 +76,7 @@ final class LiveObjects {
             promote(ordinal);
         }
         young.put(id, group, size, ordinal);
+        maxId = Math.max(maxId, id);
     }
 
     /** Removes the entry in {@code slot}. */
@@ -106,6 +115,7 @@ final class LiveObjects {
         young.clear();
         old.clear();
         maxOldId = 0;
+        maxId = 0;
         survivorsBefore = 0;
     }
 

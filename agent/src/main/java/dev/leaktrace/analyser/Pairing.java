@@ -28,6 +28,8 @@ final class Pairing implements LineHandler {
     final Map<Long, long[]> leakedByStack = new LinkedHashMap<>();
     private long[] liveBytesByType = new long[64];
     private int[] lastGroupAtSite = new int[64]; // group + 1; 0 = none yet
+    /** By {@link SiteKeys} key of the reading thread: the site in {@link #sites}, + 1; 0 = not seen yet. */
+    private int[] siteOfKey = new int[64];
     private final Trend[] noTrends = new Trend[0];
     Trend[] trends = noTrends;
     final List<Timeline> timelines = new ArrayList<>();
@@ -76,12 +78,40 @@ final class Pairing implements LineHandler {
      */
     void parsedLine(byte[] b, long lineNumber) {
         if (event.kind == LineKind.ALLOCATE) {
-            allocate(b, lineNumber);
+            allocate(b, lineNumber, sites.intern(b, event.siteStart, event.siteEnd, event.siteHash));
         } else {
             release(b, lineNumber, event.kind == LineKind.GC);
         }
         ordinal++;
         sampler.tick(ordinal, groups.live, groups.size(), liveBytesByType, types.size());
+    }
+
+    /**
+     * {@link #parsedLine} for a line whose site the reading thread of a {@link PipelinedReader}
+     * numbered ({@link SiteKeys}; -1 for a @DROP or @GC): the site is found by its key, without
+     * reading its bytes, but for the first line of each key.
+     */
+    void keyedLine(byte[] b, long lineNumber, int siteKey) {
+        if (event.kind == LineKind.ALLOCATE) {
+            if (siteKey >= siteOfKey.length) {
+                siteOfKey = Arrays.copyOf(siteOfKey, Math.max(siteKey + 1, siteOfKey.length * 2));
+            }
+            int site = siteOfKey[siteKey] - 1;
+            if (site < 0) {
+                site = sites.intern(b, event.siteStart, event.siteEnd);
+                siteOfKey[siteKey] = site + 1;
+            }
+            allocate(b, lineNumber, site);
+        } else {
+            release(b, lineNumber, event.kind == LineKind.GC);
+        }
+        ordinal++;
+        sampler.tick(ordinal, groups.live, groups.size(), liveBytesByType, types.size());
+    }
+
+    /** Forgets the keys of {@link #keyedLine}: a new reading thread numbers them anew. */
+    void forgetSiteKeys() {
+        Arrays.fill(siteOfKey, 0);
     }
 
     @Override
@@ -98,10 +128,7 @@ final class Pairing implements LineHandler {
                 malformed(b, start, end, lineNumber, terminated);
                 return;
             }
-            case ALLOCATE -> {
-                event.siteHash = ByteInterner.hash(b, event.siteStart, event.siteEnd);
-                allocate(b, lineNumber);
-            }
+            case ALLOCATE -> allocate(b, lineNumber, sites.intern(b, event.siteStart, event.siteEnd));
             case DROP -> release(b, lineNumber, false);
             case GC -> release(b, lineNumber, true);
             case STACK -> {
@@ -113,9 +140,9 @@ final class Pairing implements LineHandler {
         sampler.tick(ordinal, groups.live, groups.size(), liveBytesByType, types.size());
     }
 
-    private void allocate(byte[] b, long lineNumber) {
+    /** Adds the object of the @ALLOCATE line in {@link #event}, whose site is {@code site} in {@link #sites}. */
+    private void allocate(byte[] b, long lineNumber, int site) {
         allocations++;
-        int site = sites.intern(b, event.siteStart, event.siteEnd, event.siteHash);
         if (site >= lastGroupAtSite.length) {
             lastGroupAtSite = Arrays.copyOf(lastGroupAtSite, Math.max(site + 1, lastGroupAtSite.length * 2));
         }

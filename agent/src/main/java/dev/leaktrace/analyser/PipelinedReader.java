@@ -9,8 +9,8 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads a log on two threads: a reading thread reads blocks of bytes, splits them into lines and
- * parses the agent's own lines ({@link CanonicalLineParser}); the calling thread pairs them
- * ({@link Pairing}), in file order. Reading and parsing are half the work, pairing the other half,
+ * parses the agent's own lines ({@link CanonicalLineParser}) and numbers their sites
+ * ({@link SiteKeys}); the calling thread pairs them ({@link Pairing}), in file order. Reading and parsing are half the work, pairing the other half,
  * so on two cores the analysis takes about half as long.
  *
  * <p>Pairing, sampling and every report of a problem stay on the calling thread, one line after
@@ -22,6 +22,16 @@ import java.util.concurrent.BlockingQueue;
  * grows its block, up to {@link LineReader#MAX_LINE}, as {@link LineReader} does.
  */
 final class PipelinedReader {
+    /**
+     * Lines that start closer than this to the end of the bytes read go to the general parser. The
+     * fast parser then never meets the end of the data in the middle of a line of usual length:
+     * that happened once per block, and was rare enough that the JIT compiled the fast parser
+     * without that case and then had to compile it again (a tenth of a second of compiling, while
+     * both threads were waiting for their compiled code). The general parser costs more per line,
+     * but only for a few lines per block.
+     */
+    private static final int FAST_PARSE_MARGIN = 256;
+
     /** Blocks in flight: one being read, one being paired, and some slack for uneven lines. */
     private static final int BATCHES = 4;
 
@@ -48,6 +58,7 @@ final class PipelinedReader {
     void read(InputStream in, Pairing pairing) throws IOException {
         Thread reader = new Thread(new Producer(in), "leaktrace-reader"); // not a lambda: see PlainLeaks
         reader.setDaemon(true);
+        pairing.forgetSiteKeys(); // the reading thread's SiteKeys start anew
         reader.start();
         try {
             EventLine event = pairing.event();
@@ -61,7 +72,7 @@ final class PipelinedReader {
                         pairing.line(bytes, batch.start(line), batch.end(line), lineNumber, kind == LineBatch.GENERAL);
                     } else {
                         batch.load(line, event);
-                        pairing.parsedLine(bytes, lineNumber);
+                        pairing.keyedLine(bytes, lineNumber, batch.siteKey(line));
                     }
                     linesRead = lineNumber;
                 }
@@ -98,6 +109,7 @@ final class PipelinedReader {
     /** The reading thread: fills batches, splits and parses their lines, and passes them on. */
     private void produce(InputStream in) {
         CanonicalLineParser canonical = new CanonicalLineParser();
+        SiteKeys siteKeys = new SiteKeys();
         EventLine event = new EventLine();
         long lines = 0;
         LineBatch batch;
@@ -109,7 +121,7 @@ final class PipelinedReader {
         try {
             while (true) {
                 boolean end = fill(in, batch);
-                int tail = split(batch, canonical, event);
+                int tail = split(batch, canonical, siteKeys, event);
                 lines += batch.lines;
                 if (end) {
                     if (tail < batch.limit) {
@@ -144,7 +156,7 @@ final class PipelinedReader {
             // The complete lines read before the failure are kept, as LineReader keeps them; the
             // cut line after them is not a line.
             if (batch.lines == 0 && batch.failure == null) {
-                split(batch, canonical, event);
+                split(batch, canonical, siteKeys, event);
             }
             batch.failure = failure;
             batch.last = true;
@@ -172,14 +184,14 @@ final class PipelinedReader {
      * Adds every complete line of {@code batch.bytes[0, limit)} to the batch; returns where the
      * incomplete last line, if any, starts.
      */
-    private static int split(LineBatch batch, CanonicalLineParser canonical, EventLine event) {
+    private static int split(LineBatch batch, CanonicalLineParser canonical, SiteKeys siteKeys, EventLine event) {
         byte[] b = batch.bytes;
         int limit = batch.limit;
         int start = 0;
         while (true) {
-            int newline = canonical.parse(b, start, limit, event);
+            int newline = limit - start >= FAST_PARSE_MARGIN ? canonical.parse(b, start, limit, event) : -1;
             if (newline >= 0) {
-                batch.addParsed(event);
+                batch.addParsed(event, event.kind == LineKind.ALLOCATE ? siteKeys.of(b, event) : -1);
             } else {
                 newline = LineReader.indexOfNewline(b, start, limit);
                 if (newline < 0) {

@@ -88,6 +88,26 @@ class PipelinedReaderTest {
         }
     }
 
+    /**
+     * Each file has its own reading thread, whose site keys start again at 0: the second file's
+     * first site gets the key the first file gave another site, and must not be taken for it.
+     */
+    @Test
+    void sitesOfTheNextFileAreNotTakenForThoseOfTheFileBefore() throws LogReadException {
+        byte[] first = "@ALLOCATE A 10 a.rs:1 1\n@ALLOCATE B 20 b.rs:2 2\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] second = "@ALLOCATE B 20 b.rs:2 1\n@ALLOCATE A 10 c.rs:3 2\n".getBytes(StandardCharsets.US_ASCII);
+        String[] results = new String[2];
+        int[] batchSizes = {0, LineBatch.SIZE};
+        for (int i = 0; i < 2; i++) {
+            Analysis analysis = new LogAnalyser(false, batchSizes[i]).analyse(List.of(
+                    LogInput.of("-", new ByteArrayInputStream(first)), LogInput.of("-", new ByteArrayInputStream(second))));
+            results[i] = fingerprint(analysis);
+            assertThat(analysis.groups()).extracting(group -> group.type() + "@" + group.site() + "=" + group.count())
+                    .containsExactlyInAnyOrder("A@a.rs:1=1", "B@b.rs:2=2", "A@c.rs:3=1");
+        }
+        assertThat(results[1]).isEqualTo(results[0]);
+    }
+
     @Test
     void refusesALineLongerThanTheLimitAfterKeepingTheLinesBeforeIt() {
         byte[] line = "@ALLOCATE Kept 1 k.rs:1 1\n".getBytes(StandardCharsets.US_ASCII);

@@ -116,9 +116,14 @@ public final class Report {
         verdict("Untracked code, agent loaded vs none (throughput)", "≤ 1% slower", measured, slower <= 0.01,
                 "**Untracked code** " + measured + ": nothing of the agent runs in untracked code once classes are "
                         + "loaded (no class outside the config is transformed), so a difference this size is the noise "
-                        + "of a 2-core machine (see the JMH errors) or JIT/heap layout from the agent's own classes. "
-                        + "The two peers already take turns fork by fork; next: more rounds on a quiet machine, and "
-                        + "compare `-Xlog:class+load` counts with and without the agent.");
+                        + "of a 2-core machine or of JIT decisions. This workload switches between two speeds from "
+                        + "fork to fork here, for either peer (see the iterations: about 250-350 and 450-520 "
+                        + "ops/ms), and each median falls on the mode most of its forks hit, although the peers "
+                        + "take turns fork by fork. A JVM with only a do-nothing retransforming transformer (the "
+                        + "JVMTI capabilities leaktrace asks for) landed between the two in a side run. Next: find "
+                        + "out whether the retransform capability changes the JIT's code for untracked classes "
+                        + "(-XX:+PrintCompilation, -XX:+PrintInlining with and without it), and more rounds on a "
+                        + "quiet machine.");
         b.append("Command: `").append(commands.getOrDefault("jmh", "?")).append("` (peers `untracked/none`, `untracked/leaktrace`; ")
                 .append(quick() ? "--quick: 1 fork × 2 × 1 s after 1 × 1 s warm-up).\n\n"
                         : "6 rounds in which the two peers take turns, one fork each, 5 × 1 s after 3 × 1 s warm-up: "
@@ -207,7 +212,7 @@ public final class Report {
                 fmt(add100), fmt(1000 / median(a10)), fmt(1000 / median(a100)));
         verdict("Tracked construct + drop, site and output to a file, 1 thread (added over no agent)",
                 "≤ 200 ns/object", m, add10 <= 200 && add100 <= 200,
-                "**Tracked construct + drop** " + m + ". " + fileCost(add10) + " Per object the agent runs: a site "
+                "**Tracked construct + drop** " + m + ". " + fileCost() + " Per object the agent runs: a site "
                         + "announcement before the constructor call (the site fixed when the calling class loaded: "
                         + "no stack walk); after super() a bind that makes the object's registry entry (a "
                         + "`WeakReference`, so that objects collected without a drop are seen) and ties it to the "
@@ -219,7 +224,7 @@ public final class Report {
                         + "and the id text. An identity hash is taken only for an object that outlives the next one "
                         + "of its thread, and a thread's state is found by one comparison. Full buffers go to a "
                         + "writer thread. Next: a compact binary log (an opt-in output format) to cut the bytes "
-                        + "per object, the one cost the file adds.");
+                        + "per object, the cost the file adds.");
         double depthRatio = add100 / add10;
         String dm = String.format(Locale.ROOT, "%.2f× (%s vs %s ns added)", depthRatio, fmt(add100), fmt(add10));
         verdict("Depth 100 vs depth 10, added cost", "≤ 1.20×", dm, depthRatio <= 1.20,
@@ -261,11 +266,10 @@ public final class Report {
                             + "object (lines go to per-thread buffers, ids come in per-thread blocks, the registry "
                             + "has 1,024 segments and objects closed on their own thread never reach it; per-thread "
                             + "state is padded to its own cache lines), as the output=none ratio shows. With a "
-                            + "file, the two benchmark threads share the machine's 2 cores with the writer thread, "
-                            + "whose kernel writes cost a core about as much per object as a thread's own work (see "
-                            + "the note above): two threads then cannot go much faster than one thread and the "
-                            + "writer already do. Next: a machine with more cores than threads, and fewer bytes per "
-                            + "object (see above).");
+                            + "file, the two benchmark threads share the machine's 2 cores with the writer thread. "
+                            + fileCost() + " Two threads then cannot go much faster than one thread and the writer "
+                            + "already do. Next: a machine with more cores than threads, and fewer bytes per object "
+                            + "(a compact binary log as an opt-in output format).");
         }
     }
 
@@ -437,23 +441,27 @@ public final class Report {
      * What writing the lines costs at depth 10, 1 thread: leaktrace with a file on disk, on tmpfs,
      * and with no output, against the no-agent floor of the same run.
      */
-    private String fileCost(double addFile) {
+    private String fileCost() {
         Map<String, String> floor = find("tracked", "none", "10", 1);
+        Map<String, String> file = find("tracked", "leaktrace", "10", 1);
         Map<String, String> none = find("tracked", "leaktrace-output-none", "10", 1);
         Map<String, String> tmpfs = find("tracked", "leaktrace-tmpfs-file", "10", 1);
-        if (floor == null || none == null) {
+        if (floor == null || none == null || file == null) {
             return "";
         }
         double f = 1000 / median(floor);
+        double addFile = 1000 / median(file) - f;
         double addNone = 1000 / median(none) - f;
-        String text = String.format(Locale.ROOT, "At depth 10 the agent's own work (output=none) adds %s ns, a file on"
-                + " disk %s ns", fmt(addNone), fmt(addFile));
+        String text = String.format(Locale.ROOT, "At depth 10 the agent's own work (output=none) adds %s ns per"
+                + " object, a file on disk %s ns", fmt(addNone), fmt(addFile));
         if (tmpfs != null) {
             text += String.format(Locale.ROOT, ", a file on tmpfs %s ns", fmt(1000 / median(tmpfs) - f));
         }
-        return text + ": the difference is the writer thread's `write` calls, whose kernel cost (copying about 137"
-                + " bytes per object into the page cache, on tmpfs too) is about as large as the agent's own work,"
-                + " and runs on the other core; on one thread the slower of the two sets the pace.";
+        return text + " (1 thread). The lines (about 137 bytes per object) are written by the writer thread on"
+                + " the other core, and the kernel's copy of them into the page cache (on tmpfs too) costs that core"
+                + " about as much CPU per object as the agent's own work costs the traced thread (profiled: writer"
+                + " and benchmark thread about equal): nearly free while a core is idle, not when two traced"
+                + " threads want both cores.";
     }
 
     private void verdict(String figure, String target, String measured, boolean pass, String missNote) {

@@ -141,16 +141,7 @@ public final class LineFormat {
      * byte[], long, byte[], long)}.
      */
     static int allocate(byte[] buf, int pos, TypeInfo type, long size, byte[] site, IdText id) {
-        LinePrefixes prefixes = type.prefixesFor(size);
-        if (prefixes != null) {
-            pos = put(buf, pos, prefixes.allocate);
-        } else {
-            pos = put(buf, pos, ALLOCATE);
-            pos = put(buf, pos, type.nameBytes);
-            buf[pos++] = ' ';
-            pos = putLong(buf, pos, size);
-            buf[pos++] = ' ';
-        }
+        pos = putStart(buf, pos, ALLOCATE, type, size);
         pos = put(buf, pos, site);
         buf[pos++] = ' ';
         pos = id.copyIdTo(buf, pos);
@@ -160,18 +151,23 @@ public final class LineFormat {
 
     /** A @DROP or @GC line, as {@link #allocate(byte[], int, TypeInfo, long, byte[], IdText)} does. */
     static int release(byte[] buf, int pos, byte[] keyword, TypeInfo type, long size, IdText id) {
-        LinePrefixes prefixes = type.prefixesFor(size);
-        if (prefixes != null) {
-            pos = put(buf, pos, prefixes.release(keyword));
-        } else {
-            pos = put(buf, pos, keyword);
-            pos = put(buf, pos, type.nameBytes);
-            buf[pos++] = ' ';
-            pos = putLong(buf, pos, size);
-            buf[pos++] = ' ';
-        }
+        pos = putStart(buf, pos, keyword, type, size);
         pos = id.copyIdTo(buf, pos);
         buf[pos++] = '\n';
+        return pos;
+    }
+
+    /** {@code "<keyword><type> <size> "}: one copy of the type's cached prefix where it has one. */
+    private static int putStart(byte[] buf, int pos, byte[] keyword, TypeInfo type, long size) {
+        LinePrefixes prefixes = type.prefixesFor(size);
+        if (prefixes != null) {
+            return put(buf, pos, prefixes.of(keyword));
+        }
+        pos = put(buf, pos, keyword);
+        pos = put(buf, pos, type.nameBytes);
+        buf[pos++] = ' ';
+        pos = putLong(buf, pos, size);
+        buf[pos++] = ' ';
         return pos;
     }
 

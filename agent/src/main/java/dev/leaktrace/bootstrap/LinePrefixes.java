@@ -28,8 +28,8 @@ final class LinePrefixes {
         return java.util.Arrays.copyOf(buf, end);
     }
 
-    /** The prefix of a release line: {@code keyword} is {@link LineFormat#DROP} or {@link LineFormat#GC}. */
-    byte[] release(byte[] keyword) {
-        return keyword == LineFormat.GC ? gc : drop;
+    /** The prefix for {@code keyword}: {@link LineFormat#ALLOCATE}, {@link LineFormat#DROP} or {@link LineFormat#GC}. */
+    byte[] of(byte[] keyword) {
+        return keyword == LineFormat.ALLOCATE ? allocate : keyword == LineFormat.GC ? gc : drop;
     }
 }

@@ -94,9 +94,10 @@ class LineFormatTest {
             byte[] full = new byte[256];
             id.setId(objectId);
             int fastEnd = LineFormat.allocate(fast, 0, type, size, site, id);
-            fastEnd = LineFormat.release(fast, fastEnd, LineFormat.GC, type, size, id);
+            byte[] keyword = i % 2 == 0 ? LineFormat.DROP : LineFormat.GC;
+            fastEnd = LineFormat.release(fast, fastEnd, keyword, type, size, id);
             int fullEnd = LineFormat.allocate(full, 0, type.nameBytes, size, site, objectId);
-            fullEnd = LineFormat.release(full, fullEnd, LineFormat.GC, type.nameBytes, size, objectId);
+            fullEnd = LineFormat.release(full, fullEnd, keyword, type.nameBytes, size, objectId);
             assertThat(new String(fast, 0, fastEnd, StandardCharsets.US_ASCII))
                     .isEqualTo(new String(full, 0, fullEnd, StandardCharsets.US_ASCII));
         }

@@ -48,7 +48,8 @@ public final class ClassPattern {
         return new ClassPattern(t, kind, kind == Kind.EXACT ? name : name + ".");
     }
 
-    private static boolean isIdentifier(String part) {
+    /** A Java identifier (a class name's part, a method name); a loop, as config loading is start-up time. */
+    static boolean isIdentifier(String part) {
         if (part.isEmpty() || !Character.isJavaIdentifierStart(part.charAt(0))) {
             return false;
         }

@@ -324,26 +324,13 @@ public final class ConfigLoader {
                     + " 'gc' to count collection by the garbage collector as the drop");
         }
         for (String name : names) {
-            if (isMethodName(name)) {
+            if (ClassPattern.isIdentifier(name)) {
                 continue;
             }
             throw ConfigException.at(file, line(value), "drop", "'" + name + "' is not a method name: write plain"
                     + " names such as close or release (no parentheses or arguments), or gc");
         }
         return names;
-    }
-
-    /** A loop, not a stream: config loading is start-up time, where a lambda spins a class. */
-    private static boolean isMethodName(String name) {
-        if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < name.length(); i++) {
-            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String keyOf(String file, NodeTuple tuple, Set<String> known) throws ConfigException {

@@ -111,18 +111,6 @@ final class Registry {
     }
 
     /**
-     * The entry of {@code object}, taken out of the registry for the caller to report; null when
-     * the object is not registered (or another caller reports it).
-     */
-    TrackedRef remove(Object object, ThreadState thread) {
-        TrackedRef own = thread.newest;
-        if (own != null && own.refersTo(object)) {
-            return takeNewest(thread, own);
-        }
-        return removeElsewhere(object);
-    }
-
-    /**
      * The thread's own newest entry, which refers to the object being dropped: only its thread
      * moves it, so it is in no segment. Null when the GC reported it first.
      */
@@ -134,7 +122,11 @@ final class Registry {
         return own;
     }
 
-    /** Like {@link #remove}, for an object that is not the dropping thread's newest. */
+    /**
+     * The entry of {@code object}, which is not the dropping thread's newest, taken out of the
+     * registry for the caller to report; null when the object is not registered (or another
+     * caller reports it).
+     */
     TrackedRef removeElsewhere(Object object) {
         int hash = spread(identity(object));
         Segment segment = segmentFor(hash);

@@ -17,8 +17,10 @@ class RegistryTest {
         return registry.claim(o, null, TYPE, thread, mayRepeat);
     }
 
+    /** As the recorder drops: the thread's newest object from its slot, any other from the registry. */
     private static TrackedRef drop(Registry registry, Object o, ThreadState thread) {
-        return registry.remove(o, thread);
+        TrackedRef own = thread.newest;
+        return own != null && own.refersTo(o) ? registry.takeNewest(thread, own) : registry.removeElsewhere(o);
     }
 
     @Test

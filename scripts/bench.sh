@@ -9,7 +9,7 @@
 #   --quick     a smoke run (short JMH, 1M-line log, fewer runs); its BENCHMARKS.md says so.
 #   --no-build  use the jars already in agent/target and bench/target.
 # Needs: java 17+, mvn, hyperfine, /usr/bin/time (Debian: apt-get install -y hyperfine time).
-# Takes about 20 minutes on 2 cores; results are left in bench/target/results.
+# Takes about 25 minutes on 2 cores; results are left in bench/target/results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

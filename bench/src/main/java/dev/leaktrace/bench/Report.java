@@ -143,7 +143,7 @@ public final class Report {
                 .append("`leaktrace-output-none` builds the lines and discards them (the agent's own work); ")
                 .append("`leaktrace-tmpfs-file` writes them to a file on tmpfs (`/dev/shm`), the file's cost without the disk. ")
                 .append(quick() ? "--quick: 1 fork × 2 × 1 s after 1 × 1 s warm-up.\n\n"
-                        : "1 fork × 5 × 1 s after 3 × 1 s warm-up.\n\n");
+                        : "2 forks × 5 × 1 s after 3 × 1 s warm-up.\n\n");
         b.append("| Peer | Depth | Threads | ops/µs (median) | JMH score ± error | ns/object | added ns/object | vs leaktrace added |\n");
         b.append("|---|---|---|---|---|---|---|---|\n");
         List<String> peers = new ArrayList<>();

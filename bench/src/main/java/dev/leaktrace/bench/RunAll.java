@@ -108,7 +108,9 @@ public final class RunAll {
                     if (quick) {
                         opts.forks(1).warmupIterations(1).measurementIterations(2);
                     } else {
-                        opts.forks(1).warmupIterations(3).measurementIterations(5);
+                        // Two forks: a fork's JIT can settle in a slower or a faster mode here, and
+                        // one fork per figure let that decide a target.
+                        opts.forks(2).warmupIterations(3).measurementIterations(5);
                     }
                     System.out.printf("[jmh] %s / %s, %d thread(s)%n", peer.workload, peer.name, t);
                     for (RunResult r : new Runner(opts.build()).run()) {

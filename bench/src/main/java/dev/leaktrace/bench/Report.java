@@ -120,10 +120,13 @@ public final class Report {
                         + "fork to fork here, for either peer (see the iterations: about 250-350 and 450-520 "
                         + "ops/ms), and each median falls on the mode most of its forks hit, although the peers "
                         + "take turns fork by fork. A JVM with only a do-nothing retransforming transformer (the "
-                        + "JVMTI capabilities leaktrace asks for) landed between the two in a side run. Next: find "
-                        + "out whether the retransform capability changes the JIT's code for untracked classes "
-                        + "(-XX:+PrintCompilation, -XX:+PrintInlining with and without it), and more rounds on a "
-                        + "quiet machine.");
+                        + "JVMTI capabilities leaktrace asks for) landed between the two in a side run. In a side "
+                        + "run with -XX:+PrintInlining, the fork in the slow mode (about 360 ops/ms, every "
+                        + "iteration) was the one where C2 did not inline `Workload.run` into JMH's loop (\"callee "
+                        + "is too large\": it had been compiled on its own first), so the mode is the order in "
+                        + "which the JIT compiled things, which the agent's start-up compilations make the slow "
+                        + "one likelier. Next: warm-up long enough for the JIT to settle, more rounds on a quiet "
+                        + "machine, and a workload whose speed does not hinge on one inlining decision.");
         b.append("Command: `").append(commands.getOrDefault("jmh", "?")).append("` (peers `untracked/none`, `untracked/leaktrace`; ")
                 .append(quick() ? "--quick: 1 fork × 2 × 1 s after 1 × 1 s warm-up).\n\n"
                         : "6 rounds in which the two peers take turns, one fork each, 5 × 1 s after 3 × 1 s warm-up: "

@@ -125,9 +125,9 @@ public final class Report {
                         + "iteration) was the one where C2 did not inline `Workload.run` into JMH's loop (\"callee "
                         + "is too large\": it had been compiled on its own first), so the mode is the order in "
                         + "which the JIT compiled things, and the agent's start-up compilations (which take the "
-                        + "compiler threads first) can make the slow one likelier. Next: warm-up long enough for "
-                        + "the JIT to settle, more rounds on a quiet "
-                        + "machine, and a workload whose speed does not hinge on one inlining decision.");
+                        + "compiler threads first) can make the slow one likelier. `Workload.run` is now never "
+                        + "inlined there (`@CompilerControl(DONT_INLINE)`). Next: more rounds on a quiet machine, "
+                        + "and a profile of a slow fork against a fast one if the gap remains.");
         b.append("Command: `").append(commands.getOrDefault("jmh", "?")).append("` (peers `untracked/none`, `untracked/leaktrace`; ")
                 .append(quick() ? "--quick: 1 fork × 2 × 1 s after 1 × 1 s warm-up).\n\n"
                         : "6 rounds in which the two peers take turns, one fork each, 5 × 1 s after 3 × 1 s warm-up: "

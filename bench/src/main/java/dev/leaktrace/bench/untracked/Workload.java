@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.openjdk.jmh.annotations.CompilerControl;
 
 /**
  * Workload 1: allocation- and call-heavy code in classes the config does not name: records,
@@ -15,6 +16,12 @@ public final class Workload {
     private Workload() {
     }
 
+    /**
+     * Never inlined into JMH's loop: whether C2 inlines this large method there depends on the
+     * order it compiled things in, and that alone moved a fork's score by a third, with or
+     * without the agent.
+     */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public static long run(int seed) {
         List<Shape> shapes = new ArrayList<>();
         for (int i = 0; i < 48; i++) {

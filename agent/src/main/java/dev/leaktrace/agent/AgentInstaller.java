@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.regex.Pattern;
 
 /** Reads the arguments and the config, opens the output, installs the transformer, starts the recorder. */
@@ -82,7 +81,7 @@ final class AgentInstaller {
         try {
             LineSink sink = new LineSink(out, target);
             sink.comment("# leaktrace " + Version.current() + " pid=" + ProcessId.current()
-                    + " start=" + Instant.now() + " java=" + System.getProperty("java.version")
+                    + " start=" + UtcTime.now() + " java=" + System.getProperty("java.version")
                     + " config=" + config.file());
             Instrumenter instrumenter = new Instrumenter(config, instrumentation);
             StartupPreload.await();

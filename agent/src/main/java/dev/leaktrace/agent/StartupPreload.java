@@ -5,9 +5,9 @@ import dev.leaktrace.agent.instrument.RewritingPreload;
 
 /**
  * Start-up is mostly class loading, and premain runs on one thread: this one loads, on a second
- * core, what premain needs next (the YAML parser, ASM and the rewriting code, the header's time
- * formatter) while premain defines the bootstrap classes and reads the config; it is awaited
- * before the transformer is registered.
+ * core, what premain needs next (the YAML parser, ASM and the rewriting code) while premain
+ * defines the bootstrap classes and reads the config; it is awaited before the transformer is
+ * registered.
  *
  * <p>Nothing here may touch the bootstrap package: it runs before those classes are defined, and
  * touching one would load a useless second copy from the agent's own loader.
@@ -45,8 +45,6 @@ final class StartupPreload implements Runnable {
             // ASM first: premain reads the config (the YAML parser) meanwhile, and needs ASM after.
             RewritingPreload.loadClasses();
             ConfigLoader.preload();
-            // The log's header: its time formatter is many classes too.
-            java.time.Instant.now().toString();
             ProcessId.current();
         } catch (Throwable ignored) {
             // Best effort: whatever was not loaded here is loaded on first use, as it would be anyway.

@@ -14,18 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a config file into a {@link TraceConfig}, checking everything it can before the
@@ -86,7 +76,7 @@ public final class ConfigLoader {
      */
     public static void preload() {
         try {
-            compose(new StringReader(PRELOAD_SAMPLE));
+            YamlReader.read(new StringReader(PRELOAD_SAMPLE));
         } catch (RuntimeException ignored) {
             // only a warm-up
         }
@@ -95,20 +85,10 @@ public final class ConfigLoader {
     private static final String PRELOAD_SAMPLE = "# sample\noutput: x.log\ninclude: [a]\ntypes:\n"
             + "  - class: a.B\n    size: 'n * 8'\n    drop: [close, \"free\"]\n    subtypes: true\n";
 
-    /**
-     * The composer alone: a node tree is all we read, and Yaml's constructors and representers
-     * cost start-up time (classes loaded before main) for nothing.
-     */
-    private static Node compose(Reader reader) {
-        LoaderOptions options = new LoaderOptions();
-        return new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options)
-                .getSingleNode();
-    }
-
     private static TraceConfig parse(String file, Reader reader, int depth) throws ConfigException {
-        Node root;
+        YamlNode root;
         try {
-            root = compose(reader);
+            root = YamlReader.read(reader);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw ConfigException.at(file, line, null, "not valid YAML: " + e.getProblem()
@@ -120,7 +100,7 @@ public final class ConfigLoader {
             throw ConfigException.at(file, 1, null, "the config file is empty. It needs at least a 'types:' list,"
                     + " e.g.\ntypes:\n  - class: com.example.MyResource");
         }
-        if (!(root instanceof MappingNode)) {
+        if (!(root instanceof YamlNode.Mapping)) {
             throw ConfigException.at(file, line(root), null, "expected a mapping with 'output:' and 'types:' at the"
                     + " top of the file, found " + describe(root));
         }
@@ -128,11 +108,11 @@ public final class ConfigLoader {
         TraceConfig.OnConfigError onError = TraceConfig.OnConfigError.STOP;
         List<TypeEntry> types = null;
         List<TypeEntry> included = new ArrayList<>();
-        Node typesNode = null;
+        YamlNode typesNode = null;
         int stacks = 0;
-        for (NodeTuple tuple : ((MappingNode) root).getValue()) {
-            String key = keyOf(file, tuple, TOP_KEYS);
-            Node value = tuple.getValueNode();
+        for (YamlNode.Entry entry : ((YamlNode.Mapping) root).entries) {
+            String key = keyOf(file, entry, TOP_KEYS);
+            YamlNode value = entry.value;
             switch (key) {
                 case "output":
                     output = scalar(file, key, value);
@@ -174,12 +154,12 @@ public final class ConfigLoader {
      * {@code include: [jdbc, ../shared/more.yaml]}: bundled recipes by name, or files relative to
      * the including file. Only their types are taken; output and onConfigError stay this file's.
      */
-    private static List<TypeEntry> includes(String file, Node value, int depth) throws ConfigException {
+    private static List<TypeEntry> includes(String file, YamlNode value, int depth) throws ConfigException {
         List<String> names = new ArrayList<>();
-        if (value instanceof ScalarNode) {
+        if (value instanceof YamlNode.Scalar) {
             names.add(scalar(file, "include", value));
-        } else if (value instanceof SequenceNode) {
-            for (Node n : ((SequenceNode) value).getValue()) {
+        } else if (value instanceof YamlNode.Sequence) {
+            for (YamlNode n : ((YamlNode.Sequence) value).items) {
                 names.add(scalar(file, "include", n));
             }
         } else {
@@ -213,7 +193,7 @@ public final class ConfigLoader {
         return entries;
     }
 
-    private static int stackDepth(String file, Node value) throws ConfigException {
+    private static int stackDepth(String file, YamlNode value) throws ConfigException {
         String text = scalar(file, "stacks", value);
         try {
             int n = Integer.parseInt(text);
@@ -227,20 +207,20 @@ public final class ConfigLoader {
                 + MAX_STACKS + " (e.g. stacks: 16; 0 records no stacks)");
     }
 
-    private static List<TypeEntry> typeList(String file, Node value, int defaultStacks) throws ConfigException {
-        if (!(value instanceof SequenceNode)) {
+    private static List<TypeEntry> typeList(String file, YamlNode value, int defaultStacks) throws ConfigException {
+        if (!(value instanceof YamlNode.Sequence)) {
             throw ConfigException.at(file, line(value), "types", "expected a list of entries ('- class: ...'), found "
                     + describe(value));
         }
         List<TypeEntry> entries = new ArrayList<>();
-        for (Node item : ((SequenceNode) value).getValue()) {
+        for (YamlNode item : ((YamlNode.Sequence) value).items) {
             entries.add(typeEntry(file, item, defaultStacks));
         }
         return entries;
     }
 
-    private static TypeEntry typeEntry(String file, Node item, int defaultStacks) throws ConfigException {
-        if (!(item instanceof MappingNode)) {
+    private static TypeEntry typeEntry(String file, YamlNode item, int defaultStacks) throws ConfigException {
+        if (!(item instanceof YamlNode.Mapping)) {
             throw ConfigException.at(file, line(item), "types", "each entry must be a mapping such as"
                     + " '- class: com.example.Foo', found " + describe(item));
         }
@@ -250,9 +230,9 @@ public final class ConfigLoader {
         boolean subtypes = false;
         int stacks = defaultStacks;
         java.util.Map<String, String> keySources = new java.util.HashMap<>();
-        for (NodeTuple tuple : ((MappingNode) item).getValue()) {
-            String key = keyOf(file, tuple, TYPE_KEYS);
-            Node value = tuple.getValueNode();
+        for (YamlNode.Entry entry : ((YamlNode.Mapping) item).entries) {
+            String key = keyOf(file, entry, TYPE_KEYS);
+            YamlNode value = entry.value;
             keySources.put(key, file + ":" + line(value));
             switch (key) {
                 case "class":
@@ -287,11 +267,11 @@ public final class ConfigLoader {
         return new TypeEntry(pattern, subtypes, size, drops, file + ":" + line(item), stacks, keySources);
     }
 
-    private static SizeRule sizeRule(String file, String source, Node value) throws ConfigException {
+    private static SizeRule sizeRule(String file, String source, YamlNode value) throws ConfigException {
         // A bare word near a keyword is a typo ("deeep"), not a field of that name: say so now,
         // rather than when the class loads.
         String keyword = Suggestions.nearest(source, List.of("shallow", "deep"));
-        if (keyword != null && !keyword.equals(source) && source.matches("[A-Za-z]+")
+        if (keyword != null && !keyword.equals(source) && isLetters(source)
                 && Character.toLowerCase(source.charAt(0)) == keyword.charAt(0)) {
             throw ConfigException.at(file, line(value), "size", "unknown size keyword '" + source + "'; did you mean '"
                     + keyword + "'? Use a number of bytes, shallow, deep, class:com.example.MyEstimator or an"
@@ -307,12 +287,12 @@ public final class ConfigLoader {
         }
     }
 
-    private static List<String> dropList(String file, Node value) throws ConfigException {
+    private static List<String> dropList(String file, YamlNode value) throws ConfigException {
         List<String> names = new ArrayList<>();
-        if (value instanceof ScalarNode) {
-            names.add(((ScalarNode) value).getValue().trim());
-        } else if (value instanceof SequenceNode) {
-            for (Node n : ((SequenceNode) value).getValue()) {
+        if (value instanceof YamlNode.Scalar) {
+            names.add(((YamlNode.Scalar) value).value.trim());
+        } else if (value instanceof YamlNode.Sequence) {
+            for (YamlNode n : ((YamlNode.Sequence) value).items) {
                 names.add(scalar(file, "drop", n));
             }
         } else {
@@ -333,12 +313,12 @@ public final class ConfigLoader {
         return names;
     }
 
-    private static String keyOf(String file, NodeTuple tuple, Set<String> known) throws ConfigException {
-        Node keyNode = tuple.getKeyNode();
-        if (!(keyNode instanceof ScalarNode)) {
+    private static String keyOf(String file, YamlNode.Entry entry, Set<String> known) throws ConfigException {
+        YamlNode keyNode = entry.key;
+        if (!(keyNode instanceof YamlNode.Scalar)) {
             throw ConfigException.at(file, line(keyNode), null, "keys must be plain words");
         }
-        String key = ((ScalarNode) keyNode).getValue();
+        String key = ((YamlNode.Scalar) keyNode).value;
         if (!known.contains(key)) {
             String near = Suggestions.nearest(key, known);
             throw ConfigException.at(file, line(keyNode), key, "unknown key"
@@ -348,28 +328,36 @@ public final class ConfigLoader {
         return key;
     }
 
-    private static String scalar(String file, String key, Node value) throws ConfigException {
-        if (!(value instanceof ScalarNode)) {
+    private static String scalar(String file, String key, YamlNode value) throws ConfigException {
+        if (!(value instanceof YamlNode.Scalar)) {
             throw ConfigException.at(file, line(value), key, "expected a single value, found " + describe(value));
         }
-        String text = ((ScalarNode) value).getValue().trim();
+        String text = ((YamlNode.Scalar) value).value.trim();
         if (text.isEmpty()) {
             throw ConfigException.at(file, line(value), key, "the value is empty");
         }
         return text;
     }
 
-    private static int line(Node node) {
-        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    private static int line(YamlNode node) {
+        return node.line;
     }
 
-    private static String describe(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
+    private static String describe(YamlNode node) {
+        return node.describe();
+    }
+
+    /** A plain word (no regular expression: this runs before the application starts). */
+    private static boolean isLetters(String text) {
+        if (text.isEmpty()) {
+            return false;
         }
-        if (node instanceof SequenceNode) {
-            return "a list";
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
         }
-        return "'" + ((ScalarNode) node).getValue() + "'";
+        return true;
     }
 }

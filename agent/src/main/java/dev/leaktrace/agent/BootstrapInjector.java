@@ -5,12 +5,15 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +94,10 @@ final class BootstrapInjector {
         Object unsafe = unsafeClass.getMethod("getUnsafe").invoke(null);
         Method define = unsafeClass.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
                 ClassLoader.class, ProtectionDomain.class);
+        // Unsafe defines the first class of each package; a Lookup in that class then defines the
+        // rest. Method.invoke on one method more than 15 times makes the JDK generate an accessor
+        // class, start-up time spent before the application's main.
+        Map<String, MethodHandles.Lookup> lookups = new HashMap<>();
         // A class can only be defined once its superclass and interfaces are; retry until all are.
         List<String> pending = new ArrayList<>(classes.keySet());
         while (!pending.isEmpty()) {
@@ -98,13 +105,21 @@ final class BootstrapInjector {
             Throwable lastFailure = null;
             for (String name : pending) {
                 byte[] bytes = classes.get(name);
+                String packageName = name.substring(0, name.lastIndexOf('.'));
                 try {
-                    define.invoke(unsafe, name, bytes, 0, bytes.length, null, null);
-                } catch (java.lang.reflect.InvocationTargetException e) {
-                    if (e.getCause() instanceof NoClassDefFoundError) {
+                    MethodHandles.Lookup lookup = lookups.get(packageName);
+                    if (lookup != null) {
+                        lookup.defineClass(bytes);
+                    } else {
+                        Class<?> first = (Class<?>) define.invoke(unsafe, name, bytes, 0, bytes.length, null, null);
+                        lookups.put(packageName, MethodHandles.privateLookupIn(first, MethodHandles.lookup()));
+                    }
+                } catch (InvocationTargetException | LinkageError e) {
+                    Throwable failure = e instanceof InvocationTargetException ? e.getCause() : e;
+                    if (failure instanceof NoClassDefFoundError) {
                         retry.add(name);
-                        lastFailure = e.getCause();
-                    } else if (!(e.getCause() instanceof LinkageError && isInBootstrap(name))) {
+                        lastFailure = failure;
+                    } else if (!(failure instanceof LinkageError && isInBootstrap(name))) {
                         throw e;
                     }
                 }

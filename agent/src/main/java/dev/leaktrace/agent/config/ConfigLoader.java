@@ -2,14 +2,16 @@ package dev.leaktrace.agent.config;
 
 import dev.leaktrace.agent.size.SizeRule;
 import dev.leaktrace.agent.size.SizeRuleException;
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +54,18 @@ public final class ConfigLoader {
                 throw new ConfigException("config '" + location + "': cannot read the recipe: " + e.getMessage());
             }
         }
-        Path path = Path.of(location);
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        File file = new File(location);
+        if (!file.exists()) {
             throw new ConfigException("config file '" + location + "' not found (working directory "
                     + Path.of("").toAbsolutePath() + "). Pass config=PATH with the path of your leaktrace.yaml.");
+        }
+        String text;
+        // java.io, not Files.readString: its channel classes are some 25 more loaded before main.
+        try (FileInputStream in = new FileInputStream(file)) {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(in.readAllBytes())).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("config file '" + location + "' is not UTF-8 text: " + e
+                    + ". Save it as UTF-8.");
         } catch (IOException e) {
             throw new ConfigException("config file '" + location + "' cannot be read: " + e
                     + ". Check that it is a readable file.");

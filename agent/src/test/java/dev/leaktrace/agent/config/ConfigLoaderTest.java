@@ -163,6 +163,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void unreadableOrNotUtf8FilesSaySo(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.toString()))
+                .hasMessageContaining("cannot be read").hasMessageContaining("readable file");
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, "types:\n  - class: caf\u00e9.Res\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ConfigLoader.load(latin1.toString()))
+                .hasMessageContaining("latin1.yaml' is not UTF-8").hasMessageContaining("Save it as UTF-8");
+    }
+
+    @Test
     void loadsFromFileAndBundledRecipe(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("lt.yaml");
         Files.writeString(file, "types:\n  - class: a.B\n");

@@ -1,20 +1,16 @@
 package dev.leaktrace.agent;
 
-import java.io.ByteArrayOutputStream;
+import dev.leaktrace.agent.instrument.AgentClassFiles;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,9 +59,9 @@ final class BootstrapInjector {
         if (isInBootstrap(PROBE)) {
             return; // a second -javaagent, or an attach after one: the classes are there already
         }
-        Map<String, byte[]> classes = readClasses();
+        Map<String, byte[]> classes = AgentClassFiles.read(CLASSES);
         if (classes.isEmpty()) {
-            throw new IllegalStateException("no bootstrap classes found in " + codeSource());
+            throw new IllegalStateException("no bootstrap classes found in the agent's jar");
         }
         try {
             defineDirectly(instrumentation, classes);
@@ -136,7 +132,7 @@ final class BootstrapInjector {
         jar.deleteOnExit();
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar.toPath()))) {
             for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-                out.putNextEntry(new JarEntry(classFile(c.getKey())));
+                out.putNextEntry(new JarEntry(AgentClassFiles.classFile(c.getKey())));
                 out.write(c.getValue());
                 out.closeEntry();
             }
@@ -144,42 +140,4 @@ final class BootstrapInjector {
         instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
     }
 
-    /** Class bytes by binary name, from our jar (or classes folder when run from a build). */
-    static Map<String, byte[]> readClasses() throws IOException, URISyntaxException {
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        Path source = codeSource();
-        if (Files.isDirectory(source)) {
-            for (String name : CLASSES) {
-                classes.put(name, Files.readAllBytes(source.resolve(classFile(name))));
-            }
-            return classes;
-        }
-        // By name, not by listing the jar: walking its thousands of entries costs start-up time.
-        try (JarFile jar = new JarFile(source.toFile(), false)) {
-            for (String name : CLASSES) {
-                JarEntry e = jar.getJarEntry(classFile(name));
-                if (e == null) {
-                    throw new IllegalStateException(source + " lacks the bootstrap class " + name);
-                }
-                try (InputStream in = jar.getInputStream(e)) {
-                    classes.put(name, readAll(in));
-                }
-            }
-        }
-        return classes;
-    }
-
-    static String classFile(String binaryName) {
-        return binaryName.replace('.', '/') + ".class";
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toByteArray();
-    }
-
-    private static Path codeSource() throws URISyntaxException {
-        return Path.of(BootstrapInjector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
 }

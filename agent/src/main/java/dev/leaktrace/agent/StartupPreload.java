@@ -14,26 +14,40 @@ import dev.leaktrace.agent.instrument.RewritingPreload;
  */
 final class StartupPreload implements Runnable {
     private static final long WAIT_MILLIS = 10_000;
-    private static volatile Thread running;
+    private static volatile Thread[] running;
 
-    private StartupPreload() {
+    /** The YAML parser (false) or ASM and the rewriting code (true). */
+    private final boolean rewriting;
+
+    private StartupPreload(boolean rewriting) {
+        this.rewriting = rewriting;
     }
 
+    /**
+     * Two threads, one per library: premain's own thread waits for them part of the time (class
+     * initialisation locks, then the await before the transformer), so a third runnable thread
+     * still finds a core idle on a two-core machine.
+     */
     static void startInBackground() {
-        Thread thread = new Thread(new StartupPreload(), "leaktrace-preload");
-        thread.setDaemon(true);
-        running = thread;
-        thread.start();
+        Thread yaml = new Thread(new StartupPreload(false), "leaktrace-preload-config");
+        Thread asm = new Thread(new StartupPreload(true), "leaktrace-preload-rewriting");
+        yaml.setDaemon(true);
+        asm.setDaemon(true);
+        running = new Thread[] {yaml, asm};
+        yaml.start();
+        asm.start();
     }
 
     /** Waits for the preload, if one was started (in-process installs have none). */
     static void await() {
-        Thread thread = running;
-        if (thread == null) {
+        Thread[] threads = running;
+        if (threads == null) {
             return;
         }
         try {
-            thread.join(WAIT_MILLIS);
+            for (Thread thread : threads) {
+                thread.join(WAIT_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -42,10 +56,12 @@ final class StartupPreload implements Runnable {
     @Override
     public void run() {
         try {
-            // ASM first: premain reads the config (the YAML parser) meanwhile, and needs ASM after.
-            RewritingPreload.loadClasses();
-            ConfigLoader.preload();
-            ProcessId.current();
+            if (rewriting) {
+                RewritingPreload.loadClasses();
+            } else {
+                ConfigLoader.preload();
+                ProcessId.current();
+            }
         } catch (Throwable ignored) {
             // Best effort: whatever was not loaded here is loaded on first use, as it would be anyway.
         }

@@ -1,6 +1,6 @@
 package dev.leaktrace.agent.instrument;
 
-import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import net.bytebuddy.jar.asm.ClassReader;
@@ -12,6 +12,8 @@ import net.bytebuddy.jar.asm.ClassWriter;
  * class is being defined, would end in a ClassCircularityError.
  */
 public final class RewritingPreload {
+    private static final String PLAIN = "dev.leaktrace.agent.instrument.RewritingPreload$Plain";
+
     private RewritingPreload() {
     }
 
@@ -21,7 +23,7 @@ public final class RewritingPreload {
      * wrong class loader. Run on the start-up preload thread.
      */
     public static void loadClasses() throws Exception {
-        rewrite("RewritingPreload$Plain.class", false);
+        rewrite(PLAIN, false);
     }
 
     /**
@@ -31,25 +33,20 @@ public final class RewritingPreload {
      */
     static void runAllPaths() {
         try {
-            rewrite("RewritingPreload$Plain.class", true);
+            rewrite(PLAIN, true);
         } catch (Throwable ignored) {
             // Best effort: a class missed here is loaded on first use, as it would be anyway.
         }
     }
 
     private static void rewrite(String sample, boolean allPaths) throws Exception {
-        try (InputStream in = RewritingPreload.class.getResourceAsStream(sample)) {
-            if (in == null) {
-                return;
-            }
-            ClassReader reader = new ClassReader(in.readAllBytes());
-            Predicate<String> traced = allPaths ? ANY_NAME : NO_NAME;
-            TracingTransformer.namesTracedClass(reader, traced);
-            ClassWriter writer = new ClassWriter(reader, 0);
-            reader.accept(new TracingClassVisitor(writer, traced, true, Set.of("close"), allPaths,
-                    allPaths ? new SiteNumbers() : null), 0);
-            writer.toByteArray();
-        }
+        ClassReader reader = new ClassReader(AgentClassFiles.read(List.of(sample)).get(sample));
+        Predicate<String> traced = allPaths ? ANY_NAME : NO_NAME;
+        TracingTransformer.namesTracedClass(reader, traced);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new TracingClassVisitor(writer, traced, true, Set.of("close"), allPaths,
+                allPaths ? new SiteNumbers() : null), 0);
+        writer.toByteArray();
     }
 
     // Classes, not lambdas: the point of this class is to spend start-up time well (see TypeRules).

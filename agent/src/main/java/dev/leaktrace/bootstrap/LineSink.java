@@ -134,7 +134,7 @@ public final class LineSink {
         if (frames != null) {
             end = LineFormat.stack(buffer.data, end, entry.id, frames);
         }
-        buffer.published = end;
+        buffer.publish(end);
         entry.owner = buffer;
         entry.ownerEnd = buffer.end();
         afterLine(buffer);
@@ -158,7 +158,7 @@ public final class LineSink {
             return;
         }
         thread.setId(entry.id);
-        buffer.published = LineFormat.release(buffer.data, at, keyword, entry.type, entry.size, thread);
+        buffer.publish(LineFormat.release(buffer.data, at, keyword, entry.type, entry.size, thread));
         afterLine(buffer);
     }
 
@@ -245,7 +245,8 @@ public final class LineSink {
     }
 
     private void afterLine(ThreadBuffer buffer) {
-        // Read after publishing: either the exit flush sees this line, or this thread sees the exit.
+        // Read after publishing: either an exit flush sees this line, or this thread sees the exit
+        // (see closeForExit for why two flushes make that hold without a fence per line).
         if (writeThrough) {
             synchronized (writeLock) {
                 writePublished(buffer);
@@ -357,9 +358,22 @@ public final class LineSink {
         }
     }
 
-    /** From here on lines are written at once: other shutdown hooks may still create or drop objects. */
+    /**
+     * From here on lines are written at once: other shutdown hooks may still create or drop objects.
+     *
+     * <p>A line is published with a release store, not a full fence (see {@link ThreadBuffer#publish}),
+     * so a thread that reads {@code writeThrough} as false in the moment it is set may have its line
+     * still on its way to memory: the first flush may miss that line, and the thread does not write it
+     * itself. The second flush, a millisecond later, sees it: a store reaches memory within
+     * nanoseconds, and a thread descheduled in between drains its stores when it is switched out.
+     * Every line published after that reads {@code writeThrough} as true and is written at once.
+     */
     void closeForExit() {
         writeThrough = true;
         flush();
+        LockSupport.parkNanos(EXIT_SECOND_FLUSH_NANOS);
+        flush();
     }
+
+    private static final long EXIT_SECOND_FLUSH_NANOS = 1_000_000;
 }

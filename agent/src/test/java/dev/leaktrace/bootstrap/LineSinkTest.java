@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The sink on its own: whole lines, each once, a drop after its allocation, whatever the threads. */
@@ -102,6 +103,41 @@ class LineSinkTest {
         assertThat(allocationLine).hasSize(threads * perThread);
         assertThat(dropLine).hasSize(threads * perThread);
         dropLine.forEach((id, line) -> assertThat(allocationLine.get(id)).as("id %d", id).isLessThan(line));
+    }
+
+    @Test
+    void linesPublishedWhileTheExitFlushRunsAreAllWritten() throws Exception {
+        SlowStream out = new SlowStream();
+        LineSink sink = new LineSink(out, "test");
+        sink.start();
+        AtomicBoolean stop = new AtomicBoolean();
+        long[] counts = new long[2];
+        Thread[] workers = new Thread[counts.length];
+        for (int t = 0; t < workers.length; t++) {
+            int me = t;
+            workers[t] = new Thread(() -> {
+                ThreadState state = new ThreadState();
+                while (!stop.get()) {
+                    TrackedRef ref = new TrackedRef(new Object(), null, TYPE);
+                    ref.site = SITE;
+                    ref.id = (long) me << 40 | (counts[me] + 1);
+                    ref.size = 24;
+                    sink.allocate(state, ref, TYPE.nameBytes, null);
+                    counts[me]++;
+                }
+            });
+            workers[t].start();
+        }
+        Thread.sleep(20);
+        // The exit begins while both threads publish lines; they go on for a while after it.
+        sink.closeForExit();
+        Thread.sleep(10);
+        stop.set(true);
+        for (Thread w : workers) {
+            w.join();
+        }
+        long lines = out.text().chars().filter(c -> c == '\n').count();
+        assertThat(lines).isEqualTo(counts[0] + counts[1]);
     }
 
     @Test

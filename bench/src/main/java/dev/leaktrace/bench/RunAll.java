@@ -78,6 +78,8 @@ public final class RunAll {
                             "-Dbench.truncate=" + tmpfsTrace)));
         }
         peers.add(new Peer("tracked", "throwable-capture", "TrackedBench.throwableCapture", List.of()));
+        // No agent: plain code doing about the agent's work per object, for the depth figure.
+        peers.add(new Peer("tracked", "plain-work-control", "TrackedBench.plainWork", List.of()));
         peers.add(new Peer("tracked", "jfr-profile", "TrackedBench.tracked",
                 List.of("-XX:StartFlightRecording=settings=profile,filename=" + out + "/peer-jfr.jfr")));
         if (asprof != null) {
@@ -104,6 +106,9 @@ public final class RunAll {
                     continue;
                 }
                 for (int t : new int[] {1, 2}) {
+                    if (t == 2 && peer.name.equals("plain-work-control")) {
+                        continue; // a control for the depth figure, which is taken on one thread
+                    }
                     ChainedOptionsBuilder opts = options(peer, t, out + "/jmh-" + peer.workload + "-" + peer.name + "-" + t + "t.log");
                     if (quick) {
                         opts.forks(1).warmupIterations(1).measurementIterations(2);

@@ -1,6 +1,8 @@
 package dev.leaktrace.bench;
 
 import dev.leaktrace.bench.peers.AllocationSamplerHook;
+import dev.leaktrace.bench.peers.PlainWorkLog;
+import dev.leaktrace.bench.peers.PlainWorkResource;
 import dev.leaktrace.bench.peers.ThrowableTrackedResource;
 import dev.leaktrace.bench.tracked.TrackedResource;
 import java.io.IOException;
@@ -70,6 +72,12 @@ public class TrackedBench {
         return throwableAt(depth, handle++);
     }
 
+    /** The depth control: work of about the agent's size per object, by plain code, no agent. */
+    @Benchmark
+    public PlainWorkResource plainWork(Env env) {
+        return plainAt(depth, handle++);
+    }
+
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     static TrackedResource trackedAt(int depth, int handle) {
         if (depth <= 1) {
@@ -90,5 +98,17 @@ public class TrackedBench {
             return r;
         }
         return throwableAt(depth - 1, handle);
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    static PlainWorkResource plainAt(int depth, int handle) {
+        if (depth <= 1) {
+            PlainWorkLog.announce(0);
+            PlainWorkResource r = new PlainWorkResource(handle);
+            r.use(handle);
+            r.close();
+            return r;
+        }
+        return plainAt(depth - 1, handle);
     }
 }

@@ -42,6 +42,19 @@ final class ByteInterner {
         }
     }
 
+    /** The entry spelling {@code bytes[from, to)}, whose {@link #hash} is {@code hash}, or -1 if there is none yet. */
+    int find(byte[] bytes, int from, int to, int hash) {
+        int mask = slots.length - 1;
+        int slot = hash & mask;
+        while (true) {
+            int entry = slots[slot] - 1;
+            if (entry < 0 || hashes[entry] == hash && equal(keys[entry], bytes, from, to)) {
+                return entry;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
     /** Whether entry {@code index} spells exactly {@code bytes[from, to)}. */
     boolean matches(int index, byte[] bytes, int from, int to) {
         return equal(keys[index], bytes, from, to);

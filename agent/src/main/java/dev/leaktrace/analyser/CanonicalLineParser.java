@@ -14,7 +14,8 @@ import java.nio.ByteOrder;
  * Words are scanned eight bytes at a time.
  *
  * <p>It accepts a line only when {@link EventLineParser} would read it the same way, and fills
- * {@link EventLine} exactly as that parser does; anything else (a prefix, tabs, two spaces, a
+ * {@link EventLine} as that parser does (but for the site's line number, which nothing reads, and
+ * with the site's {@link SiteKeys} key); anything else (a prefix, tabs, two spaces, a
  * carriage return, trailing text, a field that does not parse) returns -1 and the caller falls back
  * to the general parser, which then also produces the error message.
  */
@@ -40,6 +41,8 @@ final class CanonicalLineParser {
 
     /** The value read by the last {@link #endOfNumber}. */
     private long number;
+    /** The sites of the lines parsed so far, found valid when first met. */
+    private final SiteKeys sites = new SiteKeys();
 
     /**
      * Parses the line starting at {@code start} if it has the canonical shape and ends before
@@ -104,10 +107,31 @@ final class CanonicalLineParser {
     }
 
     /**
-     * A site {@code file:line} whose line number is digits after its last colon, with a non-empty
-     * file. Walks back from the end, so the first colon met is the last one.
+     * Fills in the site {@code b[start, end)} and its key ({@link SiteKeys}) if it is a valid
+     * {@code file:line}. Only a site met for the first time is checked: the others have a key.
      */
-    private static boolean site(byte[] b, int start, int end, EventLine out) {
+    private boolean site(byte[] b, int start, int end, EventLine out) {
+        int hash = ByteInterner.hash(b, start, end); // here, on the reading thread of a pipeline
+        int key = sites.find(b, start, end, hash);
+        if (key < 0) {
+            if (!validSite(b, start, end)) {
+                return false;
+            }
+            key = sites.add(b, start, end, hash);
+        }
+        out.siteStart = start;
+        out.siteEnd = end;
+        out.siteHash = hash;
+        out.siteKey = key;
+        return true;
+    }
+
+    /**
+     * Whether a site is {@code file:line} with a line number of digits after its last colon that
+     * fits an int, and a non-empty file, as {@link EventLineParser} requires. Walks back from the
+     * end, so the first colon met is the last one.
+     */
+    private static boolean validSite(byte[] b, int start, int end) {
         int colon = end - 1;
         long line = 0;
         long scale = 1;
@@ -119,14 +143,7 @@ final class CanonicalLineParser {
             scale *= 10;
             colon--;
         }
-        if (colon == end - 1 || colon <= start || b[colon] != ':' || line > Integer.MAX_VALUE) {
-            return false;
-        }
-        out.siteStart = start;
-        out.siteEnd = end;
-        out.line = (int) line;
-        out.siteHash = ByteInterner.hash(b, start, end); // here, on the reading thread of a pipeline
-        return true;
+        return colon != end - 1 && colon > start && b[colon] == ':' && line <= Integer.MAX_VALUE;
     }
 
     /**

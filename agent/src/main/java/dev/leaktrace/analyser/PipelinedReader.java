@@ -111,7 +111,6 @@ final class PipelinedReader {
     /** The reading thread: fills batches, splits and parses their lines, and passes them on. */
     private void produce(InputStream in) {
         CanonicalLineParser canonical = new CanonicalLineParser();
-        SiteKeys siteKeys = new SiteKeys();
         EventLine event = new EventLine();
         long lines = 0;
         LineBatch batch;
@@ -123,7 +122,7 @@ final class PipelinedReader {
         try {
             while (true) {
                 boolean end = fill(in, batch);
-                int tail = split(batch, canonical, siteKeys, event, end);
+                int tail = split(batch, canonical, event, end);
                 lines += batch.lines;
                 if (end) {
                     if (tail < batch.limit) {
@@ -158,7 +157,7 @@ final class PipelinedReader {
             // The complete lines read before the failure are kept, as LineReader keeps them; the
             // cut line after them is not a line.
             if (batch.lines == 0 && batch.failure == null) {
-                split(batch, canonical, siteKeys, event, true);
+                split(batch, canonical, event, true);
             }
             batch.failure = failure;
             batch.last = true;
@@ -187,7 +186,7 @@ final class PipelinedReader {
      * lines left for the next block start: the incomplete last line, if any, and unless
      * {@code atEnd}, the lines within {@link #FAST_PARSE_MARGIN} of the limit.
      */
-    private static int split(LineBatch batch, CanonicalLineParser canonical, SiteKeys siteKeys, EventLine event,
+    private static int split(LineBatch batch, CanonicalLineParser canonical, EventLine event,
             boolean atEnd) {
         byte[] b = batch.bytes;
         int limit = batch.limit;
@@ -199,7 +198,7 @@ final class PipelinedReader {
             }
             int newline = nearLimit ? -1 : canonical.parse(b, start, limit, event);
             if (newline >= 0) {
-                batch.addParsed(event, event.kind == LineKind.ALLOCATE ? siteKeys.of(b, event) : -1);
+                batch.addParsed(event, event.kind == LineKind.ALLOCATE ? event.siteKey : -1);
             } else {
                 newline = LineReader.indexOfNewline(b, start, limit);
                 if (newline < 0) {

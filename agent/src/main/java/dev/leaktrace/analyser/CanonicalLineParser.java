@@ -41,6 +41,8 @@ final class CanonicalLineParser {
 
     /** The value read by the last {@link #endOfNumber}. */
     private long number;
+    /** The {@link ByteInterner#hash} of the word found by the last {@link #endOfHashedWord}. */
+    private int wordHash;
     /** The sites of the lines parsed so far, found valid when first met. */
     private final SiteKeys sites = new SiteKeys();
 
@@ -89,7 +91,7 @@ final class CanonicalLineParser {
 
         pos = sizeEnd + 1;
         if (kind == LineKind.ALLOCATE) {
-            int siteEnd = endOfWord(b, pos, limit);
+            int siteEnd = endOfHashedWord(b, pos, limit);
             if (siteEnd >= limit || b[siteEnd] != ' ' || !site(b, pos, siteEnd, out)) {
                 return -1;
             }
@@ -111,7 +113,7 @@ final class CanonicalLineParser {
      * {@code file:line}. Only a site met for the first time is checked: the others have a key.
      */
     private boolean site(byte[] b, int start, int end, EventLine out) {
-        int hash = ByteInterner.hash(b, start, end); // here, on the reading thread of a pipeline
+        int hash = wordHash; // here, on the reading thread of a pipeline
         int key = sites.find(b, start, end, hash);
         if (key < 0) {
             if (!validSite(b, start, end)) {
@@ -166,6 +168,36 @@ final class CanonicalLineParser {
             }
         }
         return limit;
+    }
+
+    /** For tests: the hash of the last {@link #endOfHashedWord}. */
+    int wordHash() {
+        return wordHash;
+    }
+
+    /**
+     * {@link #endOfWord} that also hashes the word, into {@link #wordHash}, as
+     * {@link ByteInterner#hash} does: each word is read once, to find the end and to hash it.
+     */
+    int endOfHashedWord(byte[] b, int from, int limit) {
+        long h = 0;
+        int i = from;
+        for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+            long word = (long) LONGS.get(b, i);
+            long found = (word - BELOW_WORD) & ~word & HIGHS;
+            if (found != 0) {
+                int bytes = Long.numberOfTrailingZeros(found) >>> 3;
+                if (bytes > 0) {
+                    h = ByteInterner.mix(h, word & (-1L >>> (Long.SIZE - Byte.SIZE * bytes)));
+                }
+                wordHash = ByteInterner.finish(h, i + bytes - from);
+                return i + bytes;
+            }
+            h = ByteInterner.mix(h, word);
+        }
+        int end = endOfWord(b, i, limit); // the last few bytes before the limit
+        wordHash = ByteInterner.hash(b, from, end);
+        return end;
     }
 
     /**

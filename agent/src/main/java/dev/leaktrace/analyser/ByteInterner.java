@@ -42,6 +42,19 @@ final class ByteInterner {
         }
     }
 
+    /** The entry spelling {@code bytes[from, to)}, whose {@link #hash} is {@code hash}, or -1 if there is none yet. */
+    int find(byte[] bytes, int from, int to, int hash) {
+        int mask = slots.length - 1;
+        int slot = hash & mask;
+        while (true) {
+            int entry = slots[slot] - 1;
+            if (entry < 0 || hashes[entry] == hash && equal(keys[entry], bytes, from, to)) {
+                return entry;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
     /** Whether entry {@code index} spells exactly {@code bytes[from, to)}. */
     boolean matches(int index, byte[] bytes, int from, int to) {
         return equal(keys[index], bytes, from, to);
@@ -115,26 +128,40 @@ final class ByteInterner {
 
     /**
      * Eight bytes per step rather than one: a site is hashed on every allocation line, and a
-     * byte-at-a-time hash of it cost more than the rest of interning.
+     * byte-at-a-time hash of it cost more than the rest of interning. The words are taken in
+     * order, the last one zero-extended from its bytes, and the length mixed in last, so that
+     * {@link CanonicalLineParser} can hash a word in the same pass that finds its end.
      */
     static int hash(byte[] bytes, int from, int to) {
-        long h = to - from;
+        long h = 0;
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            h = (h ^ (long) LONGS.get(bytes, i)) * MIX;
+            h = mix(h, (long) LONGS.get(bytes, i));
         }
         if (i < to) {
             long tail;
             if (to - from >= Long.BYTES) {
-                tail = (long) LONGS.get(bytes, to - Long.BYTES); // the last eight bytes, some hashed twice
+                // the last eight bytes, shifted so that only those not hashed yet remain
+                tail = (long) LONGS.get(bytes, to - Long.BYTES) >>> (Long.SIZE - Byte.SIZE * (to - i));
             } else {
                 tail = 0;
-                for (; i < to; i++) {
-                    tail = tail << 8 | (bytes[i] & 0xFF);
+                for (int at = to - 1; at >= i; at--) {
+                    tail = tail << 8 | (bytes[at] & 0xFF);
                 }
             }
-            h = (h ^ tail) * MIX;
+            h = mix(h, tail);
         }
+        return finish(h, to - from);
+    }
+
+    /** One step of {@link #hash}: {@code word} is eight bytes, little-endian, or the zero-extended last few. */
+    static long mix(long h, long word) {
+        return (h ^ word) * MIX;
+    }
+
+    /** The last step of {@link #hash}, over {@code length} bytes. */
+    static int finish(long h, int length) {
+        h = (h ^ length) * MIX;
         return (int) (h ^ (h >>> 29) ^ (h >>> 47));
     }
 }

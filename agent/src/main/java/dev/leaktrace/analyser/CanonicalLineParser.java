@@ -14,7 +14,8 @@ import java.nio.ByteOrder;
  * Words are scanned eight bytes at a time.
  *
  * <p>It accepts a line only when {@link EventLineParser} would read it the same way, and fills
- * {@link EventLine} exactly as that parser does; anything else (a prefix, tabs, two spaces, a
+ * {@link EventLine} as that parser does (but for the site's line number, which nothing reads, and
+ * with the site's {@link SiteKeys} key); anything else (a prefix, tabs, two spaces, a
  * carriage return, trailing text, a field that does not parse) returns -1 and the caller falls back
  * to the general parser, which then also produces the error message.
  */
@@ -40,6 +41,10 @@ final class CanonicalLineParser {
 
     /** The value read by the last {@link #endOfNumber}. */
     private long number;
+    /** The {@link ByteInterner#hash} of the word found by the last {@link #endOfHashedWord}. */
+    private int wordHash;
+    /** The sites of the lines parsed so far, found valid when first met. */
+    private final SiteKeys sites = new SiteKeys();
 
     /**
      * Parses the line starting at {@code start} if it has the canonical shape and ends before
@@ -86,7 +91,7 @@ final class CanonicalLineParser {
 
         pos = sizeEnd + 1;
         if (kind == LineKind.ALLOCATE) {
-            int siteEnd = endOfWord(b, pos, limit);
+            int siteEnd = endOfHashedWord(b, pos, limit);
             if (siteEnd >= limit || b[siteEnd] != ' ' || !site(b, pos, siteEnd, out)) {
                 return -1;
             }
@@ -104,10 +109,31 @@ final class CanonicalLineParser {
     }
 
     /**
-     * A site {@code file:line} whose line number is digits after its last colon, with a non-empty
-     * file. Walks back from the end, so the first colon met is the last one.
+     * Fills in the site {@code b[start, end)} and its key ({@link SiteKeys}) if it is a valid
+     * {@code file:line}. Only a site met for the first time is checked: the others have a key.
      */
-    private static boolean site(byte[] b, int start, int end, EventLine out) {
+    private boolean site(byte[] b, int start, int end, EventLine out) {
+        int hash = wordHash; // here, on the reading thread of a pipeline
+        int key = sites.find(b, start, end, hash);
+        if (key < 0) {
+            if (!validSite(b, start, end)) {
+                return false;
+            }
+            key = sites.add(b, start, end, hash);
+        }
+        out.siteStart = start;
+        out.siteEnd = end;
+        out.siteHash = hash;
+        out.siteKey = key;
+        return true;
+    }
+
+    /**
+     * Whether a site is {@code file:line} with a line number of digits after its last colon that
+     * fits an int, and a non-empty file, as {@link EventLineParser} requires. Walks back from the
+     * end, so the first colon met is the last one.
+     */
+    private static boolean validSite(byte[] b, int start, int end) {
         int colon = end - 1;
         long line = 0;
         long scale = 1;
@@ -119,14 +145,7 @@ final class CanonicalLineParser {
             scale *= 10;
             colon--;
         }
-        if (colon == end - 1 || colon <= start || b[colon] != ':' || line > Integer.MAX_VALUE) {
-            return false;
-        }
-        out.siteStart = start;
-        out.siteEnd = end;
-        out.line = (int) line;
-        out.siteHash = ByteInterner.hash(b, start, end); // here, on the reading thread of a pipeline
-        return true;
+        return colon != end - 1 && colon > start && b[colon] == ':' && line <= Integer.MAX_VALUE;
     }
 
     /**
@@ -149,6 +168,36 @@ final class CanonicalLineParser {
             }
         }
         return limit;
+    }
+
+    /** For tests: the hash of the last {@link #endOfHashedWord}. */
+    int wordHash() {
+        return wordHash;
+    }
+
+    /**
+     * {@link #endOfWord} that also hashes the word, into {@link #wordHash}, as
+     * {@link ByteInterner#hash} does: each word is read once, to find the end and to hash it.
+     */
+    int endOfHashedWord(byte[] b, int from, int limit) {
+        long h = 0;
+        int i = from;
+        for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+            long word = (long) LONGS.get(b, i);
+            long found = (word - BELOW_WORD) & ~word & HIGHS;
+            if (found != 0) {
+                int bytes = Long.numberOfTrailingZeros(found) >>> 3;
+                if (bytes > 0) {
+                    h = ByteInterner.mix(h, word & (-1L >>> (Long.SIZE - Byte.SIZE * bytes)));
+                }
+                wordHash = ByteInterner.finish(h, i + bytes - from);
+                return i + bytes;
+            }
+            h = ByteInterner.mix(h, word);
+        }
+        int end = endOfWord(b, i, limit); // the last few bytes before the limit
+        wordHash = ByteInterner.hash(b, from, end);
+        return end;
     }
 
     /**

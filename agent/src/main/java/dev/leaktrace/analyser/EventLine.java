@@ -18,9 +18,12 @@ public final class EventLine {
     /** The whole {@code file:line} site; only set for @ALLOCATE. */
     public int siteStart;
     public int siteEnd;
+    /** The site's line number; set by {@link EventLineParser} only, and read by nothing but its tests. */
     public int line;
     /** {@link ByteInterner#hash} of the site, computed by whoever parsed the line. */
     public int siteHash;
+    /** The site's {@link SiteKeys} key; set by {@link CanonicalLineParser} only. */
+    public int siteKey;
     public long id;
     /** The {@code frame;frame;...} word of a @STACK line; its id is {@link #id}. */
     public int framesStart;

@@ -23,12 +23,14 @@ import java.util.concurrent.BlockingQueue;
  */
 final class PipelinedReader {
     /**
-     * Lines that start closer than this to the end of the bytes read go to the general parser. The
+     * Lines that start closer than this to the end of the bytes read wait for the next block, or,
+     * at the end of the log (or of a block too small to hold them), go to the general parser. The
      * fast parser then never meets the end of the data in the middle of a line of usual length:
      * that happened once per block, and was rare enough that the JIT compiled the fast parser
      * without that case and then had to compile it again (a tenth of a second of compiling, while
-     * both threads were waiting for their compiled code). The general parser costs more per line,
-     * but only for a few lines per block.
+     * both threads were waiting for their compiled code). Carrying them over rather than handing
+     * them to the general parser keeps that parser cold as well: a few lines per block were enough
+     * for the JIT to compile it, another twentieth of a second of compiling.
      */
     private static final int FAST_PARSE_MARGIN = 256;
 
@@ -109,7 +111,6 @@ final class PipelinedReader {
     /** The reading thread: fills batches, splits and parses their lines, and passes them on. */
     private void produce(InputStream in) {
         CanonicalLineParser canonical = new CanonicalLineParser();
-        SiteKeys siteKeys = new SiteKeys();
         EventLine event = new EventLine();
         long lines = 0;
         LineBatch batch;
@@ -121,7 +122,7 @@ final class PipelinedReader {
         try {
             while (true) {
                 boolean end = fill(in, batch);
-                int tail = split(batch, canonical, siteKeys, event);
+                int tail = split(batch, canonical, event, end);
                 lines += batch.lines;
                 if (end) {
                     if (tail < batch.limit) {
@@ -156,7 +157,7 @@ final class PipelinedReader {
             // The complete lines read before the failure are kept, as LineReader keeps them; the
             // cut line after them is not a line.
             if (batch.lines == 0 && batch.failure == null) {
-                split(batch, canonical, siteKeys, event);
+                split(batch, canonical, event, true);
             }
             batch.failure = failure;
             batch.last = true;
@@ -181,17 +182,23 @@ final class PipelinedReader {
     }
 
     /**
-     * Adds every complete line of {@code batch.bytes[0, limit)} to the batch; returns where the
-     * incomplete last line, if any, starts.
+     * Adds the complete lines of {@code batch.bytes[0, limit)} to the batch; returns where the
+     * lines left for the next block start: the incomplete last line, if any, and unless
+     * {@code atEnd}, the lines within {@link #FAST_PARSE_MARGIN} of the limit.
      */
-    private static int split(LineBatch batch, CanonicalLineParser canonical, SiteKeys siteKeys, EventLine event) {
+    private static int split(LineBatch batch, CanonicalLineParser canonical, EventLine event,
+            boolean atEnd) {
         byte[] b = batch.bytes;
         int limit = batch.limit;
         int start = 0;
         while (true) {
-            int newline = limit - start >= FAST_PARSE_MARGIN ? canonical.parse(b, start, limit, event) : -1;
+            boolean nearLimit = limit - start < FAST_PARSE_MARGIN;
+            if (nearLimit && !atEnd && start > 0) {
+                return start; // the next block starts with them (start > 0: a tiny block makes no progress)
+            }
+            int newline = nearLimit ? -1 : canonical.parse(b, start, limit, event);
             if (newline >= 0) {
-                batch.addParsed(event, event.kind == LineKind.ALLOCATE ? siteKeys.of(b, event) : -1);
+                batch.addParsed(event, event.kind == LineKind.ALLOCATE ? event.siteKey : -1);
             } else {
                 newline = LineReader.indexOfNewline(b, start, limit);
                 if (newline < 0) {

@@ -37,6 +37,37 @@ class LiveObjectsTest {
         assertThat(live.find(1001)).isEqualTo(-1);
     }
 
+    @Test
+    void idsThatClaimTheSameYoungSlotMoveTheEarlierOneToTheOldGeneration() {
+        LiveObjects live = new LiveObjects(64);
+        for (long id = 64; id <= 64 * 100; id += 64) {
+            live.put(id, (int) (id / 64), id * 2, id); // every id lands in young slot 0
+        }
+        assertThat(live.size()).isEqualTo(100);
+        for (long id = 64; id <= 64 * 100; id += 64) {
+            int slot = live.find(id);
+            assertThat(slot).as("id %d", id).isNotNegative();
+            assertThat(live.groupAt(slot)).isEqualTo((int) (id / 64));
+            assertThat(live.sizeAt(slot)).isEqualTo(id * 2);
+            live.removeAt(slot);
+            assertThat(live.find(id)).isEqualTo(-1);
+        }
+        assertThat(live.size()).isZero();
+    }
+
+    @Test
+    void aRemovedYoungObjectFreesItsSlotWithoutDisturbingTheOldOne() {
+        LiveObjects live = new LiveObjects(64);
+        live.put(5, 1, 10, 1);
+        live.put(69, 2, 20, 2); // same young slot: 5 moves to the old generation
+        live.removeAt(live.find(69));
+        assertThat(live.find(69)).isEqualTo(-1);
+        assertThat(live.sizeAt(live.find(5))).isEqualTo(10);
+        live.put(69, 3, 30, 3); // allocated again after its drop
+        assertThat(live.groupAt(live.find(69))).isEqualTo(3);
+        assertThat(live.size()).isEqualTo(2);
+    }
+
     private static void agreesWithAHashMap(LiveObjects live, Random random, int ids) {
         Map<Long, Long> expected = new HashMap<>();
         for (int step = 0; step < 200_000; step++) {

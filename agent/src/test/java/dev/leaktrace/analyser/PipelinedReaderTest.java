@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * timeline sample and problem message, for any log, wherever the blocks cut its lines.
  */
 class PipelinedReaderTest {
-    private static final int[] BATCH_SIZES = {0, 1, 7, 64, 1000, LineBatch.SIZE};
+    private static final int[] BATCH_SIZES = {0, 1, 7, 64, 1000, 4096, LineBatch.SIZE};
 
     /** Everything an analysis says, as text. */
     private static String fingerprint(Analysis analysis) {

@@ -185,6 +185,7 @@ public final class Report {
         }
         b.append("\nWith 2 threads, ns/object is per thread (2000 / aggregate ops/µs). \"vs leaktrace added\" > 1 means the ")
                 .append("peer adds more per object than leaktrace.\n\n");
+        depthControl(b);
         b.append("Peers and their JVM arguments (`bench/target/results` is the output directory):\n\n");
         for (String peer : peers) {
             for (Map<String, String> r : jmh) {
@@ -353,7 +354,7 @@ public final class Report {
         long n = Long.parseLong(none.getProperty("objects"));
         b.append("`dev.leaktrace.bench.memory.MemoryProbe ").append(n).append("`: creates ").append(n)
                 .append(" tracked objects and keeps them; closes them all (still reachable); then creates and closes ")
-                .append(n).append(" more one at a time (kept reachable). Heap used after `System.gc()` (min of 4, ")
+                .append(n).append(" more one at a time (kept reachable). Heap used after `System.gc()` (least of 10 over 2 s, ")
                 .append("`MemoryMXBean`, `-XX:+UseSerialGC`), with the agent minus without, per object.\n\n");
         double live = (delta(agent, "live", "base") - delta(none, "live", "base")) / (double) n;
         double afterDrop = (delta(agent, "dropped", "base") - delta(none, "dropped", "base")) / (double) n;
@@ -466,6 +467,24 @@ public final class Report {
      * What writing the lines costs at depth 10, 1 thread: leaktrace with a file on disk, on tmpfs,
      * and with no output, against the no-agent floor of the same run.
      */
+    /** The depth figure of leaktrace beside the no-agent control's, whatever the verdict. */
+    private void depthControl(StringBuilder b) {
+        Map<String, String> f10 = find("tracked", "none", "10", 1);
+        Map<String, String> f100 = find("tracked", "none", "100", 1);
+        Map<String, String> a10 = find("tracked", "leaktrace", "10", 1);
+        Map<String, String> a100 = find("tracked", "leaktrace", "100", 1);
+        Map<String, String> c10 = find("tracked", "plain-work-control", "10", 1);
+        Map<String, String> c100 = find("tracked", "plain-work-control", "100", 1);
+        if (f10 == null || f100 == null || a10 == null || a100 == null || c10 == null || c100 == null) {
+            return;
+        }
+        double a = (1000 / median(a100) - 1000 / median(f100)) / (1000 / median(a10) - 1000 / median(f10));
+        double c = (1000 / median(c100) - 1000 / median(f100)) / (1000 / median(c10) - 1000 / median(f10));
+        b.append(String.format(Locale.ROOT, "Added cost at depth 100 over depth 10, 1 thread: leaktrace %.2f×, "
+                + "the no-agent control %.2f×. Both are differences of two noisy medians; the control shows how much "
+                + "work of this size moves with depth on this machine without any agent.%n%n", a, c));
+    }
+
     private String fileCost() {
         Map<String, String> floor = find("tracked", "none", "10", 1);
         Map<String, String> file = find("tracked", "leaktrace", "10", 1);

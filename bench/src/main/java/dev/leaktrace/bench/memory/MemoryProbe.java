@@ -49,12 +49,17 @@ public final class MemoryProbe {
         System.out.println("churn=" + churn);
     }
 
+    /**
+     * The least heap used over 2 s of collections. Two seconds, not a few hundred ms: the agent's
+     * writer may still hold up to a few MB of lines handed to it when the disk is slow (a busy
+     * machine), arrays that are garbage once written; a short window counted them as retained.
+     */
     private static long usedAfterGc() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long used = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 10; i++) {
             System.gc();
-            Thread.sleep(100);
+            Thread.sleep(200);
             used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
         }
         return used;

@@ -4,10 +4,9 @@ import dev.leaktrace.agent.config.ConfigLoader;
 import dev.leaktrace.agent.instrument.RewritingPreload;
 
 /**
- * Start-up is mostly class loading, and premain runs on one thread: this one loads, on a second
- * core, what premain needs next (the YAML parser, ASM and the rewriting code) while premain
- * defines the bootstrap classes and reads the config; it is awaited before the transformer is
- * registered.
+ * Start-up is mostly class loading, and premain runs on one thread: two threads load what premain
+ * needs next (the YAML parser, ASM and the rewriting code) while premain defines the bootstrap
+ * classes and reads the config; they are awaited before the transformer is registered.
  *
  * <p>Nothing here may touch the bootstrap package: it runs before those classes are defined, and
  * touching one would load a useless second copy from the agent's own loader.

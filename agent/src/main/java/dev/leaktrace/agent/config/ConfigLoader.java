@@ -108,8 +108,8 @@ public final class ConfigLoader {
                     + " e.g.\ntypes:\n  - class: com.example.MyResource");
         }
         if (!(root instanceof YamlNode.Mapping)) {
-            throw ConfigException.at(file, line(root), null, "expected a mapping with 'output:' and 'types:' at the"
-                    + " top of the file, found " + describe(root));
+            throw ConfigException.at(file, root.line, null, "expected a mapping with 'output:' and 'types:' at the"
+                    + " top of the file, found " + root.describe());
         }
         String output = null;
         TraceConfig.OnConfigError onError = TraceConfig.OnConfigError.STOP;
@@ -129,7 +129,7 @@ public final class ConfigLoader {
                     if (mode.equals("warn")) {
                         onError = TraceConfig.OnConfigError.WARN;
                     } else if (!mode.equals("stop")) {
-                        throw ConfigException.at(file, line(value), key, "'" + mode
+                        throw ConfigException.at(file, value.line, key, "'" + mode
                                 + "' is not a mode: use 'stop' (the default: exit 78 on a bad config) or 'warn'"
                                 + " (run the application untraced)");
                     }
@@ -148,7 +148,7 @@ public final class ConfigLoader {
             types = typeList(file, typesNode, stacks);
         }
         if ((types == null || types.isEmpty()) && included.isEmpty()) {
-            throw ConfigException.at(file, line(root), "types", "missing or empty: list the classes to trace, e.g.\n"
+            throw ConfigException.at(file, root.line, "types", "missing or empty: list the classes to trace, e.g.\n"
                     + "types:\n  - class: com.example.MyResource");
         }
         // The file's own entries come first: on a tie of specificity they win over included ones.
@@ -170,11 +170,11 @@ public final class ConfigLoader {
                 names.add(scalar(file, "include", n));
             }
         } else {
-            throw ConfigException.at(file, line(value), "include", "expected a list of recipe names or files, such as"
-                    + " [jdk-io, jdbc], found " + describe(value));
+            throw ConfigException.at(file, value.line, "include", "expected a list of recipe names or files, such as"
+                    + " [jdk-io, jdbc], found " + value.describe());
         }
         if (depth >= MAX_INCLUDE_DEPTH) {
-            throw ConfigException.at(file, line(value), "include", "includes nest deeper than " + MAX_INCLUDE_DEPTH
+            throw ConfigException.at(file, value.line, "include", "includes nest deeper than " + MAX_INCLUDE_DEPTH
                     + " levels; is there a cycle?");
         }
         List<TypeEntry> entries = new ArrayList<>();
@@ -187,14 +187,14 @@ public final class ConfigLoader {
                 location = RECIPE_PREFIX + name;
             } else {
                 String near = Suggestions.nearest(name, Recipes.names());
-                throw ConfigException.at(file, line(value), "include", "'" + name + "' is neither a bundled recipe"
+                throw ConfigException.at(file, value.line, "include", "'" + name + "' is neither a bundled recipe"
                         + (near != null ? " (did you mean '" + near + "'?)" : "") + " nor a .yaml file. Recipes: "
                         + String.join(", ", Recipes.names()) + ".");
             }
             try {
                 entries.addAll(load(location, depth + 1).types());
             } catch (ConfigException e) {
-                throw ConfigException.at(file, line(value), "include", "cannot include '" + name + "': " + e.getMessage());
+                throw ConfigException.at(file, value.line, "include", "cannot include '" + name + "': " + e.getMessage());
             }
         }
         return entries;
@@ -210,14 +210,14 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ConfigException.at(file, line(value), "stacks", "'" + text + "' is not a number of frames from 0 to "
+        throw ConfigException.at(file, value.line, "stacks", "'" + text + "' is not a number of frames from 0 to "
                 + MAX_STACKS + " (e.g. stacks: 16; 0 records no stacks)");
     }
 
     private static List<TypeEntry> typeList(String file, YamlNode value, int defaultStacks) throws ConfigException {
         if (!(value instanceof YamlNode.Sequence)) {
-            throw ConfigException.at(file, line(value), "types", "expected a list of entries ('- class: ...'), found "
-                    + describe(value));
+            throw ConfigException.at(file, value.line, "types", "expected a list of entries ('- class: ...'), found "
+                    + value.describe());
         }
         List<TypeEntry> entries = new ArrayList<>();
         for (YamlNode item : ((YamlNode.Sequence) value).items) {
@@ -228,8 +228,8 @@ public final class ConfigLoader {
 
     private static TypeEntry typeEntry(String file, YamlNode item, int defaultStacks) throws ConfigException {
         if (!(item instanceof YamlNode.Mapping)) {
-            throw ConfigException.at(file, line(item), "types", "each entry must be a mapping such as"
-                    + " '- class: com.example.Foo', found " + describe(item));
+            throw ConfigException.at(file, item.line, "types", "each entry must be a mapping such as"
+                    + " '- class: com.example.Foo', found " + item.describe());
         }
         ClassPattern pattern = null;
         SizeRule size = SizeRule.shallow();
@@ -240,14 +240,14 @@ public final class ConfigLoader {
         for (YamlNode.Entry entry : ((YamlNode.Mapping) item).entries) {
             String key = keyOf(file, entry, TYPE_KEYS);
             YamlNode value = entry.value;
-            keySources.put(key, file + ":" + line(value));
+            keySources.put(key, file + ":" + value.line);
             switch (key) {
                 case "class":
                     String text = scalar(file, key, value);
                     try {
                         pattern = ClassPattern.parse(text);
                     } catch (IllegalArgumentException e) {
-                        throw ConfigException.at(file, line(value), key, e.getMessage());
+                        throw ConfigException.at(file, value.line, key, e.getMessage());
                     }
                     break;
                 case "size":
@@ -262,16 +262,16 @@ public final class ConfigLoader {
                 default:
                     String flag = scalar(file, key, value);
                     if (!flag.equals("true") && !flag.equals("false")) {
-                        throw ConfigException.at(file, line(value), key, "'" + flag + "' is not true or false");
+                        throw ConfigException.at(file, value.line, key, "'" + flag + "' is not true or false");
                     }
                     subtypes = flag.equals("true");
             }
         }
         if (pattern == null) {
-            throw ConfigException.at(file, line(item), "class", "missing: every entry names the class to trace,"
+            throw ConfigException.at(file, item.line, "class", "missing: every entry names the class to trace,"
                     + " e.g. '- class: com.example.Foo' (or com.example.* / com.example.**)");
         }
-        return new TypeEntry(pattern, subtypes, size, drops, file + ":" + line(item), stacks, keySources);
+        return new TypeEntry(pattern, subtypes, size, drops, file + ":" + item.line, stacks, keySources);
     }
 
     private static SizeRule sizeRule(String file, String source, YamlNode value) throws ConfigException {
@@ -280,7 +280,7 @@ public final class ConfigLoader {
         String keyword = Suggestions.nearest(source, List.of("shallow", "deep"));
         if (keyword != null && !keyword.equals(source) && isLetters(source)
                 && Character.toLowerCase(source.charAt(0)) == keyword.charAt(0)) {
-            throw ConfigException.at(file, line(value), "size", "unknown size keyword '" + source + "'; did you mean '"
+            throw ConfigException.at(file, value.line, "size", "unknown size keyword '" + source + "'; did you mean '"
                     + keyword + "'? Use a number of bytes, shallow, deep, class:com.example.MyEstimator or an"
                     + " expression such as 'data.length * 8 + 16'.");
         }
@@ -288,7 +288,7 @@ public final class ConfigLoader {
             return SizeRule.parse(source);
         } catch (SizeRuleException e) {
             String where = e.column() > 0 ? " (column " + e.column() + " of the expression)" : "";
-            throw ConfigException.at(file, line(value), "size", e.getMessage() + where
+            throw ConfigException.at(file, value.line, "size", e.getMessage() + where
                     + ". Use a number of bytes, shallow, deep, class:com.example.MyEstimator or an expression"
                     + " such as 'data.length * 8 + 16'.");
         }
@@ -303,18 +303,18 @@ public final class ConfigLoader {
                 names.add(scalar(file, "drop", n));
             }
         } else {
-            throw ConfigException.at(file, line(value), "drop", "expected a list of method names such as [close],"
-                    + " found " + describe(value));
+            throw ConfigException.at(file, value.line, "drop", "expected a list of method names such as [close],"
+                    + " found " + value.describe());
         }
         if (names.isEmpty()) {
-            throw ConfigException.at(file, line(value), "drop", "the list is empty: name at least one method, or"
+            throw ConfigException.at(file, value.line, "drop", "the list is empty: name at least one method, or"
                     + " 'gc' to count collection by the garbage collector as the drop");
         }
         for (String name : names) {
             if (ClassPattern.isIdentifier(name)) {
                 continue;
             }
-            throw ConfigException.at(file, line(value), "drop", "'" + name + "' is not a method name: write plain"
+            throw ConfigException.at(file, value.line, "drop", "'" + name + "' is not a method name: write plain"
                     + " names such as close or release (no parentheses or arguments), or gc");
         }
         return names;
@@ -323,12 +323,12 @@ public final class ConfigLoader {
     private static String keyOf(String file, YamlNode.Entry entry, Set<String> known) throws ConfigException {
         YamlNode keyNode = entry.key;
         if (!(keyNode instanceof YamlNode.Scalar)) {
-            throw ConfigException.at(file, line(keyNode), null, "keys must be plain words");
+            throw ConfigException.at(file, keyNode.line, null, "keys must be plain words");
         }
         String key = ((YamlNode.Scalar) keyNode).value;
         if (!known.contains(key)) {
             String near = Suggestions.nearest(key, known);
-            throw ConfigException.at(file, line(keyNode), key, "unknown key"
+            throw ConfigException.at(file, keyNode.line, key, "unknown key"
                     + (near != null ? "; did you mean '" + near + "'?" : "")
                     + " Known keys here: " + String.join(", ", new java.util.TreeSet<>(known)) + ".");
         }
@@ -337,22 +337,15 @@ public final class ConfigLoader {
 
     private static String scalar(String file, String key, YamlNode value) throws ConfigException {
         if (!(value instanceof YamlNode.Scalar)) {
-            throw ConfigException.at(file, line(value), key, "expected a single value, found " + describe(value));
+            throw ConfigException.at(file, value.line, key, "expected a single value, found " + value.describe());
         }
         String text = ((YamlNode.Scalar) value).value.trim();
         if (text.isEmpty()) {
-            throw ConfigException.at(file, line(value), key, "the value is empty");
+            throw ConfigException.at(file, value.line, key, "the value is empty");
         }
         return text;
     }
 
-    private static int line(YamlNode node) {
-        return node.line;
-    }
-
-    private static String describe(YamlNode node) {
-        return node.describe();
-    }
 
     /** A plain word (no regular expression: this runs before the application starts). */
     private static boolean isLetters(String text) {

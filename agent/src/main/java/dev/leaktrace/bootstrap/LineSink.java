@@ -371,7 +371,11 @@ public final class LineSink {
     void closeForExit() {
         writeThrough = true;
         flush();
-        LockSupport.parkNanos(EXIT_SECOND_FLUSH_NANOS);
+        // parkNanos may return early (spuriously, or at once when interrupted): wait out the time.
+        long deadline = System.nanoTime() + EXIT_SECOND_FLUSH_NANOS;
+        for (long left = EXIT_SECOND_FLUSH_NANOS; left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
         flush();
     }
 

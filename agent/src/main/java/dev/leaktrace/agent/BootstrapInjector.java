@@ -1,6 +1,6 @@
 package dev.leaktrace.agent;
 
-import dev.leaktrace.agent.instrument.AgentClassFiles;
+import dev.leaktrace.agent.jar.OwnJar;
 import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -59,7 +59,7 @@ final class BootstrapInjector {
         if (isInBootstrap(PROBE)) {
             return; // a second -javaagent, or an attach after one: the classes are there already
         }
-        Map<String, byte[]> classes = AgentClassFiles.read(CLASSES);
+        Map<String, byte[]> classes = OwnJar.readClasses(CLASSES);
         if (classes.isEmpty()) {
             throw new IllegalStateException("no bootstrap classes found in the agent's jar");
         }
@@ -132,7 +132,7 @@ final class BootstrapInjector {
         jar.deleteOnExit();
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar.toPath()))) {
             for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-                out.putNextEntry(new JarEntry(AgentClassFiles.classFile(c.getKey())));
+                out.putNextEntry(new JarEntry(OwnJar.classFile(c.getKey())));
                 out.write(c.getValue());
                 out.closeEntry();
             }

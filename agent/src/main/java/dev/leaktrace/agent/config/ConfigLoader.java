@@ -1,12 +1,11 @@
 package dev.leaktrace.agent.config;
 
+import dev.leaktrace.agent.jar.OwnJar;
 import dev.leaktrace.agent.size.SizeRule;
 import dev.leaktrace.agent.size.SizeRuleException;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -44,15 +43,18 @@ public final class ConfigLoader {
     private static TraceConfig load(String location, int depth) throws ConfigException {
         if (location.startsWith(RECIPE_PREFIX)) {
             String name = location.substring(RECIPE_PREFIX.length());
-            try (InputStream in = ConfigLoader.class.getResourceAsStream("/dev/leaktrace/recipes/" + name + ".yaml")) {
-                if (in == null) {
-                    throw new ConfigException("config '" + location + "': no such recipe. Bundled recipes: "
-                            + String.join(", ", Recipes.names()));
-                }
-                return parse(location, new InputStreamReader(in, StandardCharsets.UTF_8), depth);
+            byte[] recipe;
+            try {
+                // From the jar by name: getResourceAsStream would first open the JDK's runtime image.
+                recipe = name.contains("/") ? null : OwnJar.readEntry("dev/leaktrace/recipes/" + name + ".yaml");
             } catch (IOException e) {
                 throw new ConfigException("config '" + location + "': cannot read the recipe: " + e.getMessage());
             }
+            if (recipe == null) {
+                throw new ConfigException("config '" + location + "': no such recipe. Bundled recipes: "
+                        + String.join(", ", Recipes.names()));
+            }
+            return parse(location, new StringReader(new String(recipe, StandardCharsets.UTF_8)), depth);
         }
         File file = new File(location);
         if (!file.exists()) {

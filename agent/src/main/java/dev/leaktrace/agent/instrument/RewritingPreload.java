@@ -1,5 +1,6 @@
 package dev.leaktrace.agent.instrument;
 
+import dev.leaktrace.agent.jar.OwnJar;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -40,7 +41,7 @@ public final class RewritingPreload {
     }
 
     private static void rewrite(String sample, boolean allPaths) throws Exception {
-        ClassReader reader = new ClassReader(AgentClassFiles.read(List.of(sample)).get(sample));
+        ClassReader reader = new ClassReader(OwnJar.readClasses(List.of(sample)).get(sample));
         Predicate<String> traced = allPaths ? ANY_NAME : NO_NAME;
         TracingTransformer.namesTracedClass(reader, traced);
         ClassWriter writer = new ClassWriter(reader, 0);

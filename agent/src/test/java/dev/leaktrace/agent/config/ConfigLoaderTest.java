@@ -182,6 +182,8 @@ class ConfigLoaderTest {
                 .contains("java.io.FileInputStream", "java.util.zip.ZipFile");
         assertThatThrownBy(() -> ConfigLoader.load("recipe:nope")).hasMessageContaining("no such recipe")
                 .hasMessageContaining("jdk-io");
+        // Only names: a path reaching out of the recipes folder is no recipe either.
+        assertThatThrownBy(() -> ConfigLoader.load("recipe:../recipes/jdk-io")).hasMessageContaining("no such recipe");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.leaktrace.agent.instrument;
+package dev.leaktrace.agent.jar;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,16 +12,35 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * Reads the agent's own class files from its jar (or its classes folder, when run from a build).
+ * Reads the agent's own class files and resources from its jar (or its classes folder, when run
+ * from a build).
  * Not through {@code getResourceAsStream}: the application class loader first searches the JDK's
  * modules for a resource, which opens the runtime image reader (measured: some 20 ms of start-up).
  */
-public final class AgentClassFiles {
-    private AgentClassFiles() {
+public final class OwnJar {
+    private OwnJar() {
+    }
+
+    /** A resource's bytes, by its path in the jar ({@code dev/leaktrace/...}), or null when there is none. */
+    public static byte[] readEntry(String path) throws IOException {
+        Path source = codeSource();
+        if (Files.isDirectory(source)) {
+            Path file = source.resolve(path);
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        }
+        try (JarFile jar = new JarFile(source.toFile(), false)) {
+            JarEntry e = jar.getJarEntry(path);
+            if (e == null) {
+                return null;
+            }
+            try (InputStream in = jar.getInputStream(e)) {
+                return in.readAllBytes();
+            }
+        }
     }
 
     /** Class bytes by binary name, in the order given. */
-    public static Map<String, byte[]> read(List<String> binaryNames) throws IOException {
+    public static Map<String, byte[]> readClasses(List<String> binaryNames) throws IOException {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         Path source = codeSource();
         if (Files.isDirectory(source)) {
@@ -52,7 +71,7 @@ public final class AgentClassFiles {
 
     private static Path codeSource() throws IOException {
         try {
-            return Path.of(AgentClassFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(OwnJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | RuntimeException e) {
             throw new IOException("cannot locate the agent's jar: " + e, e);
         }

@@ -22,9 +22,12 @@ import java.util.jar.JarOutputStream;
  * Defines the JDK-only packages ({@code dev.leaktrace.bootstrap}, {@code dev.leaktrace.api}) in the
  * bootstrap class loader, so that advice inlined into JDK classes can call them.
  *
- * <p>They are defined directly rather than by appending a jar to the bootstrap search path: that
- * would make every run print a class-data-sharing warning and start slower. The append remains
- * the fallback should a JDK refuse the direct way.
+ * <p>A jar named leaktrace.jar needs none of this at -javaagent start-up: its manifest's
+ * Boot-Class-Path has put the whole jar on the boot class path before the JVM started.
+ *
+ * <p>Otherwise they are defined directly rather than by appending a jar to the bootstrap search
+ * path: an append to a running JVM makes it print a class-data-sharing warning and start slower.
+ * The append remains the fallback should a JDK refuse the direct way.
  */
 final class BootstrapInjector {
     static final String PROBE = "dev.leaktrace.bootstrap.Recorder";

@@ -13,7 +13,7 @@ final class Attacher {
     }
 
     static void attach(String pid, String arguments) throws CommandFailure {
-        File jar = AgentJar.locate();
+        File jar = AttachJar.of(AgentJar.locate());
         try {
             ByteBuddyAgent.attach(jar, pid, arguments);
         } catch (RuntimeException | LinkageError e) {

@@ -21,6 +21,7 @@ public final class AgentRun {
     private String agentOptions = "";
     private final List<String> jvmOptions = new ArrayList<>();
     private String mainClass = "fixtures.Scenarios";
+    private Path agentJar = JAR;
     private final List<String> classpath = new ArrayList<>();
 
     private AgentRun(Jdk jdk) throws IOException {
@@ -58,6 +59,12 @@ public final class AgentRun {
         return this;
     }
 
+    /** Another copy of the agent's jar, e.g. one renamed. */
+    public AgentRun agentJar(Path jar) {
+        this.agentJar = jar;
+        return this;
+    }
+
     public AgentRun jvm(String option) {
         jvmOptions.add(option);
         return this;
@@ -90,7 +97,7 @@ public final class AgentRun {
             Files.writeString(Path.of(configLocation), config);
         }
         if (configLocation != null) {
-            command.add("-javaagent:" + JAR + "=config=" + configLocation + ",output=" + log() + agentOptions);
+            command.add("-javaagent:" + agentJar + "=config=" + configLocation + ",output=" + log() + agentOptions);
         }
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -27,7 +27,8 @@ class AttachDumpIT {
         Path dir = Files.createTempDirectory("leaktrace-attach");
         Path config = Files.writeString(dir.resolve("leaktrace.yaml"), CONFIG);
         Path log = dir.resolve("attached.log");
-        Process service = start(jdk, dir, List.of("-XX:+EnableDynamicAgentLoading"));
+        StringBuffer output = new StringBuffer();
+        Process service = start(jdk, dir, List.of("-XX:+EnableDynamicAgentLoading"), output);
         try {
             long pid = service.pid();
             Cli attach = cli(jdk, dir, "attach", "" + pid, "--config", config.toString(), "--output", log.toString());
@@ -60,6 +61,8 @@ class AttachDumpIT {
             assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(service.exitValue()).isZero();
+        assertThat(output.toString()).as("the attach makes the JVM print nothing (no class-sharing warning)")
+                .doesNotContainIgnoringCase("warning");
         String log2 = Files.readString(log);
         assertThat(log2).as("the object created before the attach is unknown: its close prints nothing")
                 .doesNotContain("Service.java:16");
@@ -70,8 +73,9 @@ class AttachDumpIT {
     void dumpOfAJvmStartedWithTheAgentAndOfAnUntracedOne(Jdk jdk) throws Exception {
         Path dir = Files.createTempDirectory("leaktrace-dump");
         Path config = Files.writeString(dir.resolve("leaktrace.yaml"), CONFIG);
-        Process traced = start(jdk, dir, List.of("-javaagent:" + AgentRun.JAR + "=config=" + config + ",output=none"));
-        Process untraced = start(jdk, dir, List.of("-XX:+EnableDynamicAgentLoading"));
+        StringBuffer output = new StringBuffer();
+        Process traced = start(jdk, dir, List.of("-javaagent:" + AgentRun.JAR + "=config=" + config + ",output=none"), output);
+        Process untraced = start(jdk, dir, List.of("-XX:+EnableDynamicAgentLoading"), output);
         try {
             Thread.sleep(300);
             Cli dump = cli(jdk, dir, "dump", "" + traced.pid());
@@ -85,9 +89,13 @@ class AttachDumpIT {
             traced.waitFor(30, TimeUnit.SECONDS);
             untraced.waitFor(30, TimeUnit.SECONDS);
         }
+        // Java 21+ warns of any agent loaded into a JVM started without -XX:+EnableDynamicAgentLoading
+        // (JEP 451), the first one here; the class-sharing warning would be ours.
+        assertThat(output.toString()).as("the dumps print no class-sharing warning").doesNotContain("Sharing");
     }
 
-    private static Process start(Jdk jdk, Path dir, List<String> options) throws IOException {
+    /** Starts fixtures.Service; what it prints after its first line is appended to {@code output}. */
+    private static Process start(Jdk jdk, Path dir, List<String> options, StringBuffer output) throws IOException {
         List<String> command = new ArrayList<>(List.of(jdk.java().toString()));
         command.addAll(options);
         command.addAll(List.of("-cp", AgentRun.TEST_CLASSES.toString(), "fixtures.Service"));
@@ -97,8 +105,8 @@ class AttachDumpIT {
         assertThat(first).as("service started").startsWith("ready");
         Thread drain = new Thread(() -> {
             try {
-                while (reader.readLine() != null) {
-                    // keep the pipe empty
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    output.append(line).append('\n');
                 }
             } catch (IOException ignored) {
                 // process ended

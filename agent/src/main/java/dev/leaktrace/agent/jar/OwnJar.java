@@ -2,14 +2,18 @@ package dev.leaktrace.agent.jar;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * Reads the agent's own class files and resources from its jar (or its classes folder, when run
@@ -36,6 +40,22 @@ public final class OwnJar {
             try (InputStream in = jar.getInputStream(e)) {
                 return in.readAllBytes();
             }
+        }
+    }
+
+    /** A main attribute of the jar's manifest, or null when there is none (or no jar: a build folder). */
+    public static String manifestAttribute(String name) {
+        try {
+            Path source = codeSource();
+            if (Files.isDirectory(source)) {
+                return null;
+            }
+            try (JarFile jar = new JarFile(source.toFile(), false)) {
+                Manifest manifest = jar.getManifest();
+                return manifest == null ? null : manifest.getMainAttributes().getValue(name);
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -71,9 +91,36 @@ public final class OwnJar {
 
     private static Path codeSource() throws IOException {
         try {
-            return Path.of(OwnJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            CodeSource source = OwnJar.class.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                return Path.of(source.getLocation().toURI());
+            }
         } catch (URISyntaxException | RuntimeException e) {
             throw new IOException("cannot locate the agent's jar: " + e, e);
         }
+        return onBootClassPath();
+    }
+
+    /**
+     * Loaded by the bootstrap loader (the manifest's Boot-Class-Path) the classes have no code
+     * source; the URL of a class file names the jar the JVM loaded it from.
+     */
+    private static Path onBootClassPath() throws IOException {
+        String self = OwnJar.class.getSimpleName() + ".class";
+        URL url = OwnJar.class.getResource(self);
+        try {
+            if (url != null && "jar".equals(url.getProtocol())) {
+                String path = url.getPath(); // file:/.../leaktrace.jar!/dev/leaktrace/agent/jar/OwnJar.class
+                return Path.of(new URI(path.substring(0, path.lastIndexOf("!/"))));
+            }
+            if (url != null && "file".equals(url.getProtocol())) {
+                Path classFile = Path.of(url.toURI());
+                return classFile.getRoot().resolve(classFile.subpath(0,
+                        classFile.getNameCount() - OwnJar.class.getName().split("\\.").length));
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IOException("cannot locate the agent's jar from " + url + ": " + e, e);
+        }
+        throw new IOException("cannot locate the agent's jar: no code source, and " + self + " is at " + url);
     }
 }

@@ -1,0 +1,57 @@
+package dev.leaktrace.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The jar's manifest puts it on the boot class path (faster start-up) when it is named
+ * leaktrace.jar; renamed, the agent loads from the application loader and works the same.
+ */
+class AgentLoadingIT {
+    private static final String CONFIG = "types:\n  - class: fixtures.core.Resource\n    size: 100\n";
+
+    static List<Jdk> jdks() {
+        return Jdk.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void jarNamedLeaktraceJarLoadsTheAgentFromTheBootClassPath(Jdk jdk) throws Exception {
+        assertThat(AgentRun.JAR.getFileName().toString()).isEqualTo("leaktrace.jar");
+        AgentRun.Result r = AgentRun.on(jdk).config(CONFIG).main("fixtures.AgentLoader").run();
+        assertTraced(r, "boot");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void renamedJarLoadsTheAgentFromTheApplicationLoader(Jdk jdk) throws Exception {
+        AgentRun run = AgentRun.on(jdk).config(CONFIG);
+        Path renamed = Files.copy(AgentRun.JAR, run.dir().resolve("leaktrace-0.1.0.jar"));
+        assertTraced(run.agentJar(renamed).main("fixtures.AgentLoader").run(), "application");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void bundledRecipeIsReadFromARenamedJarToo(Jdk jdk) throws Exception {
+        AgentRun run = AgentRun.on(jdk).configLocation("recipe:jdk-io");
+        Path renamed = Files.copy(AgentRun.JAR, run.dir().resolve("agent.jar"));
+        AgentRun.Result r = run.agentJar(renamed).main("fixtures.AgentLoader").run();
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("AGENT-LOADER application");
+        assertThat(r.stderr()).as(r.toString()).doesNotContain("leaktrace:");
+        assertThat(r.log()).startsWith("# leaktrace ").contains("config=recipe:jdk-io");
+    }
+
+    private static void assertTraced(AgentRun.Result r, String loader) {
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("AGENT-LOADER " + loader);
+        assertThat(r.stdout() + r.stderr()).as("no JVM or agent warning").doesNotContain("warning").doesNotContain("leaktrace:");
+        assertThat(r.events("ALLOCATE", "fixtures.core.Resource")).hasSize(1);
+        assertThat(r.events("DROP", "fixtures.core.Resource")).hasSize(1);
+    }
+}

@@ -47,6 +47,7 @@ final class BootstrapInjector {
             "dev.leaktrace.bootstrap.Recorder$1", "dev.leaktrace.bootstrap.Recorder$Reaper",
             "dev.leaktrace.bootstrap.Registry",
             "dev.leaktrace.bootstrap.Registry$Segment", "dev.leaktrace.bootstrap.SiteFinder",
+            "dev.leaktrace.bootstrap.SiteFinder$SiteWalk", "dev.leaktrace.bootstrap.SiteFinder$DelegationWalk",
             "dev.leaktrace.bootstrap.Sites", "dev.leaktrace.bootstrap.StackRecorder",
             "dev.leaktrace.bootstrap.ThreadBuffer", "dev.leaktrace.bootstrap.ThreadBufferFields",
             "dev.leaktrace.bootstrap.ThreadState", "dev.leaktrace.bootstrap.ThreadState$Current",

@@ -3,6 +3,7 @@ package dev.leaktrace.bootstrap;
 import java.lang.StackWalker.StackFrame;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -24,11 +25,29 @@ final class SiteFinder {
      * reflection.
      */
     byte[] siteOf(Class<?> constructedClass) {
-        return WALKER.walk(frames -> siteIn(frames, constructedClass));
+        return WALKER.walk(new SiteWalk(this, constructedClass));
     }
 
-    private byte[] siteIn(Stream<StackFrame> frames, Class<?> constructedClass) {
-        Iterator<StackFrame> it = frames.iterator();
+    /**
+     * The walks are classes, not lambdas: the first object traced would otherwise spin a lambda
+     * class for each, before main.
+     */
+    private static final class SiteWalk implements Function<Stream<StackFrame>, byte[]> {
+        private final SiteFinder finder;
+        private final Class<?> constructedClass;
+
+        SiteWalk(SiteFinder finder, Class<?> constructedClass) {
+            this.finder = finder;
+            this.constructedClass = constructedClass;
+        }
+
+        @Override
+        public byte[] apply(Stream<StackFrame> frames) {
+            return finder.siteIn(frames.iterator(), constructedClass);
+        }
+    }
+
+    private byte[] siteIn(Iterator<StackFrame> it, Class<?> constructedClass) {
         StackFrame f = next(it);
         while (f != null && isOwn(f)) {
             f = next(it);
@@ -44,7 +63,18 @@ final class SiteFinder {
 
     /** Whether the constructor of {@code type} now exiting was called by this(...) of the same object. */
     boolean calledByThis(Class<?> type) {
-        return WALKER.walk(frames -> {
+        return WALKER.walk(new DelegationWalk(type));
+    }
+
+    private static final class DelegationWalk implements Function<Stream<StackFrame>, Boolean> {
+        private final Class<?> type;
+
+        DelegationWalk(Class<?> type) {
+            this.type = type;
+        }
+
+        @Override
+        public Boolean apply(Stream<StackFrame> frames) {
             Iterator<StackFrame> it = frames.iterator();
             StackFrame f = next(it);
             while (f != null && isOwn(f)) {
@@ -56,7 +86,7 @@ final class SiteFinder {
             StackFrame caller = next(it);
             return caller != null && isConstructorOf(caller, type)
                     && Delegations.isDelegation(type.getName(), caller.getDescriptor(), caller.getLineNumber());
-        });
+        }
     }
 
     private static StackFrame next(Iterator<StackFrame> it) {

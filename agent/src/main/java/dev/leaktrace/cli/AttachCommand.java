@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "attach",
         mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersion.class,
+        versionProvider = VersionProvider.class,
         description = {
             "Loads the agent into a running JVM. Classes it loaded already are retransformed; objects",
             "it created before are unknown (releasing them prints nothing). Attaching to a JVM that is",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "diff",
         mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersion.class,
+        versionProvider = VersionProvider.class,
         description = {
             "Compares the leaks of a run before a fix with a run after it, per type and per site:",
             "fixed, improved, unchanged, worse or new. Sites whose line moved are matched to the",

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "dump",
         mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersion.class,
+        versionProvider = VersionProvider.class,
         description = {
             "Asks a traced JVM (started with -javaagent, or attached) for the objects alive right now.",
             "They are written as @ALLOCATE lines with their original ids after a '#' header, so leaks,",

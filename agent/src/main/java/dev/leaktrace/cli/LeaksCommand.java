@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "leaks",
         mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersion.class,
+        versionProvider = VersionProvider.class,
         description = {
             "Lists the allocations that were never dropped, by type and site, largest first.",
             "Each LOG is its own run (its own id space); '-' reads standard input; .gz is decompressed."

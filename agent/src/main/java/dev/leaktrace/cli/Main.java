@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "leaktrace",
         mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersion.class,
+        versionProvider = VersionProvider.class,
         description = {"Finds the allocations in leaktrace logs that were never dropped, compares runs,",
             "and attaches the agent to (or dumps) a running JVM."},
         subcommands = {LeaksCommand.class, DiffCommand.class, ReportCommand.class, AttachCommand.class,

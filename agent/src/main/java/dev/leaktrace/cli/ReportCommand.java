@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
-        versionProvider = ManifestVersion.class,
+        versionProvider = VersionProvider.class,
         description = {
             "Writes one self-contained HTML file: live bytes over the run per type, the leak table,",
             "and, given two logs (BEFORE AFTER), the diff between them."

@@ -1,6 +1,7 @@
 package dev.leaktrace.agent.instrument;
 
 import dev.leaktrace.agent.config.TypeEntry;
+import dev.leaktrace.agent.size.ConstantSize;
 import dev.leaktrace.agent.size.SizeRule;
 import dev.leaktrace.agent.size.SizeRuleException;
 import dev.leaktrace.api.SizeEstimator;
@@ -32,7 +33,7 @@ final class ConfiguredTypeResolver implements TypeResolver {
         if (type.isInterface() || type.isArray() || type.isPrimitive()) {
             return TypeInfo.UNTRACED;
         }
-        TypeEntry entry = rules.entryFor(type.getName(), name -> supertypeNames(type));
+        TypeEntry entry = rules.entryFor(type.getName(), new LoadedSupertypes(type));
         if (entry == null) {
             return TypeInfo.UNTRACED;
         }
@@ -55,7 +56,7 @@ final class ConfiguredTypeResolver implements TypeResolver {
         try {
             return SizeRule.shallow().bind(type, instrumentation);
         } catch (SizeRuleException e) {
-            return object -> 0L;
+            return ConstantSize.ZERO;
         }
     }
 
@@ -90,6 +91,23 @@ final class ConfiguredTypeResolver implements TypeResolver {
             }
         }
         return null;
+    }
+
+    /**
+     * The supertypes of a loaded class, by reflection. Classes here and below rather than lambdas:
+     * the first object traced would otherwise spin a lambda class each, start-up time.
+     */
+    private static final class LoadedSupertypes implements TypeRules.Supertypes {
+        private final Class<?> type;
+
+        LoadedSupertypes(Class<?> type) {
+            this.type = type;
+        }
+
+        @Override
+        public Iterable<String> of(String binaryName) {
+            return supertypeNames(type);
+        }
     }
 
     private static Iterable<String> supertypeNames(Class<?> type) {

@@ -1,11 +1,11 @@
 package dev.leaktrace.agent.instrument;
 
-import dev.leaktrace.agent.jar.OwnJar;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * Rewrites sample classes so that ASM's classes and the visitor's are loaded before the
@@ -13,7 +13,7 @@ import net.bytebuddy.jar.asm.ClassWriter;
  * class is being defined, would end in a ClassCircularityError.
  */
 public final class RewritingPreload {
-    private static final String PLAIN = "dev.leaktrace.agent.instrument.RewritingPreload$Plain";
+    private static final String PLAIN = "dev/leaktrace/agent/instrument/RewritingPreload$Plain";
 
     private RewritingPreload() {
     }
@@ -23,7 +23,7 @@ public final class RewritingPreload {
      * never calls them (no this(...) in the sample, no site announced), so none is loaded by the
      * wrong class loader. Run on the start-up preload thread.
      */
-    public static void loadClasses() throws Exception {
+    public static void loadClasses() {
         rewrite(PLAIN, false);
     }
 
@@ -40,14 +40,51 @@ public final class RewritingPreload {
         }
     }
 
-    private static void rewrite(String sample, boolean allPaths) throws Exception {
-        ClassReader reader = new ClassReader(OwnJar.readClasses(List.of(sample)).get(sample));
+    private static void rewrite(String sample, boolean allPaths) {
+        ClassReader reader = new ClassReader(plainClass(sample));
         Predicate<String> traced = allPaths ? ANY_NAME : NO_NAME;
         TracingTransformer.namesTracedClass(reader, traced);
         ClassWriter writer = new ClassWriter(reader, 0);
         reader.accept(new TracingClassVisitor(writer, traced, true, Set.of("close"), allPaths,
                 allPaths ? new SiteNumbers() : null), 0);
         writer.toByteArray();
+    }
+
+    /**
+     * The sample's class file, written here rather than read from the agent's jar: finding the jar
+     * of a class on the boot class path means a resource lookup that opens the JDK's runtime image.
+     * A constructor, a drop method and a {@code new}:
+     * <pre>
+     * final class Plain implements AutoCloseable {
+     *     private Object made;
+     *     Plain() { super(); }
+     *     public void close() { made = new StringBuilder(); }
+     * }</pre>
+     */
+    private static byte[] plainClass(String name) {
+        ClassWriter w = new ClassWriter(0);
+        w.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, "java/lang/Object",
+                new String[] {"java/lang/AutoCloseable"});
+        w.visitField(Opcodes.ACC_PRIVATE, "made", "Ljava/lang/Object;", null, null).visitEnd();
+        MethodVisitor init = w.visitMethod(0, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(1, 1);
+        init.visitEnd();
+        MethodVisitor close = w.visitMethod(Opcodes.ACC_PUBLIC, "close", "()V", null, null);
+        close.visitCode();
+        close.visitVarInsn(Opcodes.ALOAD, 0);
+        close.visitTypeInsn(Opcodes.NEW, "java/lang/StringBuilder");
+        close.visitInsn(Opcodes.DUP);
+        close.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
+        close.visitFieldInsn(Opcodes.PUTFIELD, name, "made", "Ljava/lang/Object;");
+        close.visitInsn(Opcodes.RETURN);
+        close.visitMaxs(3, 1);
+        close.visitEnd();
+        w.visitEnd();
+        return w.toByteArray();
     }
 
     // Classes, not lambdas: the point of this class is to spend start-up time well (see TypeRules).
@@ -63,18 +100,4 @@ public final class RewritingPreload {
             return false;
         }
     };
-
-    /** A constructor, a drop method and a {@code new}; only ever read as bytes, never loaded. */
-    static final class Plain implements AutoCloseable {
-        private Object made;
-
-        Plain() {
-            super();
-        }
-
-        @Override
-        public void close() {
-            made = new StringBuilder();
-        }
-    }
 }

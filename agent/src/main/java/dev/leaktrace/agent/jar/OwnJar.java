@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 /**
  * Reads the agent's own class files and resources from its jar (or its classes folder, when run
@@ -40,22 +39,6 @@ public final class OwnJar {
             try (InputStream in = jar.getInputStream(e)) {
                 return in.readAllBytes();
             }
-        }
-    }
-
-    /** A main attribute of the jar's manifest, or null when there is none (or no jar: a build folder). */
-    public static String manifestAttribute(String name) {
-        try {
-            Path source = codeSource();
-            if (Files.isDirectory(source)) {
-                return null;
-            }
-            try (JarFile jar = new JarFile(source.toFile(), false)) {
-                Manifest manifest = jar.getManifest();
-                return manifest == null ? null : manifest.getMainAttributes().getValue(name);
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 

@@ -12,10 +12,26 @@ public record ConstantSize(long bytes) implements SizeRule {
         }
     }
 
+    /** An estimator that says 0 bytes. */
+    public static final SizeEstimator ZERO = new Fixed(0);
+
     @Override
     public SizeEstimator bind(Class<?> type, Instrumentation instrumentation) {
-        long size = bytes;
-        return object -> size;
+        return new Fixed(bytes);
+    }
+
+    /** A class, not a lambda: binding the first traced type would spin a lambda class (start-up time). */
+    private static final class Fixed implements SizeEstimator {
+        private final long bytes;
+
+        Fixed(long bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public long estimate(Object object) {
+            return bytes;
+        }
     }
 
     @Override

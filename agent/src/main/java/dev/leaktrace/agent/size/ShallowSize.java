@@ -16,7 +16,7 @@ public final class ShallowSize implements SizeRule {
         }
         if (type.isArray()) {
             // Arrays of one class differ in length, so each one is measured.
-            return instrumentation::getObjectSize;
+            return new EachObject(instrumentation);
         }
         return new PerClassSize(type, instrumentation);
     }
@@ -29,6 +29,20 @@ public final class ShallowSize implements SizeRule {
     @Override
     public String toString() {
         return describe();
+    }
+
+    /** Measures every object (arrays). A class, not a method reference: start-up time. */
+    private static final class EachObject implements SizeEstimator {
+        private final Instrumentation instrumentation;
+
+        EachObject(Instrumentation instrumentation) {
+            this.instrumentation = instrumentation;
+        }
+
+        @Override
+        public long estimate(Object object) {
+            return instrumentation.getObjectSize(object);
+        }
     }
 
     /**

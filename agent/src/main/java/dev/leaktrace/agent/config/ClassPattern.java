@@ -88,6 +88,11 @@ public final class ClassPattern {
         return kind == Kind.EXACT;
     }
 
+    /** The class name of an exact pattern; null for a package pattern. */
+    public String exactName() {
+        return kind == Kind.EXACT ? stem : null;
+    }
+
     @Override
     public String toString() {
         return text;

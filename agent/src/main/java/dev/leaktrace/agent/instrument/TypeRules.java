@@ -1,7 +1,10 @@
 package dev.leaktrace.agent.instrument;
 
 import dev.leaktrace.agent.config.TypeEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which config entry, if any, applies to a class: the most specific one (an exact name, then a
@@ -9,31 +12,47 @@ import java.util.List;
  */
 public final class TypeRules {
     /** Copy on write: read on every class load, changed only when types are added at run time. */
-    private volatile List<TypeEntry> entries;
-    private volatile boolean anySubtypes;
+    private volatile Snapshot current;
 
     public TypeRules(List<TypeEntry> entries) {
-        this.entries = List.copyOf(entries);
-        this.anySubtypes = anySubtypes(entries);
+        this.current = new Snapshot(List.copyOf(entries));
     }
 
     /** Adds entries (the JUnit extension's types); they rank after the existing ones on a tie. */
     public synchronized void add(List<TypeEntry> more) {
-        List<TypeEntry> all = new java.util.ArrayList<>(entries);
+        List<TypeEntry> all = new ArrayList<>(current.entries);
         all.addAll(more);
-        entries = List.copyOf(all);
-        anySubtypes = anySubtypes(all);
+        current = new Snapshot(List.copyOf(all));
     }
 
-    // Loops rather than streams and lambdas here and below: this runs while the JVM starts,
-    // where each lambda's first call spins a class.
-    private static boolean anySubtypes(List<TypeEntry> entries) {
-        for (TypeEntry e : entries) {
-            if (e.subtypes()) {
-                return true;
+    /**
+     * The entries, with exact names in a map: every class the JVM loads is looked up here, and at
+     * start-up every class already loaded, so a lookup is one hash probe plus the wildcard
+     * entries, not a pass over all patterns (which also made the JIT compile the pattern match
+     * before main). An exact name is the most specific match there is, so a hit ends the search.
+     */
+    private static final class Snapshot {
+        final List<TypeEntry> entries;
+        final Map<String, TypeEntry> exact = new HashMap<>();
+        final List<TypeEntry> wildcards = new ArrayList<>();
+        final boolean anySubtypes;
+
+        Snapshot(List<TypeEntry> entries) {
+            this.entries = entries;
+            boolean subtypes = false;
+            // Loops rather than streams and lambdas here and below: this runs while the JVM starts,
+            // where each lambda's first call spins a class.
+            for (TypeEntry e : entries) {
+                subtypes |= e.subtypes();
+                String name = e.pattern().exactName();
+                if (name != null) {
+                    exact.putIfAbsent(name, e); // the first one wins a tie
+                } else {
+                    wildcards.add(e);
+                }
             }
+            anySubtypes = subtypes;
         }
-        return false;
     }
 
     /** The names of a class's superclasses and interfaces, asked for only when an entry needs them. */
@@ -46,20 +65,13 @@ public final class TypeRules {
      *                   since finding them may mean reading class files
      */
     public TypeEntry entryFor(String binaryName, Supertypes supertypes) {
-        TypeEntry best = null;
-        int bestScore = 0;
-        for (TypeEntry e : entries) {
-            int score = e.pattern().matches(binaryName) ? e.pattern().specificity() : 0;
-            if (score > bestScore) {
-                best = e;
-                bestScore = score;
-            }
-        }
-        if (best != null || !anySubtypes) {
+        Snapshot rules = current;
+        TypeEntry best = byName(rules, binaryName);
+        if (best != null || !rules.anySubtypes) {
             return best;
         }
         for (String supertype : supertypes.of(binaryName)) {
-            for (TypeEntry e : entries) {
+            for (TypeEntry e : rules.entries) {
                 if (e.subtypes() && e.pattern().matches(supertype)) {
                     return e;
                 }
@@ -68,17 +80,28 @@ public final class TypeRules {
         return null;
     }
 
-    /** True when some entry could match this name without looking at supertypes. */
-    public boolean matchesByName(String binaryName) {
-        for (TypeEntry e : entries) {
-            if (e.pattern().matches(binaryName)) {
-                return true;
+    private static TypeEntry byName(Snapshot rules, String binaryName) {
+        TypeEntry best = rules.exact.get(binaryName);
+        if (best != null) {
+            return best;
+        }
+        int bestScore = 0;
+        for (TypeEntry e : rules.wildcards) {
+            int score = e.pattern().matches(binaryName) ? e.pattern().specificity() : 0;
+            if (score > bestScore) {
+                best = e;
+                bestScore = score;
             }
         }
-        return false;
+        return best;
+    }
+
+    /** True when some entry could match this name without looking at supertypes. */
+    public boolean matchesByName(String binaryName) {
+        return byName(current, binaryName) != null;
     }
 
     public boolean anySubtypes() {
-        return anySubtypes;
+        return current.anySubtypes;
     }
 }

@@ -13,6 +13,7 @@ public final class Instrumenter {
     static final List<String> OWN_PACKAGES = List.of("dev.leaktrace.bootstrap.", "dev.leaktrace.api.",
             "dev.leaktrace.agent.", "dev.leaktrace.analyser.", "dev.leaktrace.cli.", "dev.leaktrace.shaded.",
             "dev.leaktrace.junit.");
+    private static final String OWN_ROOT = "dev.leaktrace.";
     private final TypeRules rules;
     private final InheritedDrops inheritedDrops;
     private final ClassHierarchy hierarchy = new ClassHierarchy();
@@ -75,8 +76,8 @@ public final class Instrumenter {
     private void retransformMatching(Class<?>[] loaded, TypeRules matching) {
         List<Class<?>> traced = new ArrayList<>();
         for (Class<?> c : loaded) {
-            if (!c.isInterface() && !c.isArray() && !c.isPrimitive() && !isOwn(c.getName())
-                    && matching.entryFor(c.getName(), hierarchy) != null
+            if (!c.isInterface() && !c.isArray() && !c.isPrimitive()
+                    && matching.entryFor(c.getName(), hierarchy) != null && !isOwn(c.getName())
                     && instrumentation.isModifiableClass(c)) {
                 traced.add(c);
             }
@@ -100,7 +101,11 @@ public final class Instrumenter {
         }
     }
 
+    /** Asked of every class loaded: one comparison for every class not of ours. */
     static boolean isOwn(String binaryName) {
+        if (!binaryName.startsWith(OWN_ROOT)) {
+            return false;
+        }
         for (String pkg : OWN_PACKAGES) {
             if (binaryName.startsWith(pkg)) {
                 return true;

@@ -88,6 +88,9 @@ final class AgentInstaller {
             installed = instrumenter;
             // Install before recording starts: what the agent opens and loads while installing is its own work.
             instrumenter.install();
+            if (AgentInstaller.class.getClassLoader() == null) {
+                JarNameCheck.warnIfShadowed(); // it reads files: before recording starts too
+            }
             Recorder.start(instrumenter.typeResolver(), sink);
             sink.start();
             return true;

@@ -37,6 +37,20 @@ class AgentLoadingIT {
 
     @ParameterizedTest
     @MethodSource("jdks")
+    void renamedJarBesideALeaktraceJarIsShadowedByItAndSaysSo(Jdk jdk) throws Exception {
+        AgentRun run = AgentRun.on(jdk).config(CONFIG);
+        Files.copy(AgentRun.JAR, run.dir().resolve("leaktrace.jar"));
+        Path renamed = Files.copy(AgentRun.JAR, run.dir().resolve("leaktrace-new.jar"));
+        AgentRun.Result r = run.agentJar(renamed).main("fixtures.AgentLoader").run();
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("AGENT-LOADER boot");
+        assertThat(r.stderr()).as(r.toString()).contains("leaktrace: -javaagent:" + renamed + " was loaded from "
+                + run.dir().resolve("leaktrace.jar") + " instead").contains("Rename");
+        assertThat(r.events("ALLOCATE", "fixtures.core.Resource")).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
     void bundledRecipeIsReadFromARenamedJarToo(Jdk jdk) throws Exception {
         AgentRun run = AgentRun.on(jdk).configLocation("recipe:jdk-io");
         Path renamed = Files.copy(AgentRun.JAR, run.dir().resolve("agent.jar"));

@@ -96,11 +96,6 @@ public final class OwnJar {
                 String path = url.getPath(); // file:/.../leaktrace.jar!/dev/leaktrace/agent/jar/OwnJar.class
                 return Path.of(new URI(path.substring(0, path.lastIndexOf("!/"))));
             }
-            if (url != null && "file".equals(url.getProtocol())) {
-                Path classFile = Path.of(url.toURI());
-                return classFile.getRoot().resolve(classFile.subpath(0,
-                        classFile.getNameCount() - OwnJar.class.getName().split("\\.").length));
-            }
         } catch (URISyntaxException | RuntimeException e) {
             throw new IOException("cannot locate the agent's jar from " + url + ": " + e, e);
         }

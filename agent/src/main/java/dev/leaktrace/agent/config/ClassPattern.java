@@ -84,10 +84,6 @@ public final class ClassPattern {
         }
     }
 
-    public boolean isExact() {
-        return kind == Kind.EXACT;
-    }
-
     /** The class name of an exact pattern; null for a package pattern. */
     public String exactName() {
         return kind == Kind.EXACT ? stem : null;

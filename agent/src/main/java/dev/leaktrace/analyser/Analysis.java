@@ -31,6 +31,11 @@ public record Analysis(
 
     /** Whether any leaked object has a recorded call stack. */
     public boolean hasLeakedStacks() {
-        return stacks.stream().anyMatch(LeakStack::hasStack);
+        for (LeakStack stack : stacks) { // not a stream: see LogAnalyser.LargestFirst
+            if (stack.hasStack()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

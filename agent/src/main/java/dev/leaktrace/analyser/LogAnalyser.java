@@ -78,10 +78,13 @@ public final class LogAnalyser {
                         boxed(GroupTable.examples(groups.collectedIds[group])), null));
             }
         }
-        leaked.sort(Order.LARGEST_FIRST);
-        collected.sort(Order.LARGEST_FIRST);
-        List<String> files = inputs.stream().map(LogInput::name).toList();
-        return new Analysis(files, pairing.allocations, pairing.drops, pairing.collected, leakedCount, leakedBytes,
+        leaked.sort(new LargestFirst());
+        collected.sort(new LargestFirst());
+        List<String> files = new ArrayList<>(inputs.size());
+        for (LogInput input : inputs) {
+            files.add(input.name());
+        }
+        return new Analysis(List.copyOf(files), pairing.allocations, pairing.drops, pairing.collected, leakedCount, leakedBytes,
                 List.copyOf(leaked), List.copyOf(collected), pairing.otherEvents, problems,
                 List.copyOf(pairing.timelines), pairing.stackLines, stacks(pairing));
     }
@@ -100,8 +103,11 @@ public final class LogAnalyser {
             long bytes = entry.getValue()[1];
             stackedCount[group] += count;
             stackedBytes[group] += bytes;
-            List<String> frames = framesOf.computeIfAbsent(stack,
-                    s -> List.of(pairing.stacks.name(s).split(";")));
+            List<String> frames = framesOf.get(stack);
+            if (frames == null) {
+                frames = List.of(pairing.stacks.name(stack).split(";"));
+                framesOf.put(stack, frames);
+            }
             stacks.add(new LeakStack(frames, pairing.types.name(groups.typeOf[group]),
                     pairing.sites.name(groups.siteOf[group]), count, bytes));
         }
@@ -112,7 +118,7 @@ public final class LogAnalyser {
                         pairing.sites.name(groups.siteOf[group]), count, groups.leakedBytes[group] - stackedBytes[group]));
             }
         }
-        stacks.sort(Order.LARGEST_STACK_FIRST);
+        stacks.sort(new LargestStackFirst());
         return List.copyOf(stacks);
     }
 
@@ -125,20 +131,45 @@ public final class LogAnalyser {
     }
 
     /**
-     * The orders of the result, apart so that building them (a dozen lambdas, tens of milliseconds
-     * at start-up) happens when the result is made, not before the log is read.
+     * Most bytes first, then most objects, then by type and site. The orders are classes rather
+     * than composed of {@link Comparator}'s lambdas: a dozen lambdas cost every run of
+     * {@code leaks} tens of milliseconds of start-up.
      */
-    private static final class Order {
-        static final Comparator<LeakGroup> LARGEST_FIRST = Comparator.comparingLong(LeakGroup::bytes).reversed()
-                .thenComparing(Comparator.comparingLong(LeakGroup::count).reversed())
-                .thenComparing(LeakGroup::type)
-                .thenComparing(LeakGroup::site);
-        static final Comparator<LeakStack> LARGEST_STACK_FIRST = Comparator.comparingLong(LeakStack::bytes)
-                .reversed()
-                .thenComparing(Comparator.comparingLong(LeakStack::count).reversed())
-                .thenComparing(stack -> !stack.hasStack()) // a known stack before the site's unknown rest
-                .thenComparing(stack -> String.join(";", stack.frames()))
-                .thenComparing(LeakStack::type)
-                .thenComparing(LeakStack::site);
+    private static final class LargestFirst implements Comparator<LeakGroup> {
+        @Override
+        public int compare(LeakGroup a, LeakGroup b) {
+            int order = Long.compare(b.bytes(), a.bytes());
+            if (order == 0) {
+                order = Long.compare(b.count(), a.count());
+            }
+            if (order == 0) {
+                order = a.type().compareTo(b.type());
+            }
+            return order != 0 ? order : a.site().compareTo(b.site());
+        }
+    }
+
+    /**
+     * Most bytes first, then most objects; a known stack before the unknown rest of its site; then
+     * by frames, type and site.
+     */
+    private static final class LargestStackFirst implements Comparator<LeakStack> {
+        @Override
+        public int compare(LeakStack a, LeakStack b) {
+            int order = Long.compare(b.bytes(), a.bytes());
+            if (order == 0) {
+                order = Long.compare(b.count(), a.count());
+            }
+            if (order == 0) {
+                order = Boolean.compare(!a.hasStack(), !b.hasStack());
+            }
+            if (order == 0) {
+                order = String.join(";", a.frames()).compareTo(String.join(";", b.frames()));
+            }
+            if (order == 0) {
+                order = a.type().compareTo(b.type());
+            }
+            return order != 0 ? order : a.site().compareTo(b.site());
+        }
     }
 }

@@ -31,9 +31,15 @@ public final class Problems {
         if (strict) {
             throw new StrictModeException(message + " (--strict makes this fatal)");
         }
-        long seen = counts.merge(kind, 1L, Long::sum);
+        long seen = counts.getOrDefault(kind, 0L) + 1; // no lambdas: see LogAnalyser.LargestFirst
+        counts.put(kind, seen);
         if (seen <= SHOWN_PER_KIND && message != null) {
-            firstMessages.computeIfAbsent(kind, k -> new ArrayList<>()).add(message);
+            List<String> messages = firstMessages.get(kind);
+            if (messages == null) {
+                messages = new ArrayList<>();
+                firstMessages.put(kind, messages);
+            }
+            messages.add(message);
         }
     }
 

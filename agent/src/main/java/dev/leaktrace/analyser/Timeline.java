@@ -35,7 +35,16 @@ public record Timeline(String file, long[] ordinals, List<TypeSeries> types) {
                 all.add(series);
             }
         }
-        all.sort(Comparator.comparingLong(TypeSeries::peak).reversed().thenComparing(TypeSeries::type));
+        all.sort(new LargestPeakFirst());
         return new Timeline(file, ordinals, List.copyOf(all.subList(0, Math.min(TOP_TYPES, all.size()))));
+    }
+
+    /** The largest peak first, then by type; a class, not lambdas: see {@code LogAnalyser.LargestFirst}. */
+    private static final class LargestPeakFirst implements Comparator<TypeSeries> {
+        @Override
+        public int compare(TypeSeries a, TypeSeries b) {
+            int order = Long.compare(b.peak(), a.peak());
+            return order != 0 ? order : a.type().compareTo(b.type());
+        }
     }
 }

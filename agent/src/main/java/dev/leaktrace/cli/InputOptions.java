@@ -33,7 +33,12 @@ final class InputOptions {
         }
         Analysis analysis = new LogAnalyser(strict).analyse(inputs);
         err.print(ProblemsText.of(analysis.problems()));
-        List<Timeline> empty = analysis.timelines().stream().filter(t -> t.events() == 0).toList();
+        List<Timeline> empty = new ArrayList<>();
+        for (Timeline timeline : analysis.timelines()) {
+            if (timeline.events() == 0) {
+                empty.add(timeline);
+            }
+        }
         if (empty.size() == analysis.timelines().size()) {
             throw new LogReadException("no @ALLOCATE, @DROP or @GC lines in " + String.join(", ", logs)
                     + "; is this a leaktrace log, and was the agent attached?");

@@ -5,7 +5,6 @@ import dev.leaktrace.analyser.ByteUnits;
 import dev.leaktrace.analyser.LeakGroup;
 import dev.leaktrace.analyser.LeakStack;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The human-readable output of {@code leaks}. */
 public final class LeaksText {
@@ -25,7 +24,12 @@ public final class LeaksText {
             out.append("\nCollected by the GC without a drop (not leaked, but nobody released them):\n");
             out.append(table(analysis.collected(), false));
         }
-        long withStack = analysis.stacks().stream().filter(LeakStack::hasStack).mapToLong(LeakStack::count).sum();
+        long withStack = 0; // loops, not streams: the first lambdas of a JVM cost tens of milliseconds
+        for (LeakStack stack : analysis.stacks()) {
+            if (stack.hasStack()) {
+                withStack += stack.count();
+            }
+        }
         if (withStack > 0) {
             out.append("\nCall stacks were recorded for ").append(withStack).append(" of the leaked objects; "
                     + "see them with --collapsed FILE (for flamegraph.pl or speedscope) or in the report.\n");
@@ -48,14 +52,19 @@ public final class LeaksText {
                 : new TextTable(new boolean[] {true, true, true, false, false, false},
                         "COUNT", "BYTES", "HUMAN", "TYPE", "SITE", "EXAMPLE IDS");
         for (LeakGroup group : groups) {
-            String ids = group.ids().stream().map(String::valueOf).collect(Collectors.joining(","))
-                    + (group.count() > group.ids().size() ? ",..." : "");
+            StringBuilder ids = new StringBuilder();
+            for (Long id : group.ids()) {
+                ids.append(ids.length() > 0 ? "," : "").append(id);
+            }
+            if (group.count() > group.ids().size()) {
+                ids.append(",...");
+            }
             if (withTrend) {
                 table.add(String.valueOf(group.count()), String.valueOf(group.bytes()), ByteUnits.human(group.bytes()),
-                        group.trend().label(), group.type(), group.site(), ids);
+                        group.trend().label(), group.type(), group.site(), ids.toString());
             } else {
                 table.add(String.valueOf(group.count()), String.valueOf(group.bytes()), ByteUnits.human(group.bytes()),
-                        group.type(), group.site(), ids);
+                        group.type(), group.site(), ids.toString());
             }
         }
         return table.render("  ");

@@ -58,7 +58,7 @@ final class PipelinedReader {
 
     /** Feeds every line of {@code in} to {@code pairing}, like {@link LineReader#read}. */
     void read(InputStream in, Pairing pairing) throws IOException {
-        Thread reader = new Thread(new Producer(in), "leaktrace-reader"); // not a lambda: see PlainLeaks
+        Thread reader = new Thread(new Producer(in), "leaktrace-reader"); // not a lambda: see LogAnalyser.LargestFirst
         reader.setDaemon(true);
         pairing.forgetSiteKeys(); // the reading thread's SiteKeys start anew
         reader.start();

@@ -22,8 +22,8 @@ final class InputOptions {
      * input in which nothing at all could be read.
      */
     Analysis analyse(List<String> logs, InputStream stdin, PrintWriter err) throws LogReadException {
-        // Loops rather than streams here: the first lambda of a JVM costs tens of milliseconds, and
-        // this runs before the log is read (see PlainLeaks).
+        // Loops rather than streams on the whole path of leaks: the first lambdas of a JVM cost
+        // tens of milliseconds of every run.
         if (logs.indexOf(LogInput.STDIN) != logs.lastIndexOf(LogInput.STDIN)) {
             throw new LogReadException("'-' (standard input) can be given only once");
         }

@@ -35,7 +35,6 @@ final class PlainLeaks {
 
     /** What {@link LeaksCommand#call} and {@link ErrorHandlers.Execution} do for these arguments. */
     static int run(InputStream stdin, PrintWriter out, PrintWriter err, String[] args) {
-        WarmUp.start();
         try {
             Analysis analysis = new InputOptions().analyse(Arrays.asList(args).subList(1, args.length), stdin, err);
             out.print(LeaksText.of(analysis));
@@ -44,35 +43,6 @@ final class PlainLeaks {
         } catch (Exception e) {
             err.println("leaktrace: " + ErrorHandlers.message(e));
             return ExitCodes.USAGE;
-        }
-    }
-
-    /**
-     * Runs the whole command on a tiny log in memory, on another core, while the real log is
-     * read: the classes, lambdas and number formatting that print the result are then loaded when
-     * the result is ready, instead of after it (about a tenth of a second). Output is discarded and
-     * failures ignored; it shares no state with the real analysis.
-     */
-    static final class WarmUp implements Runnable {
-        private static final byte[] LOG = ("@ALLOCATE Warm 2048 warm.rs:1 1\n@ALLOCATE Up 4 up.rs:2 2\n"
-                + "@GC Up 4 2\n@DROP Up 4 3\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-        static void start() {
-            Thread thread = new Thread(new WarmUp(), "leaktrace-warm-up");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        @Override
-        public void run() {
-            try {
-                java.io.StringWriter sink = new java.io.StringWriter();
-                Analysis analysis = new InputOptions().analyse(java.util.List.of("-"),
-                        new java.io.ByteArrayInputStream(LOG), new PrintWriter(sink));
-                sink.write(LeaksText.of(analysis));
-            } catch (Exception | LinkageError e) {
-                // only ever a missed head start
-            }
         }
     }
 }

@@ -3,7 +3,7 @@
 #   1. untracked code, agent vs none (JMH)
 #   2. tracked construct + close at depth 10/100, 1/2 threads, with the peers (JMH)
 #   3. startup of a hello world with a 10-type config (hyperfine)
-#   4. the analyser on a generated 10M-line log vs wc -l and an awk script (hyperfine, time -v)
+#   4. the analyser on a generated 10M-line log (and one twice as long) vs wc -l and an awk script (hyperfine, time -v)
 #   and the agent's memory per live tracked object.
 # Usage: scripts/bench.sh [--quick] [--no-build]
 #   --quick     a smoke run (short JMH, 1M-line log, fewer runs); its BENCHMARKS.md says so.
@@ -110,6 +110,12 @@ GEN="java -cp $BENCH dev.leaktrace.bench.analyser.LogGenerator $TRACE $LINES $AL
 cmd gen "$GEN"
 log "analyser input: $GEN"
 $GEN | tee "$OUT/gen.txt"
+# The same log twice as long: the difference between the two runs of leaks is what the lines
+# themselves cost, apart from the JVM's start and its compiling, which a longer log pays only once.
+TRACE2="$OUT/analyser-double.log"
+GEN2="java -cp $BENCH dev.leaktrace.bench.analyser.LogGenerator $TRACE2 $((LINES * 2)) $ALIVE"
+cmd gen-double "$GEN2"
+$GEN2 | tee "$OUT/gen-double.txt"
 cmd awk-version "$(awk -W version 2>/dev/null | head -1 | cut -d' ' -f1-2)"
 
 WC="wc -l $TRACE"
@@ -118,8 +124,8 @@ LEAKS="java -Xmx128m -jar $AGENT leaks $TRACE"
 names=(wc awk)
 cmds=("$WC" "$AWK")
 if java -jar "$AGENT" leaks --help >/dev/null 2>&1; then
-  names+=(leaks)
-  cmds+=("$LEAKS")
+  names+=(leaks leaks-double)
+  cmds+=("$LEAKS" "java -Xmx128m -jar $AGENT leaks $TRACE2")
 else
   echo "the leaks command is not in $AGENT yet" > "$OUT/leaks-status.txt"
 fi
@@ -137,7 +143,7 @@ for i in "${!names[@]}"; do
   echo $? > "$OUT/exit-${names[$i]}.txt"
   set -e
 done
-rm -f "$TRACE"
+rm -f "$TRACE" "$TRACE2"
 
 # ---- report ----------------------------------------------------------------------------------
 echo "load:      $(cut -d' ' -f1-3 /proc/loadavg) at the end" >> "$OUT/machine.txt"

@@ -63,6 +63,9 @@ public final class RunAll {
         List<Peer> peers = new ArrayList<>();
         peers.add(new Peer("untracked", "none", "UntrackedBench.untracked", List.of()));
         peers.add(new Peer("untracked", "leaktrace", "UntrackedBench.untracked", leaktrace));
+        // The same as "none" again: how far two identical peers land apart in one run, the noise
+        // floor against which the 1% target is read.
+        peers.add(new Peer("untracked", "none-again", "UntrackedBench.untracked", List.of()));
         peers.add(new Peer("tracked", "none", "TrackedBench.tracked", List.of()));
         peers.add(new Peer("tracked", "leaktrace", "TrackedBench.tracked", leaktrace));
         // The agent's own cost and scaling without the file system's: lines are built, then discarded.
@@ -175,7 +178,7 @@ public final class RunAll {
         w.flush();
     }
 
-    private static final int UNTRACKED_ROUNDS = 6;
+    private static final int UNTRACKED_ROUNDS = 8;
 
     private static ChainedOptionsBuilder options(Peer peer, int threads, String log) {
         ChainedOptionsBuilder opts = new OptionsBuilder()

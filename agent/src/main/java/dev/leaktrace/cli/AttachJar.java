@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -14,6 +16,8 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.jar.Attributes;
@@ -30,10 +34,14 @@ import java.util.jar.Manifest;
  * agent class. Appended to a running JVM, the same attribute makes JDK 17 print a class-sharing
  * warning on the application's stdout at every attach, so the copy handed to an attach leaves it
  * out. Copies are kept, one per jar version, in a folder only this user can read and write, since
- * the attached JVM reads classes from the copy for the rest of its life.
+ * the attached JVM reads classes from the copy for the rest of its life. A copy of a newer version
+ * removes those written over an hour before it: a JVM they were attached to holds its copy open,
+ * and an open file may be removed (where it may not, the copy stays).
  */
 final class AttachJar {
     static final String BOOT_CLASS_PATH = "Boot-Class-Path";
+    /** Older copies than this, of other versions, are removed when a new one is written. */
+    static final Duration KEEP_OTHER_COPIES = Duration.ofHours(1);
     private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
@@ -51,6 +59,7 @@ final class AttachJar {
             Path copy = folder.resolve("attach-" + agentJar.length() + "-" + agentJar.lastModified() + ".jar");
             if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
                 writeCopy(agentJar.toPath(), copy);
+                removeOldCopies(folder, copy, Instant.now().minus(KEEP_OTHER_COPIES));
             }
             return copy.toFile();
         } catch (IOException | RuntimeException e) {
@@ -84,6 +93,28 @@ final class AttachJar {
             }
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /**
+     * Removes the {@code attach-*.jar} copies in {@code folder}, but {@code keep}, last written
+     * before {@code writtenBefore}; one that cannot be removed (in use, on a system that forbids
+     * that) is left for a later attach.
+     */
+    static void removeOldCopies(Path folder, Path keep, Instant writtenBefore) {
+        try (DirectoryStream<Path> copies = Files.newDirectoryStream(folder, "attach-*.jar")) {
+            for (Path copy : copies) {
+                try {
+                    if (!copy.equals(keep) && Files.getLastModifiedTime(copy, LinkOption.NOFOLLOW_LINKS)
+                            .toInstant().isBefore(writtenBefore)) {
+                        Files.delete(copy);
+                    }
+                } catch (IOException e) {
+                    // left for a later attach
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // tidying only: the attach goes on
         }
     }
 

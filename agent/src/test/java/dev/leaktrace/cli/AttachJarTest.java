@@ -8,7 +8,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -34,6 +37,25 @@ class AttachJarTest {
                     .isEqualTo("class bytes");
         }
         assertThat(dir).isDirectoryNotContaining("glob:**partial-*");
+    }
+
+    @Test
+    void aNewCopyRemovesOtherCopiesWrittenOverAnHourBefore() throws Exception {
+        Path stale = Files.writeString(dir.resolve("attach-100-1.jar"), "old version");
+        Path recent = Files.writeString(dir.resolve("attach-200-2.jar"), "attached a minute ago");
+        Path fresh = Files.writeString(dir.resolve("attach-300-3.jar"), "the new copy");
+        Path unrelated = Files.writeString(dir.resolve("notes.txt"), "not a copy");
+        Instant now = Instant.now();
+        Files.setLastModifiedTime(stale, FileTime.from(now.minus(Duration.ofHours(2))));
+        Files.setLastModifiedTime(recent, FileTime.from(now.minus(Duration.ofMinutes(1))));
+        Files.setLastModifiedTime(unrelated, FileTime.from(now.minus(Duration.ofDays(30))));
+
+        AttachJar.removeOldCopies(dir, fresh, now.minus(AttachJar.KEEP_OTHER_COPIES));
+
+        assertThat(stale).doesNotExist();
+        assertThat(recent).exists();
+        assertThat(fresh).exists();
+        assertThat(unrelated).exists();
     }
 
     @Test

@@ -121,16 +121,14 @@ public final class Report {
         verdict("Untracked code, agent loaded vs none (throughput)", "≤ 1% slower", measured, slower <= 0.01,
                 "**Untracked code** " + measured + ": nothing of the agent runs in untracked code once classes are "
                         + "loaded (no class outside the config is transformed), so a difference this size is the noise "
-                        + "of a 2-core machine or of JIT decisions. In this run the iterations spread "
-                        + spread(none) + " (none) and " + spread(agent) + " (leaktrace) ops/ms, within single "
-                        + "forks too (see the iterations below): the 1% target is far inside that spread, although "
-                        + "the peers take turns fork by fork. Earlier runs saw forks settle in a slow or a fast "
-                        + "mode; in a side run with -XX:+PrintInlining the slow fork was the one where C2 had not "
-                        + "inlined `Workload.run` into JMH's loop, which is now never inlined "
-                        + "(`@CompilerControl(DONT_INLINE)`). A JVM with only a do-nothing retransforming "
-                        + "transformer (the JVMTI capabilities leaktrace asks for) landed between the two peers in "
-                        + "a side run. Next: more rounds on a quiet machine, and a profile of a slow fork against a "
-                        + "fast one if the gap remains.");
+                        + "of a 2-core machine or of JIT decisions; the A/A control (`none-again`, the same JVM as "
+                        + "`none` in the same rounds) shows how far two identical peers land apart here. In this run "
+                        + "the iterations spread " + spread(none) + " (none) and " + spread(agent) + " (leaktrace) "
+                        + "ops/ms, within single forks too (see the iterations below). Side runs this round: two "
+                        + "no-agent JMH forks run at once, one pinned to each core, moved between about 230 and 340 "
+                        + "ops/ms independently of each other, so the noise belongs to each virtual CPU, not to "
+                        + "the agent, and pairing the peers in time does not cancel it. Next: a quiet machine, or "
+                        + "hundreds of iterations per peer (at a 15% spread, a 1% difference needs about 350).");
         b.append("Command: `").append(commands.getOrDefault("jmh", "?")).append("` (peers `untracked/none`, `untracked/leaktrace` and `untracked/none-again`, ")
                 .append("the same as `none`: an A/A control that shows how far identical peers land apart; ")
                 .append(quick() ? "--quick: 1 fork × 2 × 1 s after 1 × 1 s warm-up).\n\n"
@@ -465,12 +463,14 @@ public final class Report {
                         + "more (80 ms of CPU less per run). Profiled, the two threads spend about 1.2 s of CPU each "
                         + "(the reader finding word ends, parsing numbers and 0.17 s in read(); the pairer in the "
                         + "live-id table and comparing each drop's type), and the JIT is a third consumer on the same "
-                        + "2 cores: about 0.75 s of C2 and 0.2 s of C1. Its log shows the pairing's two largest "
-                        + "methods each compiled twice: C2 first compiles them without the live-id table's "
-                        + "old-generation branch, which the profile had not seen taken, and has to deoptimise and "
-                        + "compile them again when the first long-lived object moves there. Next: read through a "
-                        + "mapped file (one copy less), and a live-id table without a young/old branch on the hot "
-                        + "path; on JDK 25, an AOT cache of the profiles (JEP 515).");
+                        + "2 cores: about 0.75 s of C2 and 0.2 s of C1. Tried in this round, without a gain beyond "
+                        + "the noise: reading through a FileInputStream or a mapped file instead of "
+                        + "Files.newInputStream (0.12 s of CPU for the 670 MB either way), and a young live-id table "
+                        + "that starts small, so that C2 compiles the pairing once instead of twice (it did, yet 20 "
+                        + "interleaved runs each gave 1.59 vs 1.64 s). Making the pairing's two largest methods small "
+                        + "enough to inline doubled the compiling (one 34 KB compile of the main loop). Next: fewer "
+                        + "bytes of work per line for both threads (the per-line CPU, not the compiling, is most of "
+                        + "the run) and, on JDK 25, an AOT cache of the profiles (JEP 515).");
         List<String> exit = lines("exit-leaks.txt");
         boolean ok = !exit.isEmpty() && exit.get(0).trim().equals("0");
         verdict("Analyser under `-Xmx128m` (100k live at the end)", "runs", ok ? "exit 0" : "exit " + exit, ok,

@@ -63,9 +63,13 @@ final class LineBatch {
         ints[line * INTS + 1] = end;
     }
 
-    /** A line {@link CanonicalLineParser} parsed into {@code event}, with its {@link SiteKeys} key (@ALLOCATE only). */
-    void addParsed(EventLine event, int siteKey) {
-        int line = add(event.kind == LineKind.ALLOCATE ? ALLOCATE : event.kind == LineKind.DROP ? DROP : GC);
+    /**
+     * A line of {@code kind} ({@link #ALLOCATE}, {@link #DROP} or {@link #GC}) that
+     * {@link CanonicalLineParser#parseFields} parsed into {@code event}, with its {@link SiteKeys}
+     * key (@ALLOCATE only).
+     */
+    void addParsed(byte kind, EventLine event, int siteKey) {
+        int line = add(kind);
         int at = line * INTS;
         ints[at] = event.typeStart;
         ints[at + 1] = event.typeEnd;
@@ -94,14 +98,12 @@ final class LineBatch {
     }
 
     /**
-     * Fills {@code event} as {@link CanonicalLineParser} filled it for {@code line}, but for the
-     * site's line number and hash: {@link #siteKey} stands for them.
+     * Fills {@code event} as {@link CanonicalLineParser#parseFields} filled it for {@code line}, but
+     * for the site's line number and hash: {@link #siteKey} stands for them. The kind stays in
+     * {@link #kind}: storing it into {@code event} would cost a write barrier per line.
      */
     void load(int line, EventLine event) {
         int at = line * INTS;
-        byte kind = kinds[line];
-        event.kind = kind == ALLOCATE ? LineKind.ALLOCATE : kind == DROP ? LineKind.DROP : LineKind.GC;
-        event.token = event.kind;
         event.typeStart = ints[at];
         event.typeEnd = ints[at + 1];
         event.siteStart = ints[at + 2];

@@ -91,8 +91,8 @@ final class Pairing implements LineHandler {
      * numbered ({@link SiteKeys}; -1 for a @DROP or @GC): the site is found by its key, without
      * reading its bytes, but for the first line of each key.
      */
-    void keyedLine(byte[] b, long lineNumber, int siteKey) {
-        if (event.kind == LineKind.ALLOCATE) {
+    void keyedLine(byte[] b, long lineNumber, byte kind, int siteKey) {
+        if (kind == LineBatch.ALLOCATE) {
             if (siteKey >= siteOfKey.length) {
                 siteOfKey = Arrays.copyOf(siteOfKey, Math.max(siteKey + 1, siteOfKey.length * 2));
             }
@@ -103,7 +103,7 @@ final class Pairing implements LineHandler {
             }
             allocate(b, lineNumber, site);
         } else {
-            release(b, lineNumber, event.kind == LineKind.GC);
+            release(b, lineNumber, kind == LineBatch.GC);
         }
         ordinal++;
         sampler.tick(ordinal, groups.live, groups.size(), liveBytesByType, types.size());

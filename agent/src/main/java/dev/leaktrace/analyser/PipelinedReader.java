@@ -74,7 +74,7 @@ final class PipelinedReader {
                         pairing.line(bytes, batch.start(line), batch.end(line), lineNumber, kind == LineBatch.GENERAL);
                     } else {
                         batch.load(line, event);
-                        pairing.keyedLine(bytes, lineNumber, batch.siteKey(line));
+                        pairing.keyedLine(bytes, lineNumber, kind, batch.siteKey(line));
                     }
                     linesRead = lineNumber;
                 }
@@ -196,9 +196,10 @@ final class PipelinedReader {
             if (nearLimit && !atEnd && start > 0) {
                 return start; // the next block starts with them (start > 0: a tiny block makes no progress)
             }
-            int newline = nearLimit ? -1 : canonical.parse(b, start, limit, event);
+            int newline = nearLimit ? -1 : canonical.parseFields(b, start, limit, event);
             if (newline >= 0) {
-                batch.addParsed(event, event.kind == LineKind.ALLOCATE ? event.siteKey : -1);
+                byte kind = canonical.kind();
+                batch.addParsed(kind, event, kind == LineBatch.ALLOCATE ? event.siteKey : -1);
             } else {
                 newline = LineReader.indexOfNewline(b, start, limit);
                 if (newline < 0) {

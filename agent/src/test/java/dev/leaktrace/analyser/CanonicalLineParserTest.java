@@ -29,6 +29,20 @@ class CanonicalLineParserTest {
             "@DROP T 99999999 9999999");
 
     @Test
+    void parseFieldsLeavesTheKindInTheParserNotInTheEvent() {
+        String[] lines = {"@ALLOCATE T 1 f:1 5\n", "@DROP T 1 5\n", "@GC T 1 6\n"};
+        byte[] kinds = {LineBatch.ALLOCATE, LineBatch.DROP, LineBatch.GC};
+        for (int i = 0; i < lines.length; i++) {
+            byte[] bytes = lines[i].getBytes(StandardCharsets.US_ASCII);
+            EventLine event = new EventLine();
+            assertThat(canonical.parseFields(bytes, 0, bytes.length, event)).isEqualTo(bytes.length - 1);
+            assertThat(canonical.kind()).as(lines[i]).isEqualTo(kinds[i]);
+            assertThat(event.kind).as("no reference stored per line").isNull();
+            assertThat(event.size).isEqualTo(1);
+        }
+    }
+
+    @Test
     void takesTheLinesTheAgentWrites() {
         for (String line : AGENT_LINES) {
             byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);

@@ -89,7 +89,8 @@ final class Pairing implements LineHandler {
     /**
      * {@link #parsedLine} for a line whose site the reading thread of a {@link PipelinedReader}
      * numbered ({@link SiteKeys}; -1 for a @DROP or @GC): the site is found by its key, without
-     * reading its bytes, but for the first line of each key.
+     * reading its bytes, but for the first line of each key. The line's kind comes as a
+     * {@link LineBatch} kind, not in {@link #event()} (see {@link CanonicalLineParser#parseFields}).
      */
     void keyedLine(byte[] b, long lineNumber, byte kind, int siteKey) {
         if (kind == LineBatch.ALLOCATE) {

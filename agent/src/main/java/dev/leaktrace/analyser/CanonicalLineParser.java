@@ -14,8 +14,8 @@ import java.nio.ByteOrder;
  * Words are scanned eight bytes at a time.
  *
  * <p>It accepts a line only when {@link EventLineParser} would read it the same way, and fills
- * {@link EventLine} as that parser does (but for the site's line number, which nothing reads, and
- * with the site's {@link SiteKeys} key); anything else (a prefix, tabs, two spaces, a
+ * {@link EventLine} as that parser does but for the kind ({@link #kind()}) and the site's line
+ * number, which nothing reads, and with the site's {@link SiteKeys} key; anything else (a prefix, tabs, two spaces, a
  * carriage return, trailing text, a field that does not parse) returns -1 and the caller falls back
  * to the general parser, which then also produces the error message.
  */
@@ -39,7 +39,7 @@ final class CanonicalLineParser {
     private static final long LOW_NIBBLES = 0x0F0F0F0F0F0F0F0FL;
     private static final long SIXES = 0x0606060606060606L;
 
-    /** What the last line {@link #parseFields} accepted was: a {@link LineBatch} kind. */
+    /** What the last line {@link #parse} accepted was: a {@link LineBatch} kind. */
     private byte kind;
     /** The value read by the last {@link #endOfNumber}. */
     private long number;
@@ -50,26 +50,14 @@ final class CanonicalLineParser {
 
     /**
      * Parses the line starting at {@code start} if it has the canonical shape and ends before
-     * {@code limit}, into {@code out}.
+     * {@code limit}, into {@code out}, but for its kind, which {@link #kind()} tells: this stores
+     * only numbers. Storing a reference into a heap object costs G1's write barrier; storing the
+     * kind into {@code out} on one thread and again on the other cost about 6% of the CPU of
+     * {@code leaks} on the 20-million-line benchmark log.
      *
      * @return the index of the line's {@code '\n'}, or -1 when the general parser must handle it
      */
     int parse(byte[] b, int start, int limit, EventLine out) {
-        int newline = parseFields(b, start, limit, out);
-        if (newline >= 0) {
-            out.kind = kind == LineBatch.ALLOCATE ? LineKind.ALLOCATE : kind == LineBatch.DROP ? LineKind.DROP : LineKind.GC;
-            out.token = out.kind;
-        }
-        return newline;
-    }
-
-    /**
-     * {@link #parse} but for the line's kind, which is left in {@link #kind()} rather than in
-     * {@code out}: this fills only numbers. Storing a reference into a heap object costs G1's write
-     * barrier; both threads of a {@link PipelinedReader} did it twice per line, about 6% of the
-     * CPU of {@code leaks} on the 20-million-line benchmark log.
-     */
-    int parseFields(byte[] b, int start, int limit, EventLine out) {
         if (start + Long.BYTES > limit) {
             return -1;
         }
@@ -124,7 +112,7 @@ final class CanonicalLineParser {
         return idEnd;
     }
 
-    /** The kind of the last line {@link #parseFields} accepted: {@link LineBatch#ALLOCATE}, {@link LineBatch#DROP} or {@link LineBatch#GC}. */
+    /** The kind of the last line {@link #parse} accepted: {@link LineBatch#ALLOCATE}, {@link LineBatch#DROP} or {@link LineBatch#GC}. */
     byte kind() {
         return kind;
     }

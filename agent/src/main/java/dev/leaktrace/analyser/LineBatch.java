@@ -65,7 +65,7 @@ final class LineBatch {
 
     /**
      * A line of {@code kind} ({@link #ALLOCATE}, {@link #DROP} or {@link #GC}) that
-     * {@link CanonicalLineParser#parseFields} parsed into {@code event}, with its {@link SiteKeys}
+     * {@link CanonicalLineParser#parse} parsed into {@code event}, with its {@link SiteKeys}
      * key (@ALLOCATE only).
      */
     void addParsed(byte kind, EventLine event, int siteKey) {
@@ -98,7 +98,7 @@ final class LineBatch {
     }
 
     /**
-     * Fills {@code event} as {@link CanonicalLineParser#parseFields} filled it for {@code line}, but
+     * Fills {@code event} as {@link CanonicalLineParser#parse} filled it for {@code line}, but
      * for the site's line number and hash: {@link #siteKey} stands for them. The kind stays in
      * {@link #kind}: storing it into {@code event} would cost a write barrier per line.
      */

@@ -62,7 +62,7 @@ final class Pairing implements LineHandler {
     public int lineUpToNewline(byte[] b, int start, int limit, long lineNumber) {
         int newline = canonical.parse(b, start, limit, event);
         if (newline >= 0) {
-            parsedLine(b, lineNumber);
+            parsedLine(b, lineNumber, canonical.kind());
         }
         return newline;
     }
@@ -73,14 +73,14 @@ final class Pairing implements LineHandler {
     }
 
     /**
-     * An @ALLOCATE, @DROP or @GC line that {@link CanonicalLineParser} has already parsed into
-     * {@link #event()}, with offsets into {@code b}.
+     * An @ALLOCATE, @DROP or @GC line ({@code kind}, a {@link LineBatch} kind) that
+     * {@link CanonicalLineParser} has already parsed into {@link #event()}, with offsets into {@code b}.
      */
-    void parsedLine(byte[] b, long lineNumber) {
-        if (event.kind == LineKind.ALLOCATE) {
+    private void parsedLine(byte[] b, long lineNumber, byte kind) {
+        if (kind == LineBatch.ALLOCATE) {
             allocate(b, lineNumber, sites.intern(b, event.siteStart, event.siteEnd, event.siteHash));
         } else {
-            release(b, lineNumber, event.kind == LineKind.GC);
+            release(b, lineNumber, kind == LineBatch.GC);
         }
         ordinal++;
         sampler.tick(ordinal, groups.live, groups.size(), liveBytesByType, types.size());
@@ -90,7 +90,7 @@ final class Pairing implements LineHandler {
      * {@link #parsedLine} for a line whose site the reading thread of a {@link PipelinedReader}
      * numbered ({@link SiteKeys}; -1 for a @DROP or @GC): the site is found by its key, without
      * reading its bytes, but for the first line of each key. The line's kind comes as a
-     * {@link LineBatch} kind, not in {@link #event()} (see {@link CanonicalLineParser#parseFields}).
+     * {@link LineBatch} kind, not in {@link #event()} (see {@link CanonicalLineParser#parse}).
      */
     void keyedLine(byte[] b, long lineNumber, byte kind, int siteKey) {
         if (kind == LineBatch.ALLOCATE) {

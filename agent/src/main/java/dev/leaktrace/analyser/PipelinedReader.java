@@ -196,7 +196,7 @@ final class PipelinedReader {
             if (nearLimit && !atEnd && start > 0) {
                 return start; // the next block starts with them (start > 0: a tiny block makes no progress)
             }
-            int newline = nearLimit ? -1 : canonical.parseFields(b, start, limit, event);
+            int newline = nearLimit ? -1 : canonical.parse(b, start, limit, event);
             if (newline >= 0) {
                 byte kind = canonical.kind();
                 batch.addParsed(kind, event, kind == LineBatch.ALLOCATE ? event.siteKey : -1);

@@ -29,13 +29,13 @@ class CanonicalLineParserTest {
             "@DROP T 99999999 9999999");
 
     @Test
-    void parseFieldsLeavesTheKindInTheParserNotInTheEvent() {
+    void leavesTheKindInTheParserNotInTheEvent() {
         String[] lines = {"@ALLOCATE T 1 f:1 5\n", "@DROP T 1 5\n", "@GC T 1 6\n"};
         byte[] kinds = {LineBatch.ALLOCATE, LineBatch.DROP, LineBatch.GC};
         for (int i = 0; i < lines.length; i++) {
             byte[] bytes = lines[i].getBytes(StandardCharsets.US_ASCII);
             EventLine event = new EventLine();
-            assertThat(canonical.parseFields(bytes, 0, bytes.length, event)).isEqualTo(bytes.length - 1);
+            assertThat(canonical.parse(bytes, 0, bytes.length, event)).isEqualTo(bytes.length - 1);
             assertThat(canonical.kind()).as(lines[i]).isEqualTo(kinds[i]);
             assertThat(event.kind).as("no reference stored per line").isNull();
             assertThat(event.size).isEqualTo(1);
@@ -103,13 +103,18 @@ class CanonicalLineParserTest {
             assertThat(bytes[i]).as(line).isNotEqualTo((byte) '\n');
         }
         EventLine general = new EventLine();
-        assertThat(new EventLineParser().parse(bytes, start, newline, general)).as(line).isEqualTo(fast.kind);
-        assertThat(fast.token).as(line).isEqualTo(general.token);
+        LineKind kind = switch (canonical.kind()) {
+            case LineBatch.ALLOCATE -> LineKind.ALLOCATE;
+            case LineBatch.DROP -> LineKind.DROP;
+            default -> LineKind.GC;
+        };
+        assertThat(new EventLineParser().parse(bytes, start, newline, general)).as(line).isEqualTo(kind);
+        assertThat(general.token).as(line).isEqualTo(kind);
         assertThat(fast.typeStart).as(line).isEqualTo(general.typeStart);
         assertThat(fast.typeEnd).as(line).isEqualTo(general.typeEnd);
         assertThat(fast.size).as(line).isEqualTo(general.size);
         assertThat(fast.id).as(line).isEqualTo(general.id);
-        if (fast.kind == LineKind.ALLOCATE) {
+        if (kind == LineKind.ALLOCATE) {
             assertThat(fast.siteStart).as(line).isEqualTo(general.siteStart);
             assertThat(fast.siteEnd).as(line).isEqualTo(general.siteEnd);
         }

@@ -269,9 +269,10 @@ public final class Report {
                         + " runs: 0.55×, 0.99× and 1.32× in the last three. Also tried: keeping the type out of"
                         + " the per-object reference stores (one key object per class, stored into the announcement"
                         + " stack only when it changes): 196 vs 198 ns at depth 10, 557 vs 547 ns at depth 100 (10"
-                        + " interleaved rounds, output=none), not kept. Next: end the thread's newest object"
-                        + " without a compare-and-set when no other thread can see it, and confirm the mechanism on a"
-                        + " machine with hardware counters (`perf stat`).");
+                        + " interleaved rounds, output=none), not kept. The compare-and-set that ends an object"
+                        + " stays: another thread may close the same object at the same moment, and only an atomic"
+                        + " step lets exactly one of them report it. Next: confirm the mechanism on a machine with"
+                        + " hardware counters (`perf stat` reports them as not supported on this VM).");
         if (t100 != null) {
             double tAdd = 1000 / median(t100) - 1000 / median(f100);
             double x = tAdd / add100;

@@ -302,9 +302,8 @@ public final class Report {
                             + "has 1,024 segments and objects closed on their own thread never reach it; per-thread "
                             + "state is padded to its own cache lines), as the output=none ratio shows. With a "
                             + "file, the two benchmark threads share the machine's 2 cores with the writer thread. "
-                            + fileCost() + " Two threads then cannot go much faster than one thread and the writer "
-                            + "already do. Next: a machine with more cores than threads, and fewer bytes per object "
-                            + "(a compact binary log as an opt-in output format).");
+                            + fileCost() + " " + scalingLimit(depth) + " Next: a machine with more cores than threads, and fewer bytes"
+                            + " per object (a compact binary log as an opt-in output format).");
         }
     }
 
@@ -532,13 +531,51 @@ public final class Report {
         if (tmpfs != null) {
             text += String.format(Locale.ROOT, ", a file on tmpfs %s ns", fmt(1000 / median(tmpfs) - f));
         }
-        return text + " (1 thread). The lines (about 137 bytes per object) are written by the writer thread on"
-                + " the other core. Profiled (async-profiler, depth 10, 1 thread, a file on disk): the writer used 0.6"
-                + " CPU-seconds per CPU-second of the benchmark thread, three quarters of it in the kernel's copy of"
-                + " the lines into the page cache (copy_folio_from_iter_atomic; this VM's buffered writes run at"
-                + " about 620 MB/s, `dd bs=1M`). Nearly free while a core is idle; but two traced threads and the"
-                + " writer need 2 + 2 × 0.6 cores' worth, so on 2 cores two threads can reach at most"
-                + " 2 / (1 + 0.6) = 1.25× one thread.";
+        text += " (1 thread). The lines (about 137 bytes per object) are written by the writer thread on the other"
+                + " core, most of its time in the kernel's copy of the lines into the page cache (async-profiler:"
+                + " copy_folio_from_iter_atomic).";
+        return text;
+    }
+
+    /**
+     * Why two threads scale as they do with a file, from the {@link ThreadCpuProfiler} columns of
+     * this run: the writer's cores per core of tracing bound the ratio on a 2-core machine.
+     */
+    private String scalingLimit(String depth) {
+        Map<String, String> one = find("tracked", "leaktrace", depth, 1);
+        Map<String, String> two = find("tracked", "leaktrace", depth, 2);
+        double[] c1 = one == null ? null : cpu(one);
+        double[] c2 = two == null ? null : cpu(two);
+        if (c1 == null || c2 == null) {
+            return "The writer's kernel copy needs a share of a core per traced thread, so two traced threads and"
+                    + " the writer need more than 2 cores.";
+        }
+        double w = c1[1] / c1[0];
+        return String.format(Locale.ROOT, "CPU in this run (ThreadMXBean, measured iterations, cores busy on"
+                + " average): 1 thread: the benchmark thread %s, the writer %s; 2 threads: the benchmark threads %s,"
+                + " the writer %s, the whole JVM %s of the machine's 2. Per object the benchmark threads spent %s ns"
+                + " of CPU with 2 threads against %s ns with 1 (a wall-clock profile shows why: when the writer"
+                + " falls 4 MB behind, a traced thread writes the lines itself while the other waits for the lock),"
+                + " and %s of a core stayed idle. With w = %s writer cores per core of tracing, two traced threads and"
+                + " the writer need 2 × (1 + w) cores' worth, so on 2 cores two threads can reach at most"
+                + " 2 / (1 + w) = %s× one thread, before those losses.",
+                fmt(c1[0]), fmt(c1[1]), fmt(c2[0]), fmt(c2[1]), fmt(c2[2]),
+                fmt(1000 * c2[0] / median(two)), fmt(1000 * c1[0] / median(one)), fmt(Math.max(0, 2 - c2[2])),
+                fmt(w), fmt(2 / (1 + w)));
+    }
+
+    /** {benchmark threads, writer, JVM} in cores, or null when the run did not measure them. */
+    private static double[] cpu(Map<String, String> r) {
+        String[] keys = {"cpuWorkers", "cpuWriter", "cpuProcess"};
+        double[] cores = new double[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            String v = r.get(keys[i]);
+            if (v == null || v.equals("-")) {
+                return null;
+            }
+            cores[i] = Double.parseDouble(v);
+        }
+        return cores[0] > 0 ? cores : null;
     }
 
     private void verdict(String figure, String target, String measured, boolean pass, String missNote) {

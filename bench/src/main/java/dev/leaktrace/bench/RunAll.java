@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -102,7 +105,8 @@ public final class RunAll {
             }
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tsv))) {
-            w.println("workload\tpeer\tbenchmark\tdepth\tthreads\tscore\terror\tunit\tmedian\titerations\tjvmArgs");
+            w.println("workload\tpeer\tbenchmark\tdepth\tthreads\tscore\terror\tunit\tmedian\titerations\tjvmArgs"
+                    + "\tcpuWorkers\tcpuWriter\tcpuProcess");
             runUntracked(selected, quick, out, w);
             for (Peer peer : selected) {
                 if (!peer.workload.equals("tracked")) {
@@ -113,6 +117,8 @@ public final class RunAll {
                         continue; // a control for the depth figure, which is taken on one thread
                     }
                     ChainedOptionsBuilder opts = options(peer, t, out + "/jmh-" + peer.workload + "-" + peer.name + "-" + t + "t.log");
+                    // Where the CPU went (benchmark threads, writer, JVM): why 2 threads scale or not.
+                    opts.addProfiler(ThreadCpuProfiler.class);
                     if (quick) {
                         opts.forks(1).warmupIterations(1).measurementIterations(2);
                     } else {
@@ -124,7 +130,8 @@ public final class RunAll {
                     for (RunResult r : new Runner(opts.build()).run()) {
                         List<Double> scores = scores(r);
                         write(w, peer, r.getParams().getParam("depth"), t, r.getPrimaryResult().getScore(),
-                                r.getPrimaryResult().getScoreError(), r.getPrimaryResult().getScoreUnit(), scores);
+                                r.getPrimaryResult().getScoreError(), r.getPrimaryResult().getScoreUnit(), scores,
+                                cpu(r.getAggregatedResult().getSecondaryResults()));
                     }
                     w.flush();
                 }
@@ -173,7 +180,7 @@ public final class RunAll {
             double variance = scores.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / Math.max(1, scores.size() - 1);
             // 99.9% confidence half-width (normal approximation), as JMH prints its error.
             double error = 3.29 * Math.sqrt(variance / scores.size());
-            write(w, untracked.get(i), null, 1, mean, error, unit, scores);
+            write(w, untracked.get(i), null, 1, mean, error, unit, scores, "-\t-\t-");
         }
         w.flush();
     }
@@ -202,13 +209,24 @@ public final class RunAll {
     }
 
     private static void write(PrintWriter w, Peer peer, String depth, int threads, double score, double error,
-                              String unit, List<Double> scores) {
-        w.printf("%s\t%s\t%s\t%s\t%d\t%.6g\t%.6g\t%s\t%.6g\t%s\t%s%n", peer.workload, peer.name,
+                              String unit, List<Double> scores, String cpu) {
+        w.printf("%s\t%s\t%s\t%s\t%d\t%.6g\t%.6g\t%s\t%.6g\t%s\t%s\t%s%n", peer.workload, peer.name,
                 peer.benchmark, depth == null ? "-" : depth, threads, score, error, unit, median(scores),
                 String.join(",", scores.stream().map(x -> String.format("%.5g", x)).toList()),
-                String.join(" ", peer.jvmArgs));
+                String.join(" ", peer.jvmArgs), cpu);
         System.out.printf("[jmh]   depth=%s: median %.4g %s (score %.4g ± %.3g)%n", depth, median(scores), unit,
                 score, error);
+    }
+
+    /** The {@link ThreadCpuProfiler} columns: cores used by the benchmark threads, the writer, the JVM. */
+    private static String cpu(Map<String, Result> secondary) {
+        StringBuilder cells = new StringBuilder();
+        for (String label : new String[] {ThreadCpuProfiler.WORKERS, ThreadCpuProfiler.WRITER, ThreadCpuProfiler.PROCESS}) {
+            Result result = secondary.get(label);
+            cells.append(cells.length() == 0 ? "" : "\t")
+                    .append(result == null ? "-" : String.format(Locale.ROOT, "%.4f", result.getScore()));
+        }
+        return cells.toString();
     }
 
     static double median(List<Double> values) {

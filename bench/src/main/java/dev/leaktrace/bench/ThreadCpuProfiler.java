@@ -50,21 +50,16 @@ public final class ThreadCpuProfiler implements InternalProfiler {
         long process = processCpu() - processBefore;
         long workers = 0;
         long writer = 0;
-        long[] ids = threads.getAllThreadIds();
-        ThreadInfo[] infos = threads.getThreadInfo(ids);
-        for (int i = 0; i < ids.length; i++) {
-            if (infos[i] == null) {
+        for (Map.Entry<Long, Long> thread : cpuByThread().entrySet()) {
+            ThreadInfo info = threads.getThreadInfo(thread.getKey());
+            if (info == null) {
                 continue; // ended meanwhile
             }
-            long cpu = threads.getThreadCpuTime(ids[i]);
-            if (cpu < 0) {
-                continue;
-            }
-            long used = cpu - before.getOrDefault(ids[i], 0L); // a thread born in the iteration started at 0
-            String name = infos[i].getThreadName();
-            if (name.contains("-jmh-worker-")) {
+            // A thread born in the iteration started at 0.
+            long used = thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+            if (info.getThreadName().contains("-jmh-worker-")) {
                 workers += used;
-            } else if (name.equals(WRITER_THREAD)) {
+            } else if (info.getThreadName().equals(WRITER_THREAD)) {
                 writer += used;
             }
         }

@@ -128,13 +128,19 @@ if java -jar "$AGENT" leaks --help >/dev/null 2>&1; then
   cmds+=("$LEAKS" "java -Xmx128m -jar $AGENT leaks $TRACE2")
   # The same on a JDK 25, if there is one (LEAKTRACE_BENCH_JAVA25, or one under /usr/lib/jvm):
   # a side row, since users may run the analyser on any JDK; the targets use the default java.
-  J25="${LEAKTRACE_BENCH_JAVA25:-$(ls -d /usr/lib/jvm/*-25-*/bin/java 2>/dev/null | head -1)}"
+  # (A loop, not `ls | head`: under pipefail a missing match or SIGPIPE would end the script.)
+  J25="${LEAKTRACE_BENCH_JAVA25:-}"
+  if [ -z "$J25" ]; then
+    for candidate in /usr/lib/jvm/*-25-*/bin/java; do
+      if [ -x "$candidate" ]; then J25="$candidate"; break; fi
+    done
+  fi
   if [ -n "$J25" ] && [ -x "$J25" ]; then
     # Linked under bench/target, so that the report's commands name no path of this machine.
     ln -sfn "$(dirname "$(dirname "$J25")")" bench/target/jdk25
     names+=(leaks-jdk25)
     cmds+=("bench/target/jdk25/bin/java -Xmx128m -jar $AGENT leaks $TRACE")
-    cmd java25 "$(bench/target/jdk25/bin/java -version 2>&1 | head -1)"
+    cmd java25 "$(bench/target/jdk25/bin/java -version 2>&1 | sed -n 1p)"
   fi
 else
   echo "the leaks command is not in $AGENT yet" > "$OUT/leaks-status.txt"

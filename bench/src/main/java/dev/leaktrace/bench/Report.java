@@ -461,15 +461,15 @@ public final class Report {
                     twice, secondHalf, secondHalf / wc, Math.max(0, leaks - secondHalf));
         }
         // scripts/bench.sh adds the same run on a JDK 25 when it finds one: the targets use the default java.
+        String onJdk25 = "";
         if (results.size() > 4) {
             double jdk25 = medianOf(results, 4);
-            String onJdk25 = String.format(Locale.ROOT, "On JDK 25 (`%s`) the same `leaks` took %.2f s, %.1f× `wc -l`.",
+            onJdk25 = String.format(Locale.ROOT, " On JDK 25 (`%s`) the same `leaks` took %.2f s, %.1f× `wc -l`.",
                     commands.getOrDefault("java25", "?"), jdk25, jdk25 / wc);
-            b.append(onJdk25).append("\n\n");
-            perLine += " " + onJdk25;
+            b.append(onJdk25.strip()).append("\n\n");
         }
         verdict("Analyser `leaks` vs `wc -l`", "≤ 10×", vsWc, leaks / wc <= 10,
-                "**Analyser vs wc -l** " + vsWc + "." + perLine + " `leaks` parses the agent's own line shape in "
+                "**Analyser vs wc -l** " + vsWc + "." + perLine + onJdk25 + " `leaks` parses the agent's own line shape in "
                         + "the pass that finds each line's end, keeps live ids in a cache-sized young table and a "
                         + "larger old one, reads and parses on one thread while another pairs in file order, numbers "
                         + "each allocation's site on the reading thread, reads 256 KiB batches straight from the file "

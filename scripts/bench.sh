@@ -141,6 +141,18 @@ if java -jar "$AGENT" leaks --help >/dev/null 2>&1; then
     names+=(leaks-jdk25)
     cmds+=("bench/target/jdk25/bin/java -Xmx128m -jar $AGENT leaks $TRACE")
     cmd java25 "$(bench/target/jdk25/bin/java -version 2>&1 | sed -n 1p)"
+    # And with an AOT cache (JEPs 483, 515) from a training run on another log of the same kind
+    # (another seed, a tenth of the lines), as docs/analyser.md tells users to make one.
+    TRAIN="$OUT/analyser-train.log"
+    AOT="$OUT/leaks.aot"
+    java -cp "$BENCH" dev.leaktrace.bench.analyser.LogGenerator "$TRAIN" $((LINES / 10)) $((ALIVE / 10)) 7 > /dev/null
+    TRAINING="bench/target/jdk25/bin/java -XX:AOTCacheOutput=$AOT -Xmx128m -jar $AGENT leaks $TRAIN"
+    cmd aot-training "$TRAINING"
+    if $TRAINING > /dev/null 2> "$OUT/aot-training.txt" && [ -f "$AOT" ]; then
+      names+=(leaks-jdk25-aot)
+      cmds+=("bench/target/jdk25/bin/java -XX:AOTCache=$AOT -Xmx128m -jar $AGENT leaks $TRACE")
+    fi
+    rm -f "$TRAIN"
   fi
 else
   echo "the leaks command is not in $AGENT yet" > "$OUT/leaks-status.txt"

@@ -411,7 +411,7 @@ public final class Report {
         }
         hyperfineTable(b, results);
         b.append("| Command | peak RSS (MB) | exit |\n|---|---|---|\n");
-        for (String name : new String[] {"wc", "awk", "leaks", "leaks-double", "leaks-jdk25"}) {
+        for (String name : new String[] {"wc", "awk", "leaks", "leaks-double", "leaks-jdk25", "leaks-jdk25-aot"}) {
             List<String> rss = lines("rss-" + name + ".txt");
             String peak = "?";
             for (String line : rss) {
@@ -464,8 +464,14 @@ public final class Report {
         String onJdk25 = "";
         if (results.size() > 4) {
             double jdk25 = medianOf(results, 4);
-            onJdk25 = String.format(Locale.ROOT, " On JDK 25 (`%s`) the same `leaks` took %.2f s, %.1f× `wc -l`.",
+            onJdk25 = String.format(Locale.ROOT, " On JDK 25 (`%s`) the same `leaks` took %.2f s, %.1f× `wc -l`",
                     commands.getOrDefault("java25", "?"), jdk25, jdk25 / wc);
+            if (results.size() > 5) {
+                double aot = medianOf(results, 5);
+                onJdk25 += String.format(Locale.ROOT, "; with an AOT cache from a training run on a log a tenth as "
+                        + "long (`%s`), %.2f s, %.1f× `wc -l`", commands.getOrDefault("aot-training", "?"), aot, aot / wc);
+            }
+            onJdk25 += ".";
             b.append(onJdk25.strip()).append("\n\n");
         }
         verdict("Analyser `leaks` vs `wc -l`", "≤ 10×", vsWc, leaks / wc <= 10,

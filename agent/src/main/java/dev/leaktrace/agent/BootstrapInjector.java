@@ -45,6 +45,7 @@ final class BootstrapInjector {
             "dev.leaktrace.bootstrap.LineSink$Writer", "dev.leaktrace.bootstrap.LineSink$ExitFlush",
             "dev.leaktrace.bootstrap.LiveObject", "dev.leaktrace.bootstrap.Recorder",
             "dev.leaktrace.bootstrap.Recorder$1", "dev.leaktrace.bootstrap.Recorder$Reaper",
+            "dev.leaktrace.bootstrap.Recorder$ReapAtExit",
             "dev.leaktrace.bootstrap.Registry",
             "dev.leaktrace.bootstrap.Registry$Segment", "dev.leaktrace.bootstrap.SiteFinder",
             "dev.leaktrace.bootstrap.SiteFinder$SiteWalk", "dev.leaktrace.bootstrap.SiteFinder$DelegationWalk",

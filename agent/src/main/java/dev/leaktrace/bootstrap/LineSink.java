@@ -47,6 +47,8 @@ public final class LineSink {
     private static final int MAX_SPARE = 8;
     private volatile Thread writer;
     private volatile boolean writeThrough;
+    /** Run at exit before everything is written out (see {@link #beforeExit}). */
+    private volatile Runnable beforeExit;
     private boolean broken;
 
     private final class Writer implements Runnable {
@@ -89,6 +91,14 @@ public final class LineSink {
         writer = thread;
         thread.start();
         Runtime.getRuntime().addShutdownHook(new Thread(new ExitFlush(), "leaktrace-exit-flush"));
+    }
+
+    /**
+     * Work for the exit flush to do first: the recorder reports the objects the GC has already
+     * collected, so that the last lines of the log include them.
+     */
+    public void beforeExit(Runnable task) {
+        beforeExit = task;
     }
 
     /** A header line, written at once; callers pass text starting with '#'. */
@@ -369,6 +379,14 @@ public final class LineSink {
      * Every line published after that reads {@code writeThrough} as true and is written at once.
      */
     void closeForExit() {
+        Runnable first = beforeExit;
+        if (first != null) {
+            try {
+                first.run();
+            } catch (Throwable ignored) {
+                // the lines must be written out all the same
+            }
+        }
         writeThrough = true;
         flush();
         // parkNanos may return early (spuriously, or at once when interrupted): wait out the time.

@@ -42,6 +42,7 @@ public final class Recorder {
         new TrackedRef(new Object(), null, TypeInfo.UNTRACED).end();
         ThreadState.current().replaceNewest(null, null);
         Recorder recorder = new Recorder(resolver, sink);
+        sink.beforeExit(recorder.new ReapAtExit());
         Thread reaper = new Thread(recorder.new Reaper(), "leaktrace-gc-watch");
         reaper.setDaemon(true);
         reaper.start();
@@ -206,6 +207,26 @@ public final class Recorder {
         }
     }
 
+    /**
+     * At exit: the collections the GC has queued and the reaper thread has not reached yet. Without
+     * this, an object collected just before the JVM ended looked leaked, depending on whether that
+     * thread ran in between (the demo's before/after diff saw it as a new leak now and then).
+     */
+    private final class ReapAtExit implements Runnable {
+        @Override
+        public void run() {
+            reapQueued();
+        }
+    }
+
+    /** Reports every collection the GC has queued so far. */
+    private void reapQueued() {
+        java.lang.ref.Reference<?> next;
+        while ((next = registry.collected.poll()) != null) {
+            reap((TrackedRef) next);
+        }
+    }
+
     /** Turns collections by the GC into lines: a drop for {@code gc} types, {@code @GC} otherwise. */
     private void reapCollected() {
         long nextSweep = System.currentTimeMillis() + SWEEP_INTERVAL_MS;
@@ -259,10 +280,7 @@ public final class Recorder {
         if (recorder == null) {
             return;
         }
-        java.lang.ref.Reference<?> next;
-        while ((next = recorder.registry.collected.poll()) != null) {
-            recorder.reap((TrackedRef) next);
-        }
+        recorder.reapQueued();
         while (recorder.reaping && System.currentTimeMillis() < deadline + 1000) {
             Thread.sleep(1);
         }

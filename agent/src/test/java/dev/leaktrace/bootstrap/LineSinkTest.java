@@ -44,6 +44,45 @@ class LineSinkTest {
     }
 
     @Test
+    void theExitFlushFirstRunsTheRecordersLastWorkAndWritesItsLines() {
+        SlowStream out = new SlowStream();
+        LineSink sink = new LineSink(out, "test");
+        sink.start();
+        ThreadState state = new ThreadState();
+        TrackedRef ref = new TrackedRef(new Object(), null, TYPE);
+        ref.site = SITE;
+        ref.id = 7;
+        ref.size = 24;
+        sink.allocate(state, ref, TYPE.nameBytes, null);
+        // As the recorder does at exit: an object the GC collected, reported by the exiting thread.
+        sink.beforeExit(() -> sink.release(new ThreadState(), ref, LineFormat.GC));
+
+        sink.closeForExit();
+
+        assertThat(out.text()).isEqualTo("@ALLOCATE t.Res 24 t/Main.java:7 7\n@GC t.Res 24 7\n");
+    }
+
+    @Test
+    void aFailingExitTaskDoesNotKeepTheLinesFromBeingWritten() {
+        SlowStream out = new SlowStream();
+        LineSink sink = new LineSink(out, "test");
+        sink.start();
+        ThreadState state = new ThreadState();
+        TrackedRef ref = new TrackedRef(new Object(), null, TYPE);
+        ref.site = SITE;
+        ref.id = 8;
+        ref.size = 24;
+        sink.allocate(state, ref, TYPE.nameBytes, null);
+        sink.beforeExit(() -> {
+            throw new IllegalStateException("boom");
+        });
+
+        sink.closeForExit();
+
+        assertThat(out.text()).isEqualTo("@ALLOCATE t.Res 24 t/Main.java:7 8\n");
+    }
+
+    @Test
     void threadsDroppingEachOthersObjectsGetEveryLineOnceAndDropsAfterAllocations() throws Exception {
         SlowStream out = new SlowStream();
         LineSink sink = new LineSink(out, "test");

@@ -43,17 +43,22 @@ class LineSinkTest {
         }
     }
 
+    /** An object of {@link #TYPE} with id {@code id}, whose @ALLOCATE line {@code sink} has. */
+    private static TrackedRef allocated(LineSink sink, long id) {
+        TrackedRef ref = new TrackedRef(new Object(), null, TYPE);
+        ref.site = SITE;
+        ref.id = id;
+        ref.size = 24;
+        sink.allocate(new ThreadState(), ref, TYPE.nameBytes, null);
+        return ref;
+    }
+
     @Test
     void theExitFlushFirstRunsTheRecordersLastWorkAndWritesItsLines() {
         SlowStream out = new SlowStream();
         LineSink sink = new LineSink(out, "test");
         sink.start();
-        ThreadState state = new ThreadState();
-        TrackedRef ref = new TrackedRef(new Object(), null, TYPE);
-        ref.site = SITE;
-        ref.id = 7;
-        ref.size = 24;
-        sink.allocate(state, ref, TYPE.nameBytes, null);
+        TrackedRef ref = allocated(sink, 7);
         // As the recorder does at exit: an object the GC collected, reported by the exiting thread.
         sink.beforeExit(() -> sink.release(new ThreadState(), ref, LineFormat.GC));
 
@@ -67,12 +72,7 @@ class LineSinkTest {
         SlowStream out = new SlowStream();
         LineSink sink = new LineSink(out, "test");
         sink.start();
-        ThreadState state = new ThreadState();
-        TrackedRef ref = new TrackedRef(new Object(), null, TYPE);
-        ref.site = SITE;
-        ref.id = 8;
-        ref.size = 24;
-        sink.allocate(state, ref, TYPE.nameBytes, null);
+        allocated(sink, 8);
         sink.beforeExit(() -> {
             throw new IllegalStateException("boom");
         });

@@ -15,9 +15,9 @@ import java.nio.ByteOrder;
  *
  * <p>It accepts a line only when {@link EventLineParser} would read it the same way, and fills
  * {@link EventLine} as that parser does but for the kind ({@link #kind()}) and the site's line
- * number, which nothing reads, and with the site's {@link SiteKeys} key; anything else (a prefix, tabs, two spaces, a
- * carriage return, trailing text, a field that does not parse) returns -1 and the caller falls back
- * to the general parser, which then also produces the error message.
+ * number, which nothing reads, and with the site's {@link SiteKeys} key; anything else (a prefix,
+ * tabs, two spaces, a carriage return, trailing text, a field that does not parse) returns -1 and
+ * the caller falls back to the general parser, which then also produces the error message.
  */
 final class CanonicalLineParser {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

@@ -504,12 +504,12 @@ public final class Report {
                         + "problems in file order) would need merging. Also tried: the reader numbering each line's "
                         + "type, so that the pairer compares two ints instead of the names. With the comparison "
                         + "skipped altogether (a bound, not a fix) `leaks` took 1.57 vs 1.75 s with 15% less CPU; "
-                        + "but recognising a name met before cost the reader 2.5-3× what finding its end had, so the "
-                        + "run was no faster (1.66 vs 1.61 s, 10 interleaved runs) and it was not kept. Next: on "
-                        + "JDK 25, an AOT cache of the loaded classes and the profiles (JEPs 483 and 515), made by a "
-                        + "training run (`-XX:AOTCacheOutput`) and used with `-XX:AOTCache`: measured once, on a cache "
-                        + "trained on a 1M-line log, 1.43 s against 1.51 s without it and 1.73 s on JDK 17 (8 "
-                        + "interleaved runs each). A comparison the reader gets for free "
+                        + "but recognising a name met before cost the reader 2.5-3× what finding its end had, so no "
+                        + "run was faster (the best of three variants: 1.66 vs 1.61 s, 10 interleaved runs) and it "
+                        + "was not kept. Next: on JDK 25, an AOT cache of the loaded classes and the profiles (JEPs "
+                        + "483 and 515), made by a training run (`-XX:AOTCacheOutput`) and used with `-XX:AOTCache`, "
+                        + "which the side rows above time in each run; in 8 interleaved runs apart, 1.43 s against "
+                        + "1.51 s without it and 1.73 s on JDK 17. A comparison the reader gets for free "
                         + "would take the names' hashes as their identity, which `leaks` does not do: it stays exact.");
         List<String> exit = lines("exit-leaks.txt");
         boolean ok = !exit.isEmpty() && exit.get(0).trim().equals("0");
@@ -594,10 +594,10 @@ public final class Report {
 
     /** {benchmark threads, writer, JVM} in cores, or null when the run did not measure them. */
     private static double[] cpu(Map<String, String> r) {
-        String[] keys = {"cpuWorkers", "cpuWriter", "cpuProcess"};
-        double[] cores = new double[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            String v = r.get(keys[i]);
+        List<String> keys = ThreadCpuProfiler.COLUMNS;
+        double[] cores = new double[keys.size()];
+        for (int i = 0; i < cores.length; i++) {
+            String v = r.get(keys.get(i));
             if (v == null || v.equals("-")) {
                 return null;
             }

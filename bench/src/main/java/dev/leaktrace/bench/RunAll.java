@@ -105,8 +105,8 @@ public final class RunAll {
             }
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tsv))) {
-            w.println("workload\tpeer\tbenchmark\tdepth\tthreads\tscore\terror\tunit\tmedian\titerations\tjvmArgs"
-                    + "\tcpuWorkers\tcpuWriter\tcpuProcess");
+            w.println("workload\tpeer\tbenchmark\tdepth\tthreads\tscore\terror\tunit\tmedian\titerations\tjvmArgs\t"
+                    + String.join("\t", ThreadCpuProfiler.COLUMNS));
             runUntracked(selected, quick, out, w);
             for (Peer peer : selected) {
                 if (!peer.workload.equals("tracked")) {

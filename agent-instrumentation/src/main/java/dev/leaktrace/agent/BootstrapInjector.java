@@ -7,6 +7,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
@@ -31,31 +32,8 @@ import java.util.jar.JarOutputStream;
  */
 final class BootstrapInjector {
     static final String PROBE = "dev.leaktrace.bootstrap.Recorder";
-    /**
-     * Every class of those packages, nested ones included. BootstrapClassListTest fails when a
-     * class is added to them and not here.
-     */
-    static final List<String> CLASSES = List.of(
-            "dev.leaktrace.api.SizeEstimator",
-            "dev.leaktrace.bootstrap.CacheLinePadding",
-            "dev.leaktrace.bootstrap.Delegations", "dev.leaktrace.bootstrap.Delegations$1",
-            "dev.leaktrace.bootstrap.IdText",
-            "dev.leaktrace.bootstrap.LineFormat", "dev.leaktrace.bootstrap.LinePrefixes",
-            "dev.leaktrace.bootstrap.LineSink", "dev.leaktrace.bootstrap.LineSink$Chunk",
-            "dev.leaktrace.bootstrap.LineSink$Writer", "dev.leaktrace.bootstrap.LineSink$ExitFlush",
-            "dev.leaktrace.bootstrap.LiveObject", "dev.leaktrace.bootstrap.Recorder",
-            "dev.leaktrace.bootstrap.Recorder$1", "dev.leaktrace.bootstrap.Recorder$Reaper",
-            "dev.leaktrace.bootstrap.Recorder$ReapAtExit",
-            "dev.leaktrace.bootstrap.Registry",
-            "dev.leaktrace.bootstrap.Registry$Segment", "dev.leaktrace.bootstrap.SiteFinder",
-            "dev.leaktrace.bootstrap.SiteFinder$SiteWalk", "dev.leaktrace.bootstrap.SiteFinder$DelegationWalk",
-            "dev.leaktrace.bootstrap.Sites", "dev.leaktrace.bootstrap.StackRecorder",
-            "dev.leaktrace.bootstrap.ThreadBuffer", "dev.leaktrace.bootstrap.ThreadBufferFields",
-            "dev.leaktrace.bootstrap.ThreadState", "dev.leaktrace.bootstrap.ThreadState$Current",
-            "dev.leaktrace.bootstrap.ThreadStateFields",
-            "dev.leaktrace.bootstrap.TrackedRef", "dev.leaktrace.bootstrap.TypeInfo",
-            "dev.leaktrace.bootstrap.TypeResolver", "dev.leaktrace.bootstrap.Warnings",
-            "dev.leaktrace.bootstrap.package-info");
+    /** Written by the bootstrap module's build: the path of each class it compiled, one a line. */
+    static final String CLASS_LIST = "META-INF/leaktrace/bootstrap-classes.txt";
 
     private BootstrapInjector() {
     }
@@ -64,7 +42,7 @@ final class BootstrapInjector {
         if (isInBootstrap(PROBE)) {
             return; // a second -javaagent, or an attach after one: the classes are there already
         }
-        Map<String, byte[]> classes = OwnJar.readClasses(CLASSES);
+        Map<String, byte[]> classes = OwnJar.readClasses(classNames());
         if (classes.isEmpty()) {
             throw new IllegalStateException("no bootstrap classes found in the agent's jar");
         }
@@ -76,6 +54,21 @@ final class BootstrapInjector {
         if (!isInBootstrap(PROBE)) {
             throw new IllegalStateException("the bootstrap classes could not be defined");
         }
+    }
+
+    static List<String> classNames() throws IOException {
+        byte[] list = OwnJar.readEntry(CLASS_LIST);
+        if (list == null) {
+            throw new IllegalStateException("the agent's jar lacks " + CLASS_LIST);
+        }
+        List<String> names = new ArrayList<>();
+        for (String line : new String(list, StandardCharsets.UTF_8).split("\n")) {
+            String path = line.trim();
+            if (path.endsWith(".class")) {
+                names.add(path.substring(0, path.length() - ".class".length()).replace('/', '.'));
+            }
+        }
+        return names;
     }
 
     private static boolean isInBootstrap(String name) {

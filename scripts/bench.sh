@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark of issue 4 and (re)writes BENCHMARKS.md:
+# Runs every benchmark and (re)writes BENCHMARKS.md:
 #   1. untracked code, agent vs none (JMH)
 #   2. tracked construct + close at depth 10/100, 1/2 threads, with the peers (JMH)
 #   3. startup of a hello world with a 10-type config (hyperfine)

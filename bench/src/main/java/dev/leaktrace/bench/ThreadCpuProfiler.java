@@ -25,7 +25,7 @@ public final class ThreadCpuProfiler implements InternalProfiler {
     static final String WRITER = "·cpu.writer";
     static final String PROCESS = "·cpu.process";
     /** The columns of {@code jmh.tsv} that carry {@link #WORKERS}, {@link #WRITER} and {@link #PROCESS}, in order. */
-    static final List<String> COLUMNS = List.of("cpuWorkers", "cpuWriter", "cpuProcess");
+    public static final List<String> COLUMNS = List.of("cpuWorkers", "cpuWriter", "cpuProcess");
     private static final String WRITER_THREAD = "leaktrace-writer";
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark and (re)writes BENCHMARKS.md:
+# Runs every benchmark (targets: docs/performance.md) and (re)writes BENCHMARKS.md:
 #   1. untracked code, agent vs none (JMH)
 #   2. tracked construct + close at depth 10/100, 1/2 threads, with the peers (JMH)
 #   3. startup of a hello world with a 10-type config (hyperfine)
@@ -9,7 +9,7 @@
 #   --quick     a smoke run (short JMH, 1M-line log, fewer runs); its BENCHMARKS.md says so.
 #   --no-build  use the jars already in agent/target and bench/target.
 # Needs: java 17+, mvn, hyperfine, /usr/bin/time (Debian: apt-get install -y hyperfine time).
-# Takes about 25 minutes on 2 cores; results are left in bench/target/results.
+# Takes about 20-25 minutes on 2 cores; results are left in bench/target/results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -74,8 +74,7 @@ public final class RunAll {
         // The agent's own cost and scaling without the file system's: lines are built, then discarded.
         peers.add(new Peer("tracked", "leaktrace-output-none", "TrackedBench.tracked",
                 List.of("-javaagent:" + agent + "=config=" + trackedConfig + ",output=none")));
-        // The same file output on tmpfs: what writing a file costs the agent where the disk's
-        // bandwidth (which the file peer above reaches on this kind of machine) is not the limit.
+        // The same file output on tmpfs: what a file costs the agent without the disk's bandwidth.
         Path tmpfs = Path.of("/dev/shm");
         Path tmpfsTrace = tmpfs.resolve("leaktrace-bench-trace.log");
         if (Files.isDirectory(tmpfs)) {
@@ -122,8 +121,7 @@ public final class RunAll {
                     if (quick) {
                         opts.forks(1).warmupIterations(1).measurementIterations(2);
                     } else {
-                        // Two forks: a fork's JIT can settle in a slower or a faster mode here, and
-                        // one fork per figure let that decide a target.
+                        // Two forks, so that one fork's JIT mode does not decide a target.
                         opts.forks(2).warmupIterations(3).measurementIterations(5);
                     }
                     System.out.printf("[jmh] %s / %s, %d thread(s)%n", peer.workload, peer.name, t);

@@ -16,16 +16,15 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * Where the CPU of an iteration went, in cores busy on average: the benchmark's threads, the
- * agent's writer thread and the whole JVM. It runs in the forked JVM, so the report can say
- * from the same run why two traced threads do or do not scale on this machine's cores, rather
- * than quote a profile taken once.
+ * agent's writer thread and the whole JVM. It runs in the forked JVM, so that the report derives
+ * from the same run how far two traced threads can scale on 2 cores (docs/performance.md).
  */
 public final class ThreadCpuProfiler implements InternalProfiler {
     static final String WORKERS = "·cpu.workers";
     static final String WRITER = "·cpu.writer";
     static final String PROCESS = "·cpu.process";
     /** The columns of {@code jmh.tsv} that carry {@link #WORKERS}, {@link #WRITER} and {@link #PROCESS}, in order. */
-    static final List<String> COLUMNS = List.of("cpuWorkers", "cpuWriter", "cpuProcess");
+    public static final List<String> COLUMNS = List.of("cpuWorkers", "cpuWriter", "cpuProcess");
     private static final String WRITER_THREAD = "leaktrace-writer";
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();

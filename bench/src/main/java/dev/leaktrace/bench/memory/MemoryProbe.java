@@ -7,9 +7,10 @@ import java.lang.management.MemoryMXBean;
 /**
  * Agent memory per live tracked object: creates N tracked objects and keeps them, then closes
  * them all (still keeping them reachable), then creates and closes N more one at a time (kept
- * reachable too: what is retained per dropped object, with at most one live). Prints the heap used after a full GC at each step, as
- * {@code key=value} lines; run with and without the agent, the difference divided by N is the
- * agent's cost per live object, and after the closes, what it retains for dropped ones.
+ * reachable too: what is retained per dropped object, with at most one live). Prints the heap
+ * used after a full GC at each step, as {@code key=value} lines; run with and without the agent,
+ * the difference divided by N is the agent's cost per live object, and after the closes, what it
+ * retains for dropped ones.
  */
 public final class MemoryProbe {
     private MemoryProbe() {
@@ -50,9 +51,8 @@ public final class MemoryProbe {
     }
 
     /**
-     * The least heap used over 2 s of collections. Two seconds, not a few hundred ms: the agent's
-     * writer may still hold up to a few MB of lines handed to it when the disk is slow (a busy
-     * machine), arrays that are garbage once written; a short window counted them as retained.
+     * The least heap used over 2 s of collections, long enough for the agent's writer to write out
+     * the lines it still holds on a slow disk, which would otherwise count as retained.
      */
     private static long usedAfterGc() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

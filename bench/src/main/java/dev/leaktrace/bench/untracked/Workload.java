@@ -17,9 +17,8 @@ public final class Workload {
     }
 
     /**
-     * Never inlined into JMH's loop: whether C2 inlines this large method there depends on the
-     * order it compiled things in, and that alone moved a fork's score by a third, with or
-     * without the agent.
+     * Never inlined into JMH's loop: whether C2 inlines this large method there depends on its
+     * compile order, which would split forks into a fast and a slow mode (docs/performance.md).
      */
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     public static long run(int seed) {

@@ -50,7 +50,7 @@ if [ "$QUICK" = 1 ]; then cmd all "scripts/bench.sh --quick"; else cmd all "scri
 
 {
   echo "date:      $(date -u +%Y-%m-%dT%H:%MZ)"
-  echo "commit:    $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- agent bench || echo ' + uncommitted changes')"
+  echo "commit:    $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- agent agent-bootstrap agent-instrumentation analyser bench || echo ' + uncommitted changes')"
   [ "$QUICK" = 1 ] && echo "mode:      QUICK smoke run (--quick): short JMH runs, 1M-line log, few runs; not for the record"
   echo "cpus:      $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo "memory:    $(free -g | awk '/^Mem:/ {print $2 " GB"}')"

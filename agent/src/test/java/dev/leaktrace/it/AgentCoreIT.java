@@ -150,7 +150,7 @@ class AgentCoreIT {
     @MethodSource("jdks")
     void classesOfSeveralLoadersAreTraced(Jdk jdk) throws Exception {
         AgentRun.Result r = AgentRun.on(jdk).config("types:\n  - class: fixtures.loader.Loaded\n")
-                .run("loaders", AgentRun.TEST_CLASSES.toString());
+                .run("loaders", Built.TEST_CLASSES.toString());
         assertThat(r.stdout().lines().filter(l -> l.startsWith("LOADER")).distinct()).hasSize(2);
         assertThat(r.events("ALLOCATE", "fixtures.loader.Loaded")).as(r.toString()).hasSize(2);
         assertThat(r.events("DROP", "fixtures.loader.Loaded")).hasSize(2);

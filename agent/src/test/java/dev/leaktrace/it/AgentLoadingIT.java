@@ -22,7 +22,7 @@ class AgentLoadingIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void jarNamedLeaktraceJarLoadsTheAgentFromTheBootClassPath(Jdk jdk) throws Exception {
-        assertThat(AgentRun.JAR.getFileName().toString()).isEqualTo("leaktrace.jar");
+        assertThat(Built.AGENT_JAR.getFileName().toString()).isEqualTo("leaktrace.jar");
         AgentRun.Result r = AgentRun.on(jdk).config(CONFIG).main("fixtures.AgentLoader").run();
         assertTraced(r, "boot");
     }
@@ -31,7 +31,7 @@ class AgentLoadingIT {
     @MethodSource("jdks")
     void renamedJarLoadsTheAgentFromTheApplicationLoader(Jdk jdk) throws Exception {
         AgentRun run = AgentRun.on(jdk).config(CONFIG);
-        Path renamed = Files.copy(AgentRun.JAR, run.dir().resolve("leaktrace-0.1.0.jar"));
+        Path renamed = Files.copy(Built.AGENT_JAR, run.dir().resolve("leaktrace-0.1.0.jar"));
         assertTraced(run.agentJar(renamed).main("fixtures.AgentLoader").run(), "application");
     }
 
@@ -39,8 +39,8 @@ class AgentLoadingIT {
     @MethodSource("jdks")
     void renamedJarBesideALeaktraceJarIsShadowedByItAndSaysSo(Jdk jdk) throws Exception {
         AgentRun run = AgentRun.on(jdk).config(CONFIG);
-        Files.copy(AgentRun.JAR, run.dir().resolve("leaktrace.jar"));
-        Path renamed = Files.copy(AgentRun.JAR, run.dir().resolve("leaktrace-new.jar"));
+        Files.copy(Built.AGENT_JAR, run.dir().resolve("leaktrace.jar"));
+        Path renamed = Files.copy(Built.AGENT_JAR, run.dir().resolve("leaktrace-new.jar"));
         AgentRun.Result r = run.agentJar(renamed).main("fixtures.AgentLoader").run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("AGENT-LOADER boot");
@@ -53,7 +53,7 @@ class AgentLoadingIT {
     @MethodSource("jdks")
     void bundledRecipeIsReadFromARenamedJarToo(Jdk jdk) throws Exception {
         AgentRun run = AgentRun.on(jdk).configLocation("recipe:jdk-io");
-        Path renamed = Files.copy(AgentRun.JAR, run.dir().resolve("agent.jar"));
+        Path renamed = Files.copy(Built.AGENT_JAR, run.dir().resolve("agent.jar"));
         AgentRun.Result r = run.agentJar(renamed).main("fixtures.AgentLoader").run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("AGENT-LOADER application");

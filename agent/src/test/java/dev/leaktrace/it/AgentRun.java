@@ -11,9 +11,6 @@ import java.util.stream.Collectors;
 
 /** Starts a real JVM with -javaagent on the built jar and collects its exit code, output and log. */
 public final class AgentRun {
-    public static final Path JAR = Path.of(required("leaktrace.jar"));
-    public static final Path TEST_CLASSES = Path.of(required("leaktrace.testClasses"));
-
     private final Jdk jdk;
     private final Path dir;
     private String config;
@@ -21,7 +18,7 @@ public final class AgentRun {
     private String agentOptions = "";
     private final List<String> jvmOptions = new ArrayList<>();
     private String mainClass = "fixtures.Scenarios";
-    private Path agentJar = JAR;
+    private Path agentJar = Built.AGENT_JAR;
     private final List<String> classpath = new ArrayList<>();
 
     private AgentRun(Jdk jdk) throws IOException {
@@ -31,14 +28,6 @@ public final class AgentRun {
 
     public static AgentRun on(Jdk jdk) throws IOException {
         return new AgentRun(jdk);
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            throw new IllegalStateException("system property " + property + " is not set: run the ITs through Maven (mvn verify)");
-        }
-        return value;
     }
 
     /** The YAML text of the config; the output goes to a file of the run's own folder. */
@@ -102,7 +91,7 @@ public final class AgentRun {
         command.addAll(jvmOptions);
         command.add("-cp");
         List<String> entries = new ArrayList<>();
-        entries.add(TEST_CLASSES.toString());
+        entries.add(Built.TEST_CLASSES.toString());
         entries.addAll(classpath);
         command.add(String.join(java.io.File.pathSeparator, entries));
         command.add(mainClass);

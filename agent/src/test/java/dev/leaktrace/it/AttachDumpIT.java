@@ -74,7 +74,7 @@ class AttachDumpIT {
         Path dir = Files.createTempDirectory("leaktrace-dump");
         Path config = Files.writeString(dir.resolve("leaktrace.yaml"), CONFIG);
         StringBuffer output = new StringBuffer();
-        Process traced = start(jdk, dir, List.of("-javaagent:" + AgentRun.JAR + "=config=" + config + ",output=none"), output);
+        Process traced = start(jdk, dir, List.of("-javaagent:" + Built.AGENT_JAR + "=config=" + config + ",output=none"), output);
         Process untraced = start(jdk, dir, List.of("-XX:+EnableDynamicAgentLoading"), output);
         try {
             Thread.sleep(300);
@@ -98,7 +98,7 @@ class AttachDumpIT {
     private static Process start(Jdk jdk, Path dir, List<String> options, StringBuffer output) throws IOException {
         List<String> command = new ArrayList<>(List.of(jdk.java().toString()));
         command.addAll(options);
-        command.addAll(List.of("-cp", AgentRun.TEST_CLASSES.toString(), "fixtures.Service"));
+        command.addAll(List.of("-cp", Built.TEST_CLASSES.toString(), "fixtures.Service"));
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream()));
         String first = reader.readLine();
@@ -135,7 +135,7 @@ class AttachDumpIT {
     }
 
     private static Cli cli(Jdk jdk, Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(jdk.java().toString(), "-jar", AgentRun.JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(jdk.java().toString(), "-jar", Built.AGENT_JAR.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");

@@ -24,7 +24,7 @@ class JdkIoRecipeIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void recipeFileOfTheProjectWorksAsAConfigPath(Jdk jdk) throws Exception {
-        Path recipe = Path.of(System.getProperty("leaktrace.recipes"), "jdk-io.yaml");
+        Path recipe = Built.RECIPES.resolve("jdk-io.yaml");
         assertThat(recipe).exists();
         AgentRun run = AgentRun.on(jdk).configLocation(recipe.toString());
         check(run, run.run("jdkio", run.dir().toString()));

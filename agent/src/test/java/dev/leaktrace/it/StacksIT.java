@@ -35,7 +35,7 @@ class StacksIT {
                 + "fixtures\\.Scenarios\\.handle\\(Scenarios\\.java:\\d+\\);fixtures\\.Scenarios\\.open\\(Scenarios\\.java:\\d+\\)");
 
         Path collapsed = run.dir().resolve("leaks.collapsed");
-        List<String> command = new ArrayList<>(List.of(jdk.java().toString(), "-jar", AgentRun.JAR.toString(),
+        List<String> command = new ArrayList<>(List.of(jdk.java().toString(), "-jar", Built.AGENT_JAR.toString(),
                 "leaks", run.log().toString(), "--collapsed", collapsed.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

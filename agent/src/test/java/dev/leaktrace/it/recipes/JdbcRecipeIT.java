@@ -3,6 +3,7 @@ package dev.leaktrace.it.recipes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leaktrace.it.AgentRun;
+import dev.leaktrace.it.Built;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exactly the connection, statement and result set that fixtures.recipes.JdbcLeaks leaks are left.
  */
 class JdbcRecipeIT {
-    static final Path H2 = Path.of(System.getProperty("leaktrace.itLibs", "target/it-libs"), "h2.jar");
+    static final Path H2 = Built.IT_LIBS.resolve("h2.jar");
 
     static List<Jdk> jdks() {
         return Jdk.all();

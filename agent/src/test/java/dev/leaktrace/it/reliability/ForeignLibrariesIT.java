@@ -3,6 +3,7 @@ package dev.leaktrace.it.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leaktrace.it.AgentRun;
+import dev.leaktrace.it.Built;
 import dev.leaktrace.it.Jdk;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,14 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The libraries are on the fixture's class path only (copied by Maven into target/app-libs).
  */
 class ForeignLibrariesIT {
-    private static final Path LIBS = Path.of(System.getProperty("leaktrace.appLibs", "target/app-libs"));
-
     static List<Jdk> jdks() {
         return Jdk.all();
     }
 
     private static Run withLibs(Run run, String folder) throws IOException {
-        try (Stream<Path> jars = Files.list(LIBS.resolve(folder))) {
+        try (Stream<Path> jars = Files.list(Built.APP_LIBS.resolve(folder))) {
             jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(run::classPath);
         }
         return run;

@@ -1,6 +1,7 @@
 package dev.leaktrace.it.reliability;
 
 import dev.leaktrace.it.AgentRun;
+import dev.leaktrace.it.Built;
 import dev.leaktrace.it.Jdk;
 import java.io.File;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class Run {
         this.jdk = jdk;
         this.mainClass = mainClass;
         this.dir = Files.createTempDirectory("leaktrace-reliability");
-        classPath.add(AgentRun.TEST_CLASSES.toString());
+        classPath.add(Built.TEST_CLASSES.toString());
     }
 
     static Run of(Jdk jdk, String mainClass) throws IOException {
@@ -61,7 +62,7 @@ final class Run {
 
     /** {@code -javaagent:leaktrace.jar=<arguments>} exactly as given. */
     Run rawAgent(String arguments) {
-        agents.add("-javaagent:" + AgentRun.JAR + (arguments.isEmpty() ? "" : "=" + arguments));
+        agents.add("-javaagent:" + Built.AGENT_JAR + (arguments.isEmpty() ? "" : "=" + arguments));
         return this;
     }
 

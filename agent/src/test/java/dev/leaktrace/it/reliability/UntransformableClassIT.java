@@ -3,6 +3,7 @@ package dev.leaktrace.it.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leaktrace.it.AgentRun;
+import dev.leaktrace.it.Built;
 import dev.leaktrace.it.Jdk;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -91,10 +92,10 @@ class UntransformableClassIT {
         manifest.getMainAttributes().putValue("Premain-Class", "fixtures.reliability.OtherAgent");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             out.putNextEntry(new JarEntry("fixtures/reliability/OtherAgent.class"));
-            Files.copy(AgentRun.TEST_CLASSES.resolve("fixtures/reliability/OtherAgent.class"), (OutputStream) out);
+            Files.copy(Built.TEST_CLASSES.resolve("fixtures/reliability/OtherAgent.class"), (OutputStream) out);
             out.closeEntry();
             out.putNextEntry(new JarEntry("fixtures/reliability/OtherAgent$1.class"));
-            Files.copy(AgentRun.TEST_CLASSES.resolve("fixtures/reliability/OtherAgent$1.class"), (OutputStream) out);
+            Files.copy(Built.TEST_CLASSES.resolve("fixtures/reliability/OtherAgent$1.class"), (OutputStream) out);
             out.closeEntry();
         }
         AgentRun.Result r = run.foreignAgent("-javaagent:" + jar)

@@ -37,7 +37,7 @@ class ExitPathsIT {
     /** All lines whole and exactly the objects main created: COUNT allocations, half of them dropped. */
     private static void everythingWritten(AgentRun.Result r) {
         List<String> lines = r.log().lines().toList();
-        assertThat(Lines.torn(lines)).as(r.toString()).isEmpty();
+        assertThat(Event.torn(lines)).as(r.toString()).isEmpty();
         assertThat(r.log()).endsWith("\n");
         assertThat(r.events("ALLOCATE", "fixtures.reliability.Tracked")).as(r.toString()).hasSize(COUNT);
         assertThat(r.events("DROP", "fixtures.reliability.Tracked")).hasSize(COUNT / 2);
@@ -87,7 +87,7 @@ class ExitPathsIT {
         assertThat(r.stderr()).as(r.stderr()).contains("OutOfMemoryError");
         assertThat(r.exit()).isEqualTo(1);
         List<String> lines = r.log().lines().toList();
-        assertThat(Lines.torn(lines)).as(r.stderr()).isEmpty();
+        assertThat(Event.torn(lines)).as(r.stderr()).isEmpty();
         long printed = r.stdout().lines().filter(l -> l.startsWith("CREATED "))
                 .mapToLong(l -> Long.parseLong(l.substring(8))).max().orElseThrow();
         assertThat((long) r.events("ALLOCATE", "fixtures.reliability.Tracked").size())
@@ -105,7 +105,7 @@ class ExitPathsIT {
         String log = Files.readString(run.log(), StandardCharsets.ISO_8859_1);
         List<String> lines = log.lines().toList();
         List<String> allButLast = lines.subList(0, lines.size() - (log.endsWith("\n") ? 0 : 1));
-        assertThat(Lines.torn(allButLast)).as("only the last line may be cut").isEmpty();
+        assertThat(Event.torn(allButLast)).as("only the last line may be cut").isEmpty();
 
         // The COUNT objects made 1.5 s before the kill share one site, the later ones another.
         Map<String, Long> bySite = allButLast.stream().filter(l -> l.startsWith("@ALLOCATE"))

@@ -50,7 +50,7 @@ class ForgedNamesIT {
                 .run(classes.toString());
         assertThat(r.exit()).as(r.toString()).isZero();
         List<String> lines = r.log().lines().toList();
-        assertThat(Lines.torn(lines)).as(r.toString()).isEmpty();
+        assertThat(Event.torn(lines)).as(r.toString()).isEmpty();
         assertThat(lines.stream().filter(l -> l.startsWith("@"))).as("one allocation each, every second closed")
                 .hasSize(NAMES.size() + NAMES.size() / 2);
         for (String[] name : NAMES) {

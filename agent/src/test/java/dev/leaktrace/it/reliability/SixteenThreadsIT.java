@@ -2,6 +2,7 @@ package dev.leaktrace.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class SixteenThreadsIT {
                     if (line.startsWith("#")) {
                         continue;
                     }
-                    if (!Lines.wellFormed(line)) {
+                    if (!Event.wellFormed(line)) {
                         problems.add("torn: " + line);
                         continue;
                     }

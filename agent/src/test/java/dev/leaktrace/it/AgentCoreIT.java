@@ -30,7 +30,7 @@ class AgentCoreIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void delegatingConstructorPrintsOneAllocationAtTheSiteOfNew(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("delegation");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("delegation");
         assertThat(r.exit()).as(r.toString()).isZero();
         List<Event> allocations = r.events("ALLOCATE", RESOURCE);
         assertThat(allocations).as(r.toString()).hasSize(1);
@@ -42,7 +42,7 @@ class AgentCoreIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void factoryMethodIsTheSite(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("factory");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("factory");
         assertThat(r.events("ALLOCATE", RESOURCE)).as(r.toString())
                 .extracting(Event::site).containsExactly("fixtures/core/Resource.java:17");
     }
@@ -50,7 +50,7 @@ class AgentCoreIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void superclassChainPrintsOnceWithTheRuntimeTypeAndItsRule(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("chain");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("chain");
         assertThat(r.events("ALLOCATE", RESOURCE)).as("no line for the superclass part; none for an"
                 + " unconfigured subclass").isEmpty();
         List<Event> sub = r.events("ALLOCATE", "fixtures.core.SubResource");
@@ -64,7 +64,7 @@ class AgentCoreIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void throwingConstructorsPrintNothing(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("throwing");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("throwing");
         assertThat(r.stdout()).contains("caught never built", "caught constructor failed on purpose");
         assertThat(r.events()).as(r.toString()).noneMatch(e -> e.type().equals("fixtures.core.Exploding")
                 || e.type().equals("fixtures.core.SubResource"));
@@ -74,7 +74,7 @@ class AgentCoreIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void aConstructorThatThrewLeavesNoTraceOnLaterObjects(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config("types:\n  - class: fixtures.core.Fragile\n").run("afterThrow");
+        RunResult r = JvmRun.on(jdk).agent("types:\n  - class: fixtures.core.Fragile\n").run("afterThrow");
         assertThat(r.stdout()).contains("caught");
         assertThat(r.events("ALLOCATE", "fixtures.core.Fragile")).as(r.toString())
                 .extracting(Event::site).containsExactlyElementsOf(r.sitesPrinted());
@@ -83,7 +83,7 @@ class AgentCoreIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void closeThatThrowsIsNoDropAndSecondCloseIsSilent(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("closeThrows");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("closeThrows");
         assertThat(r.stdout()).contains("first close threw");
         assertThat(r.events("ALLOCATE", RESOURCE)).hasSize(1);
         assertThat(r.events("DROP", RESOURCE)).as(r.toString()).hasSize(1);
@@ -92,7 +92,7 @@ class AgentCoreIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void customDropMethods(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("customDrops");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("customDrops");
         List<Event> allocations = r.events("ALLOCATE", "fixtures.core.Pool");
         assertThat(allocations).as(r.toString()).hasSize(3);
         assertThat(r.events("DROP", "fixtures.core.Pool")).extracting(Event::id)
@@ -102,7 +102,7 @@ class AgentCoreIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void gcDropsAndCollectedWithoutClose(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("gc");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("gc");
         List<Event> buffers = r.events("ALLOCATE", "fixtures.core.Buffer");
         assertThat(buffers).as(r.toString()).hasSize(2);
         assertThat(r.events("DROP", "fixtures.core.Buffer")).as("the collected buffer, not the kept one")
@@ -123,14 +123,14 @@ class AgentCoreIT {
                 + "  - class: fixtures.core.Handle\n"
                 + "    subtypes: true\n"
                 + "    drop: [release]\n";
-        AgentRun.Result r = AgentRun.on(jdk).config(config).run("types");
+        RunResult r = JvmRun.on(jdk).agent(config).run("types");
         assertThat(r.events("ALLOCATE", "fixtures.tree.Direct")).as(r.toString()).hasSize(1);
         assertThat(r.events("ALLOCATE", "fixtures.tree.sub.Deeper")).as("* is not recursive").isEmpty();
         assertThat(r.events("ALLOCATE", "fixtures.core.Outer$Inner")).hasSize(1);
         assertThat(r.events("ALLOCATE", "fixtures.core.FileHandle")).hasSize(1);
         assertThat(r.events("DROP", "fixtures.core.FileHandle")).hasSize(1);
 
-        AgentRun.Result tree = AgentRun.on(jdk).config("types:\n  - class: fixtures.tree.**\n").run("types");
+        RunResult tree = JvmRun.on(jdk).agent("types:\n  - class: fixtures.tree.**\n").run("types");
         assertThat(tree.events("ALLOCATE", "fixtures.tree.Direct")).as(tree.toString()).hasSize(1);
         assertThat(tree.events("ALLOCATE", "fixtures.tree.sub.Deeper")).hasSize(1);
         assertThat(tree.events("ALLOCATE", "fixtures.core.FileHandle")).as("without subtypes").isEmpty();
@@ -139,7 +139,7 @@ class AgentCoreIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void objectBuildingItsOwnTypeInItsConstructorPrintsEach(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("node");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("node");
         List<Event> nodes = r.events("ALLOCATE", "fixtures.core.Node");
         assertThat(nodes).as(r.toString()).hasSize(3);
         assertThat(nodes).extracting(Event::site).as("inner nodes are built by Node's constructor")
@@ -149,7 +149,7 @@ class AgentCoreIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void classesOfSeveralLoadersAreTraced(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config("types:\n  - class: fixtures.loader.Loaded\n")
+        RunResult r = JvmRun.on(jdk).agent("types:\n  - class: fixtures.loader.Loaded\n")
                 .run("loaders", Built.TEST_CLASSES.toString());
         assertThat(r.stdout().lines().filter(l -> l.startsWith("LOADER")).distinct()).hasSize(2);
         assertThat(r.events("ALLOCATE", "fixtures.loader.Loaded")).as(r.toString()).hasSize(2);
@@ -161,7 +161,7 @@ class AgentCoreIT {
     void eightThreadsGiveExactCountsUniqueIdsAndWholeLines(Jdk jdk) throws Exception {
         int threads = 8;
         int perThread = 20_000;
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("threads", "" + threads, "" + perThread);
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("threads", "" + threads, "" + perThread);
         assertThat(r.exit()).as(r.stderr()).isZero();
         java.util.regex.Pattern wellFormed = java.util.regex.Pattern.compile(
                 "@ALLOCATE fixtures\\.core\\.Resource 100 fixtures/Scenarios\\.java:\\d+ \\d+|@DROP fixtures\\.core\\.Resource 100 \\d+");
@@ -188,7 +188,7 @@ class AgentCoreIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void systemExitWritesEverythingAndKeepsTheExitCode(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("exit");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("exit");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.events("ALLOCATE", RESOURCE)).as(r.toString()).hasSize(1000);
         assertThat(r.log()).endsWith("\n");

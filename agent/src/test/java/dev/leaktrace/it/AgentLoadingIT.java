@@ -23,14 +23,14 @@ class AgentLoadingIT {
     @MethodSource("jdks")
     void jarNamedLeaktraceJarLoadsTheAgentFromTheBootClassPath(Jdk jdk) throws Exception {
         assertThat(Built.AGENT_JAR.getFileName().toString()).isEqualTo("leaktrace.jar");
-        AgentRun.Result r = AgentRun.on(jdk).config(CONFIG).main("fixtures.AgentLoader").run();
+        RunResult r = JvmRun.on(jdk).agent(CONFIG).main("fixtures.AgentLoader").run();
         assertTraced(r, "boot");
     }
 
     @ParameterizedTest
     @MethodSource("jdks")
     void renamedJarLoadsTheAgentFromTheApplicationLoader(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk).config(CONFIG);
+        JvmRun run = JvmRun.on(jdk).agent(CONFIG);
         Path renamed = Files.copy(Built.AGENT_JAR, run.dir().resolve("leaktrace-0.1.0.jar"));
         assertTraced(run.agentJar(renamed).main("fixtures.AgentLoader").run(), "application");
     }
@@ -38,10 +38,10 @@ class AgentLoadingIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void renamedJarBesideALeaktraceJarIsShadowedByItAndSaysSo(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk).config(CONFIG);
+        JvmRun run = JvmRun.on(jdk).agent(CONFIG);
         Files.copy(Built.AGENT_JAR, run.dir().resolve("leaktrace.jar"));
         Path renamed = Files.copy(Built.AGENT_JAR, run.dir().resolve("leaktrace-new.jar"));
-        AgentRun.Result r = run.agentJar(renamed).main("fixtures.AgentLoader").run();
+        RunResult r = run.agentJar(renamed).main("fixtures.AgentLoader").run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("AGENT-LOADER boot");
         assertThat(r.stderr()).as(r.toString()).contains("leaktrace: -javaagent:" + renamed + " was loaded from "
@@ -52,16 +52,16 @@ class AgentLoadingIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void bundledRecipeIsReadFromARenamedJarToo(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk).configLocation("recipe:jdk-io");
+        JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:jdk-io");
         Path renamed = Files.copy(Built.AGENT_JAR, run.dir().resolve("agent.jar"));
-        AgentRun.Result r = run.agentJar(renamed).main("fixtures.AgentLoader").run();
+        RunResult r = run.agentJar(renamed).main("fixtures.AgentLoader").run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("AGENT-LOADER application");
         assertThat(r.stderr()).as(r.toString()).doesNotContain("leaktrace:");
         assertThat(r.log()).startsWith("# leaktrace ").contains("config=recipe:jdk-io");
     }
 
-    private static void assertTraced(AgentRun.Result r, String loader) {
+    private static void assertTraced(RunResult r, String loader) {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("AGENT-LOADER " + loader);
         assertThat(r.stdout() + r.stderr()).as("no JVM or agent warning").doesNotContain("warning").doesNotContain("leaktrace:");

@@ -17,7 +17,7 @@ class JdkIoRecipeIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void bundledRecipeTracesFileStreamsZipFilesAndChannels(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk).configLocation("recipe:jdk-io");
+        JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:jdk-io");
         check(run, run.run("jdkio", run.dir().toString()));
     }
 
@@ -26,11 +26,11 @@ class JdkIoRecipeIT {
     void recipeFileOfTheProjectWorksAsAConfigPath(Jdk jdk) throws Exception {
         Path recipe = Built.RECIPES.resolve("jdk-io.yaml");
         assertThat(recipe).exists();
-        AgentRun run = AgentRun.on(jdk).configLocation(recipe.toString());
+        JvmRun run = JvmRun.on(jdk).agentWithConfig(recipe.toString());
         check(run, run.run("jdkio", run.dir().toString()));
     }
 
-    private static void check(AgentRun run, AgentRun.Result r) throws Exception {
+    private static void check(JvmRun run, RunResult r) throws Exception {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stderr()).as("no warning").doesNotContain("leaktrace:");
         assertThat(r.events()).as("the agent's own file reads are its own work, not traced")
@@ -54,11 +54,11 @@ class JdkIoRecipeIT {
         assertThat(Files.exists(run.log())).isTrue();
     }
 
-    private static List<String> sitesOf(AgentRun.Result r, String type) {
+    private static List<String> sitesOf(RunResult r, String type) {
         return r.events("ALLOCATE", type).stream().map(Event::site).toList();
     }
 
-    private static long leaked(AgentRun.Result r, String type, String site) {
+    private static long leaked(RunResult r, String type, String site) {
         return r.events("ALLOCATE", type).stream().filter(e -> e.site().equals(site))
                 .filter(e -> r.events().stream().noneMatch(d -> !d.kind().equals("ALLOCATE") && d.id() == e.id()))
                 .count();

@@ -24,7 +24,7 @@ class SizeRulesIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void eachKindOfSizeRule(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CONFIG).main("fixtures.sizes.Sized").run();
+        RunResult r = JvmRun.on(jdk).agent(CONFIG).main("fixtures.sizes.Sized").run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(size(r, "ByConstant")).isEqualTo(4096);
         long shallow = size(r, "ByShallow");
@@ -41,7 +41,7 @@ class SizeRulesIT {
                 .containsOnlyOnce("leaktrace: size rule 'child.data.length' failed for " + P + "ByBrokenExpression");
     }
 
-    private static long size(AgentRun.Result r, String simpleName) {
+    private static long size(RunResult r, String simpleName) {
         List<Event> events = r.events("ALLOCATE", P + simpleName);
         assertThat(events).as(r.toString()).hasSize(1);
         return events.get(0).size();

@@ -19,8 +19,8 @@ class StacksIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void leakThreeCallsDeepGivesStacksAndCollapsedOutput(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk).config("stacks: 3\ntypes:\n  - class: fixtures.core.Resource\n    size: 100\n");
-        AgentRun.Result r = run.run("stacks");
+        JvmRun run = JvmRun.on(jdk).agent("stacks: 3\ntypes:\n  - class: fixtures.core.Resource\n    size: 100\n");
+        RunResult r = run.run("stacks");
         assertThat(r.exit()).as(r.toString()).isZero();
         List<String> stacks = r.log().lines().filter(l -> l.startsWith("@STACK ")).toList();
         assertThat(stacks).as(r.toString()).hasSize(3);

@@ -2,9 +2,10 @@ package dev.leaktrace.it.recipes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.RunResult;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,8 +23,8 @@ class ExecutorsRecipeIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void exactlyThePoolNeverShutDownIsLeft(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk).configLocation("recipe:executors").main("fixtures.recipes.ExecutorLeaks");
-        AgentRun.Result r = run.run();
+        JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:executors").main("fixtures.recipes.ExecutorLeaks");
+        RunResult r = run.run();
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).as(r.toString()).contains("FIXED 42", "SINGLE ran", "OWN 1", "SCHEDULED later", "DONE");

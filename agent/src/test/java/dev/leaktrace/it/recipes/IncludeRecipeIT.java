@@ -2,9 +2,10 @@ package dev.leaktrace.it.recipes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.RunResult;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,15 +23,15 @@ class IncludeRecipeIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void includedRecipeAndOwnTypesAreTracedTogether(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk)
-                .config("""
+        JvmRun run = JvmRun.on(jdk)
+                .agent("""
                         include: [jdbc]
                         types:
                           - class: fixtures.recipes.ItemDao
                         """)
-                .classpath(JdbcRecipeIT.H2.toString())
+                .classPath(JdbcRecipeIT.H2)
                 .main("fixtures.recipes.JdbcLeaks");
-        AgentRun.Result r = run.run();
+        RunResult r = run.run();
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).as(r.toString()).contains("COUNT 3", "DONE");

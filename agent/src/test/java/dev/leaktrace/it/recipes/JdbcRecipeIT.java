@@ -2,10 +2,11 @@ package dev.leaktrace.it.recipes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Built;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.RunResult;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,9 +28,9 @@ class JdbcRecipeIT {
     @MethodSource("jdks")
     void tracesEveryDriverObjectAndLeavesExactlyTheLeakedOnes(Jdk jdk) throws Exception {
         assertThat(H2).as("copied by maven-dependency-plugin in pre-integration-test").exists();
-        AgentRun run = AgentRun.on(jdk).configLocation("recipe:jdbc").classpath(H2.toString())
+        JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:jdbc").classPath(H2)
                 .main("fixtures.recipes.JdbcLeaks");
-        AgentRun.Result r = run.run();
+        RunResult r = run.run();
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).as(r.toString()).contains("ROWS 3", "NAME item2", "COUNT 3", "DONE");
@@ -40,7 +41,7 @@ class JdbcRecipeIT {
     }
 
     /** What JdbcLeaks leaves in the log, whichever config traced it with the jdbc recipe's types. */
-    static void checkJdbc(AgentRun.Result r) {
+    static void checkJdbc(RunResult r) {
         Traced connections = Traced.of(r, "org.h2.jdbc.JdbcConnection");
         assertThat(connections.allocated()).as(r.toString()).hasSize(3);
         assertThat(connections.dropped()).hasSize(2);

@@ -2,8 +2,9 @@ package dev.leaktrace.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.RunResult;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +20,7 @@ class DoubleAgentIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void installsOnceAndSaysSo(Jdk jdk) throws Exception {
-        AgentRun.Result r = Run.of(jdk, "fixtures.reliability.Exits").agent(CONFIG).agent(CONFIG)
+        RunResult r = JvmRun.on(jdk).main("fixtures.reliability.Exits").agent(CONFIG).agent(CONFIG)
                 .run("normal", "1000");
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stderr()).containsOnlyOnce("the agent is already installed in this JVM; this second -javaagent changes nothing.");

@@ -2,15 +2,18 @@ package dev.leaktrace.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
+import dev.leaktrace.cli.Main;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
-import dev.leaktrace.cli.Main;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.RunResult;
+import dev.leaktrace.it.RunningJvm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,12 +33,12 @@ class ExitPathsIT {
         return Jdk.all();
     }
 
-    private static Run exits(Jdk jdk) throws Exception {
-        return Run.of(jdk, "fixtures.reliability.Exits").agent(CONFIG);
+    private static JvmRun exits(Jdk jdk) throws Exception {
+        return JvmRun.on(jdk).main("fixtures.reliability.Exits").agent(CONFIG);
     }
 
     /** All lines whole and exactly the objects main created: COUNT allocations, half of them dropped. */
-    private static void everythingWritten(AgentRun.Result r) {
+    private static void everythingWritten(RunResult r) {
         List<String> lines = r.log().lines().toList();
         assertThat(Event.torn(lines)).as(r.toString()).isEmpty();
         assertThat(r.log()).endsWith("\n");
@@ -46,7 +49,7 @@ class ExitPathsIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void normalEnd(Jdk jdk) throws Exception {
-        AgentRun.Result r = exits(jdk).run("normal", "" + COUNT);
+        RunResult r = exits(jdk).run("normal", "" + COUNT);
         assertThat(r.exit()).isZero();
         everythingWritten(r);
     }
@@ -54,7 +57,7 @@ class ExitPathsIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void systemExitKeepsItsCode(Jdk jdk) throws Exception {
-        AgentRun.Result r = exits(jdk).run("exit", "" + COUNT, "42");
+        RunResult r = exits(jdk).run("exit", "" + COUNT, "42");
         assertThat(r.exit()).isEqualTo(42);
         everythingWritten(r);
     }
@@ -62,7 +65,7 @@ class ExitPathsIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void uncaughtExceptionInMain(Jdk jdk) throws Exception {
-        AgentRun.Result r = exits(jdk).run("throw", "" + COUNT);
+        RunResult r = exits(jdk).run("throw", "" + COUNT);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.stderr()).contains("uncaught on purpose");
         everythingWritten(r);
@@ -71,11 +74,10 @@ class ExitPathsIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void sigterm(Jdk jdk) throws Exception {
-        Run run = exits(jdk);
-        Process process = run.start("wait", "" + COUNT);
-        run.awaitLine(process, "CREATED");
-        process.destroy();
-        AgentRun.Result r = run.finish(process, 60);
+        RunningJvm jvm = exits(jdk).start("wait", "" + COUNT);
+        jvm.awaitLine("CREATED");
+        jvm.process().destroy();
+        RunResult r = jvm.finish(Duration.ofSeconds(60));
         assertThat(r.exit()).as("128 + SIGTERM").isEqualTo(143);
         everythingWritten(r);
     }
@@ -83,7 +85,7 @@ class ExitPathsIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void outOfMemoryError(Jdk jdk) throws Exception {
-        AgentRun.Result r = exits(jdk).jvm("-Xmx64m").run("oom", "0");
+        RunResult r = exits(jdk).jvm("-Xmx64m").run("oom", "0");
         assertThat(r.stderr()).as(r.stderr()).contains("OutOfMemoryError");
         assertThat(r.exit()).isEqualTo(1);
         List<String> lines = r.log().lines().toList();
@@ -97,11 +99,11 @@ class ExitPathsIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void sigkillLosesAtMostTheLastMomentsAndOnlyTheLastLineIsCut(Jdk jdk) throws Exception {
-        Run run = exits(jdk);
-        Process process = run.start("busy", "" + COUNT);
-        run.awaitLine(process, "SLEPT");
-        process.destroyForcibly();
-        process.waitFor();
+        JvmRun run = exits(jdk);
+        RunningJvm jvm = run.start("busy", "" + COUNT);
+        jvm.awaitLine("SLEPT");
+        jvm.process().destroyForcibly();
+        jvm.process().waitFor();
         String log = Files.readString(run.log(), StandardCharsets.ISO_8859_1);
         List<String> lines = log.lines().toList();
         List<String> allButLast = lines.subList(0, lines.size() - (log.endsWith("\n") ? 0 : 1));

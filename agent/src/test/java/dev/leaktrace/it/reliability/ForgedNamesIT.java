@@ -3,16 +3,15 @@ package dev.leaktrace.it.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leaktrace.cli.Main;
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.RunResult;
 import fixtures.reliability.names.NameBase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
@@ -39,15 +38,15 @@ class ForgedNamesIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void oddBinaryNamesPrintAsOneParseableLine(Jdk jdk) throws Exception {
-        Run run = Run.of(jdk, "fixtures.reliability.Generated");
-        Path classes = Files.createDirectories(run.dir().resolve("generated"));
+        JvmRun run = JvmRun.on(jdk).main("fixtures.reliability.Generated");
+        ClassFolder classes = ClassFolder.in(run.dir());
         for (int i = 0; i < NAMES.size(); i++) {
             byte[] bytes = new ByteBuddy().with(TypeValidation.DISABLED).subclass(NameBase.class)
                     .name(PKG + NAMES.get(i)[0]).make().getBytes();
-            Files.write(classes.resolve(Run.classFileName(PKG + NAMES.get(i)[0])), bytes);
+            classes.add(PKG + NAMES.get(i)[0], bytes);
         }
-        AgentRun.Result r = run.agent("types:\n  - class: " + PKG + "NameBase\n    subtypes: true\n")
-                .run(classes.toString());
+        RunResult r = run.agent("types:\n  - class: " + PKG + "NameBase\n    subtypes: true\n")
+                .run(classes.path().toString());
         assertThat(r.exit()).as(r.toString()).isZero();
         List<String> lines = r.log().lines().toList();
         assertThat(Event.torn(lines)).as(r.toString()).isEmpty();

@@ -3,8 +3,9 @@ package dev.leaktrace.it.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,18 +18,17 @@ class OutputFailureIT {
         return Jdk.all();
     }
 
-    private static Run tracing(Jdk jdk, String output) throws Exception {
-        Run run = Run.of(jdk, "fixtures.reliability.Exits");
+    private static JvmRun tracing(JvmRun run, String output) throws Exception {
         Path config = Files.writeString(run.dir().resolve("lt.yaml"), "types:\n  - class: fixtures.reliability.Tracked\n");
-        return run.rawAgent("config=" + config + ",output=" + output);
+        return run.agentArguments("config=" + config + ",output=" + output);
     }
 
     @ParameterizedTest
     @MethodSource("jdks")
     void outputInAMissingFolder(Jdk jdk) throws Exception {
-        Run run = Run.of(jdk, "fixtures.reliability.Exits");
+        JvmRun run = JvmRun.on(jdk).main("fixtures.reliability.Exits");
         String output = run.dir().resolve("no/such/folder/trace.log").toString();
-        AgentRun.Result r = tracing(jdk, output).run("exit", "2000", "7");
+        RunResult r = tracing(run, output).run("exit", "2000", "7");
         assertThat(r.exit()).as(r.toString()).isEqualTo(7);
         assertThat(r.stdout()).contains("CREATED 2000");
         assertThat(r.stderr()).containsOnlyOnce("leaktrace: cannot open the output '" + output + "'")
@@ -40,7 +40,7 @@ class OutputFailureIT {
     @MethodSource("jdks")
     void diskFullDuringTheRun(Jdk jdk) throws Exception {
         assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full (Linux)");
-        AgentRun.Result r = tracing(jdk, "/dev/full").run("exit", "20000", "7");
+        RunResult r = tracing(JvmRun.on(jdk).main("fixtures.reliability.Exits"), "/dev/full").run("exit", "20000", "7");
         assertThat(r.exit()).as(r.toString()).isEqualTo(7);
         assertThat(r.stdout()).contains("CREATED 20000");
         assertThat(r.stderr()).containsOnlyOnce("leaktrace: cannot write to /dev/full").contains("the application goes on");

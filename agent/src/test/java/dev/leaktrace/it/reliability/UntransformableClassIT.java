@@ -2,9 +2,10 @@ package dev.leaktrace.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Built;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.RunResult;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,12 +68,12 @@ class UntransformableClassIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void aClassThatCannotBeTransformedIsSkippedWithAWarningNamingIt(Jdk jdk) throws Exception {
-        Run run = Run.of(jdk, "fixtures.reliability.Generated");
-        Path classes = Files.createDirectories(run.dir().resolve("generated"));
-        Files.write(classes.resolve(Run.classFileName("fixtures.reliability.gen.Huge")), constructorAtTheSizeLimit("fixtures/reliability/gen/Huge"));
-        Files.write(classes.resolve(Run.classFileName("fixtures.reliability.gen.Fine")), plain("fixtures/reliability/gen/Fine"));
-        AgentRun.Result r = run.agent("types:\n  - class: fixtures.reliability.gen.*\n"
-                + "  - class: fixtures.reliability.Tracked\n").run(classes.toString());
+        JvmRun run = JvmRun.on(jdk).main("fixtures.reliability.Generated");
+        ClassFolder classes = ClassFolder.in(run.dir());
+        classes.add("fixtures.reliability.gen.Huge", constructorAtTheSizeLimit("fixtures/reliability/gen/Huge"));
+        classes.add("fixtures.reliability.gen.Fine", plain("fixtures/reliability/gen/Fine"));
+        RunResult r = run.agent("types:\n  - class: fixtures.reliability.gen.*\n"
+                + "  - class: fixtures.reliability.Tracked\n").run(classes.path().toString());
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("CREATED fixtures.reliability.gen.Huge", "CREATED fixtures.reliability.gen.Fine", "DONE");
         assertThat(r.stderr()).containsOnlyOnce("leaktrace: cannot instrument fixtures.reliability.gen.Huge")
@@ -85,7 +86,7 @@ class UntransformableClassIT {
     @ParameterizedTest
     @MethodSource("jdks")
     void aClassAnotherAgentChangedIsTraced(Jdk jdk) throws Exception {
-        Run run = Run.of(jdk, "fixtures.reliability.Changed");
+        JvmRun run = JvmRun.on(jdk).main("fixtures.reliability.Changed");
         Path jar = run.dir().resolve("other-agent.jar");
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -98,7 +99,7 @@ class UntransformableClassIT {
             Files.copy(Built.TEST_CLASSES.resolve("fixtures/reliability/OtherAgent$1.class"), (OutputStream) out);
             out.closeEntry();
         }
-        AgentRun.Result r = run.foreignAgent("-javaagent:" + jar)
+        RunResult r = run.otherAgent(jar)
                 .agent("types:\n  - class: fixtures.reliability.Changed\n  - class: fixtures.reliability.Tracked\n").run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).as("the other agent's change is kept").contains("WORD changed!");

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,11 +33,8 @@ class StacksIT {
                 + "fixtures\\.Scenarios\\.handle\\(Scenarios\\.java:\\d+\\);fixtures\\.Scenarios\\.open\\(Scenarios\\.java:\\d+\\)");
 
         Path collapsed = run.dir().resolve("leaks.collapsed");
-        List<String> command = new ArrayList<>(List.of(jdk.java().toString(), "-jar", Built.AGENT_JAR.toString(),
-                "leaks", run.log().toString(), "--collapsed", collapsed.toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isZero();
+        RunResult leaks = JvmRun.cli(jdk).run("leaks", run.log().toString(), "--collapsed", collapsed.toString());
+        assertThat(leaks.exit()).as(leaks.toString()).isZero();
         List<String> graph = Files.readAllLines(collapsed);
         assertThat(graph).as(String.join("\n", graph)).anyMatch(l -> l.contains("viaJob") && l.endsWith("[fixtures.core.Resource] 200"))
                 .anyMatch(l -> l.contains("viaService") && l.endsWith("[fixtures.core.Resource] 100"));

@@ -59,8 +59,6 @@ class JdkIoRecipeIT {
     }
 
     private static long leaked(RunResult r, String type, String site) {
-        return r.events("ALLOCATE", type).stream().filter(e -> e.site().equals(site))
-                .filter(e -> r.events().stream().noneMatch(d -> !d.kind().equals("ALLOCATE") && d.id() == e.id()))
-                .count();
+        return r.leaked(type).stream().filter(e -> e.site().equals(site)).count();
     }
 }

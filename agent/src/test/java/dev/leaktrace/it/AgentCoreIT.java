@@ -6,8 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The rules of the lines, checked on real JVMs started with -javaagent on the built jar. */
 class AgentCoreIT {
@@ -23,12 +21,7 @@ class AgentCoreIT {
             + "  - class: fixtures.core.Pool\n"
             + "    drop: [shutdown, release]\n";
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void delegatingConstructorPrintsOneAllocationAtTheSiteOfNew(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).agent(CORE).run("delegation");
         assertThat(r.exit()).as(r.toString()).isZero();
@@ -39,16 +32,14 @@ class AgentCoreIT {
         assertThat(r.events("DROP", RESOURCE)).extracting(Event::id).containsExactly(allocations.get(0).id());
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void factoryMethodIsTheSite(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).agent(CORE).run("factory");
         assertThat(r.events("ALLOCATE", RESOURCE)).as(r.toString())
                 .extracting(Event::site).containsExactly("fixtures/core/Resource.java:17");
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void superclassChainPrintsOnceWithTheRuntimeTypeAndItsRule(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).agent(CORE).run("chain");
         assertThat(r.events("ALLOCATE", RESOURCE)).as("no line for the superclass part; none for an"
@@ -61,8 +52,7 @@ class AgentCoreIT {
         assertThat(r.events()).allMatch(e -> !e.type().equals("fixtures.core.Unconfigured"));
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void throwingConstructorsPrintNothing(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).agent(CORE).run("throwing");
         assertThat(r.stdout()).contains("caught never built", "caught constructor failed on purpose");
@@ -71,8 +61,7 @@ class AgentCoreIT {
         assertThat(r.events("ALLOCATE", RESOURCE)).extracting(Event::site).containsExactly(r.sitesPrinted().get(0));
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void aConstructorThatThrewLeavesNoTraceOnLaterObjects(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).agent("types:\n  - class: fixtures.core.Fragile\n").run("afterThrow");
         assertThat(r.stdout()).contains("caught");
@@ -80,8 +69,7 @@ class AgentCoreIT {
                 .extracting(Event::site).containsExactlyElementsOf(r.sitesPrinted());
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void closeThatThrowsIsNoDropAndSecondCloseIsSilent(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).agent(CORE).run("closeThrows");
         assertThat(r.stdout()).contains("first close threw");
@@ -89,8 +77,7 @@ class AgentCoreIT {
         assertThat(r.events("DROP", RESOURCE)).as(r.toString()).hasSize(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void customDropMethods(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).agent(CORE).run("customDrops");
         List<Event> allocations = r.events("ALLOCATE", "fixtures.core.Pool");
@@ -99,8 +86,7 @@ class AgentCoreIT {
                 .containsExactly(allocations.get(0).id(), allocations.get(1).id());
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void gcDropsAndCollectedWithoutClose(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).agent(CORE).run("gc");
         List<Event> buffers = r.events("ALLOCATE", "fixtures.core.Buffer");
@@ -114,8 +100,7 @@ class AgentCoreIT {
         assertThat(r.events("DROP", RESOURCE)).isEmpty();
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void wildcardsNestedNamesAndSubtypes(Jdk jdk) throws Exception {
         String config = "types:\n"
                 + "  - class: fixtures.tree.*\n"
@@ -136,8 +121,7 @@ class AgentCoreIT {
         assertThat(tree.events("ALLOCATE", "fixtures.core.FileHandle")).as("without subtypes").isEmpty();
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void objectBuildingItsOwnTypeInItsConstructorPrintsEach(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).agent(CORE).run("node");
         List<Event> nodes = r.events("ALLOCATE", "fixtures.core.Node");
@@ -146,8 +130,7 @@ class AgentCoreIT {
                 .containsExactly("fixtures/core/Node.java:9", "fixtures/core/Node.java:9", "fixtures/Scenarios.java:39");
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void classesOfSeveralLoadersAreTraced(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).agent("types:\n  - class: fixtures.loader.Loaded\n")
                 .run("loaders", Built.TEST_CLASSES.toString());
@@ -156,8 +139,7 @@ class AgentCoreIT {
         assertThat(r.events("DROP", "fixtures.loader.Loaded")).hasSize(2);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void eightThreadsGiveExactCountsUniqueIdsAndWholeLines(Jdk jdk) throws Exception {
         int threads = 8;
         int perThread = 20_000;
@@ -185,8 +167,7 @@ class AgentCoreIT {
         assertThat(drops).isEqualTo(threads * perThread * 9 / 10);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void systemExitWritesEverythingAndKeepsTheExitCode(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).agent(CORE).run("exit");
         assertThat(r.exit()).isEqualTo(3);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The jar's manifest puts it on the boot class path (faster start-up) when it is named
@@ -15,28 +12,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AgentLoadingIT {
     private static final String CONFIG = "types:\n  - class: fixtures.core.Resource\n    size: 100\n";
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void jarNamedLeaktraceJarLoadsTheAgentFromTheBootClassPath(Jdk jdk) throws Exception {
         assertThat(Built.AGENT_JAR.getFileName().toString()).isEqualTo("leaktrace.jar");
         RunResult r = JvmRun.on(jdk).agent(CONFIG).main("fixtures.AgentLoader").run();
         assertTraced(r, "boot");
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void renamedJarLoadsTheAgentFromTheApplicationLoader(Jdk jdk) throws Exception {
         JvmRun run = JvmRun.on(jdk).agent(CONFIG);
         Path renamed = Files.copy(Built.AGENT_JAR, run.dir().resolve("leaktrace-0.1.0.jar"));
         assertTraced(run.agentJar(renamed).main("fixtures.AgentLoader").run(), "application");
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void renamedJarBesideALeaktraceJarIsShadowedByItAndSaysSo(Jdk jdk) throws Exception {
         JvmRun run = JvmRun.on(jdk).agent(CONFIG);
         Files.copy(Built.AGENT_JAR, run.dir().resolve("leaktrace.jar"));
@@ -49,8 +39,7 @@ class AgentLoadingIT {
         assertThat(r.events("ALLOCATE", "fixtures.core.Resource")).hasSize(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void bundledRecipeIsReadFromARenamedJarToo(Jdk jdk) throws Exception {
         JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:jdk-io");
         Path renamed = Files.copy(Built.AGENT_JAR, run.dir().resolve("agent.jar"));

@@ -7,19 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** attach to a running JVM and see its later objects; dump a live JVM and read the dump with leaks. */
 class AttachDumpIT {
     private static final String CONFIG = "types:\n  - class: fixtures.core.Resource\n    size: 100\n";
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void attachTracesLaterObjectsAndDumpListsTheLiveOnes(Jdk jdk) throws Exception {
         Path dir = Files.createTempDirectory("leaktrace-attach");
         Path config = Files.writeString(dir.resolve("leaktrace.yaml"), CONFIG);
@@ -65,8 +58,7 @@ class AttachDumpIT {
                 .doesNotContain("Service.java:16");
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void dumpOfAJvmStartedWithTheAgentAndOfAnUntracedOne(Jdk jdk) throws Exception {
         Path dir = Files.createTempDirectory("leaktrace-dump");
         Path config = Files.writeString(dir.resolve("leaktrace.yaml"), CONFIG);

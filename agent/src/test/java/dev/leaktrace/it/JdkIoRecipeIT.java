@@ -5,24 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The jdk-io recipe traces JDK classes loaded before premain, from the jar and from src/recipes. */
 class JdkIoRecipeIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void bundledRecipeTracesFileStreamsZipFilesAndChannels(Jdk jdk) throws Exception {
         JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:jdk-io");
         check(run, run.run("jdkio", run.dir().toString()));
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void recipeFileOfTheProjectWorksAsAConfigPath(Jdk jdk) throws Exception {
         Path recipe = Built.RECIPES.resolve("jdk-io.yaml");
         assertThat(recipe).exists();

@@ -3,8 +3,6 @@ package dev.leaktrace.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of size rule, end to end. */
 class SizeRulesIT {
@@ -17,12 +15,7 @@ class SizeRulesIT {
             + "  - class: " + P + "ByExpression\n    size: data.length * 8 + 16 + rows() - 10\n"
             + "  - class: " + P + "ByBrokenExpression\n    size: child.data.length\n";
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void eachKindOfSizeRule(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).agent(CONFIG).main("fixtures.sizes.Sized").run();
         assertThat(r.exit()).as(r.toString()).isZero();

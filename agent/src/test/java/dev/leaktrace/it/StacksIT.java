@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** stacks: N records allocating stacks; leaks --collapsed turns them into a flame graph's input. */
 class StacksIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void leakThreeCallsDeepGivesStacksAndCollapsedOutput(Jdk jdk) throws Exception {
         JvmRun run = JvmRun.on(jdk).agent("stacks: 3\ntypes:\n  - class: fixtures.core.Resource\n    size: 100\n");
         RunResult r = run.run("stacks");

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
 import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
 import dev.leaktrace.it.RunResult;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The executors recipe on the JDK's own pools (fixtures.recipes.ExecutorLeaks): pools shut down by
@@ -16,12 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * dropped; exactly the leaked scheduled pool is left, with its site in the Executors factory.
  */
 class ExecutorsRecipeIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void exactlyThePoolNeverShutDownIsLeft(Jdk jdk) throws Exception {
         JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:executors").main("fixtures.recipes.ExecutorLeaks");
         RunResult r = run.run();

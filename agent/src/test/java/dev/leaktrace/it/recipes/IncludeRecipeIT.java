@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
 import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
 import dev.leaktrace.it.RunResult;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A config file of the user's that includes a recipe and adds a type of its own: the recipe's
@@ -16,12 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the application's line that leaked the connection the recipe reports at the driver's line.
  */
 class IncludeRecipeIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void includedRecipeAndOwnTypesAreTracedTogether(Jdk jdk) throws Exception {
         JvmRun run = JvmRun.on(jdk)
                 .agent("""

@@ -6,11 +6,9 @@ import dev.leaktrace.it.Built;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
 import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
 import dev.leaktrace.it.RunResult;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The jdbc recipe against a real driver: H2's implementation classes are traced through the
@@ -20,12 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JdbcRecipeIT {
     static final Path H2 = Built.IT_LIBS.resolve("h2.jar");
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void tracesEveryDriverObjectAndLeavesExactlyTheLeakedOnes(Jdk jdk) throws Exception {
         assertThat(H2).as("copied by maven-dependency-plugin in pre-integration-test").exists();
         JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:jdbc").classPath(H2)

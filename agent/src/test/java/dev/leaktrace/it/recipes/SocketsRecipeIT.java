@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
 import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
 import dev.leaktrace.it.RunResult;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sockets recipe on loopback (fixtures.recipes.SocketLeaks): sockets, server sockets and both
@@ -16,12 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * leaked client socket is left, at its line of the fixture.
  */
 class SocketsRecipeIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void exactlyTheSocketNeverClosedIsLeft(Jdk jdk) throws Exception {
         JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:sockets").main("fixtures.recipes.SocketLeaks");
         RunResult r = run.run();

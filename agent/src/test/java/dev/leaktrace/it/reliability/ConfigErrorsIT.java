@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leaktrace.it.Jdk;
 import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
 import dev.leaktrace.it.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,12 +80,7 @@ class ConfigErrorsIT {
         assertThat(r.events()).isEmpty();
     }
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void warnModeSetInTheBrokenFileItself(Jdk jdk) throws Exception {
         RunResult r = withConfig(jdk, "in file", "onConfigError: warn\ntypes:\n  - class: a.B\n    sise: 4\n", false)
                 .run("normal", "10");
@@ -93,8 +89,7 @@ class ConfigErrorsIT {
         assertThat(r.stderr()).contains("lt.yaml:4: sise: unknown key; did you mean 'size'?", "runs untraced");
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void mistakesFoundWhenTheClassLoadsAreWarnedAndTheApplicationRuns(Jdk jdk) throws Exception {
         String yaml = "types:\n"
                 + "  - class: fixtures.reliability.Tracked\n"

@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leaktrace.it.Jdk;
 import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
 import dev.leaktrace.it.RunResult;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Two -javaagent flags for leaktrace: installed once, said once, every object printed once. */
 class DoubleAgentIT {
     private static final String CONFIG = "types:\n  - class: fixtures.reliability.Tracked\n";
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void installsOnceAndSaysSo(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).main("fixtures.reliability.Exits").agent(CONFIG).agent(CONFIG)
                 .run("normal", "1000");

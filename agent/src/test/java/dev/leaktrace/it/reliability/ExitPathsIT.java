@@ -6,6 +6,7 @@ import dev.leaktrace.cli.Main;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
 import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
 import dev.leaktrace.it.RunResult;
 import dev.leaktrace.it.RunningJvm;
 import java.io.ByteArrayInputStream;
@@ -17,8 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every way a JVM ends writes every line: normal end, System.exit(n), an uncaught exception,
@@ -28,10 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExitPathsIT {
     private static final String CONFIG = "types:\n  - class: fixtures.reliability.Tracked\n";
     private static final int COUNT = 5000;
-
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
 
     private static JvmRun exits(Jdk jdk) throws Exception {
         return JvmRun.on(jdk).main("fixtures.reliability.Exits").agent(CONFIG);
@@ -46,24 +41,21 @@ class ExitPathsIT {
         assertThat(r.events("DROP", "fixtures.reliability.Tracked")).hasSize(COUNT / 2);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void normalEnd(Jdk jdk) throws Exception {
         RunResult r = exits(jdk).run("normal", "" + COUNT);
         assertThat(r.exit()).isZero();
         everythingWritten(r);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void systemExitKeepsItsCode(Jdk jdk) throws Exception {
         RunResult r = exits(jdk).run("exit", "" + COUNT, "42");
         assertThat(r.exit()).isEqualTo(42);
         everythingWritten(r);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void uncaughtExceptionInMain(Jdk jdk) throws Exception {
         RunResult r = exits(jdk).run("throw", "" + COUNT);
         assertThat(r.exit()).isEqualTo(1);
@@ -71,8 +63,7 @@ class ExitPathsIT {
         everythingWritten(r);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void sigterm(Jdk jdk) throws Exception {
         RunningJvm jvm = exits(jdk).start("wait", "" + COUNT);
         jvm.awaitLine("CREATED");
@@ -82,8 +73,7 @@ class ExitPathsIT {
         everythingWritten(r);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void outOfMemoryError(Jdk jdk) throws Exception {
         RunResult r = exits(jdk).jvm("-Xmx64m").run("oom", "0");
         assertThat(r.stderr()).as(r.stderr()).contains("OutOfMemoryError");
@@ -96,8 +86,7 @@ class ExitPathsIT {
                 .as("every object created before the last count printed").isGreaterThanOrEqualTo(printed);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void sigkillLosesAtMostTheLastMomentsAndOnlyTheLastLineIsCut(Jdk jdk) throws Exception {
         JvmRun run = exits(jdk);
         RunningJvm jvm = run.start("busy", "" + COUNT);

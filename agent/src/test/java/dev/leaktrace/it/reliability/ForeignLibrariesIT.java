@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.leaktrace.it.Built;
 import dev.leaktrace.it.Jdk;
 import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
 import dev.leaktrace.it.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Applications that carry their own Byte Buddy and snakeyaml (other versions than the agent's
@@ -20,10 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The libraries are on the fixture's class path only (copied by Maven into target/app-libs).
  */
 class ForeignLibrariesIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
     private static JvmRun withLibs(JvmRun run, String folder) throws IOException {
         try (Stream<Path> jars = Files.list(Built.APP_LIBS.resolve(folder))) {
             jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(run::classPath);
@@ -31,8 +25,7 @@ class ForeignLibrariesIT {
         return run;
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void ownByteBuddyAndSnakeyaml(Jdk jdk) throws Exception {
         String config = "types:\n  - class: fixtures.reliability.Tracked\n    subtypes: true\n";
         RunResult r = withLibs(JvmRun.on(jdk).main("fixtures.reliability.OwnLibraries"), "own")
@@ -46,8 +39,7 @@ class ForeignLibrariesIT {
         assertThat(r.stderr()).doesNotContain("leaktrace:");
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void mockitoInlineMockMaker(Jdk jdk) throws Exception {
         String config = "types:\n  - class: fixtures.reliability.Tracked\n  - class: fixtures.reliability.FinalTracked\n";
         RunResult r = withLibs(JvmRun.on(jdk).main("fixtures.reliability.WithMockito"), "mockito")

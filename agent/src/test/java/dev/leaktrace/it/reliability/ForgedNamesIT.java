@@ -6,6 +6,7 @@ import dev.leaktrace.cli.Main;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
 import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
 import dev.leaktrace.it.RunResult;
 import fixtures.reliability.names.NameBase;
 import java.io.ByteArrayInputStream;
@@ -15,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Binary names may hold a space, a newline, '@' or '%' (legal in class files). Each event of such
@@ -31,12 +30,7 @@ class ForgedNamesIT {
             new String[] {"With@ALLOCATE Forged 1 a:1 1", "With%40ALLOCATE%20Forged%201%20a:1%201"},
             new String[] {"Per%cent", "Per%25cent"});
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void oddBinaryNamesPrintAsOneParseableLine(Jdk jdk) throws Exception {
         JvmRun run = JvmRun.on(jdk).main("fixtures.reliability.Generated");
         ClassFolder classes = ClassFolder.in(run.dir());

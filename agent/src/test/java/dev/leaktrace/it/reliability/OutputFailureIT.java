@@ -5,26 +5,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.leaktrace.it.Jdk;
 import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
 import dev.leaktrace.it.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** When the output cannot be written: one clear warning, the application unharmed, its own exit code. */
 class OutputFailureIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
     private static JvmRun tracing(JvmRun run, String output) throws Exception {
         Path config = Files.writeString(run.dir().resolve("lt.yaml"), "types:\n  - class: fixtures.reliability.Tracked\n");
         return run.agentArguments("config=" + config + ",output=" + output);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void outputInAMissingFolder(Jdk jdk) throws Exception {
         JvmRun run = JvmRun.on(jdk).main("fixtures.reliability.Exits");
         String output = run.dir().resolve("no/such/folder/trace.log").toString();
@@ -36,8 +29,7 @@ class OutputFailureIT {
         assertThat(r.stderr().lines().filter(l -> l.startsWith("leaktrace:"))).as(r.stderr()).hasSize(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void diskFullDuringTheRun(Jdk jdk) throws Exception {
         assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full (Linux)");
         RunResult r = tracing(JvmRun.on(jdk).main("fixtures.reliability.Exits"), "/dev/full").run("exit", "20000", "7");

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leaktrace.it.Jdk;
 import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
 import dev.leaktrace.it.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Tracked objects stay collectable: after a million are created and released (half closed, half
@@ -17,12 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * where it started.
  */
 class RetainedMemoryIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void aMillionReleasedObjectsLeaveNothingBehind(Jdk jdk) throws Exception {
         JvmRun run = JvmRun.on(jdk).main("fixtures.reliability.Retained");
         Path config = Files.writeString(run.dir().resolve("lt.yaml"),

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
 import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
 import dev.leaktrace.it.RunResult;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The host keeps running when a size rule fails: a null in an expression, an estimator that
@@ -27,12 +26,7 @@ class SizeFailuresIT {
             + "  - class: " + P + "EscapeStatic\n    size: Runtime.getRuntime().availableProcessors()\n"
             + "  - class: " + P + "EscapeArguments\n    size: equals()\n";
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void failingRulesFallBackWarnOncePerTypeAndNeverReachTheApplication(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).main("fixtures.reliability.Sizes").agent(CONFIG).run();
         assertThat(r.exit()).as(r.toString()).isZero();
@@ -52,8 +46,7 @@ class SizeFailuresIT {
                 .isBetween(100_000L * 12, 100_000L * 32 + 64);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void rulesCannotReachClassesStaticsOrMethodsWithArguments(Jdk jdk) throws Exception {
         RunResult r = JvmRun.on(jdk).main("fixtures.reliability.Sizes").agent(CONFIG).run();
         assertThat(r.stdout()).as("getClass().newInstance() never ran: only main's three objects")

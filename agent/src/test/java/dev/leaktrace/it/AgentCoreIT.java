@@ -6,8 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The rules of the lines, checked on real JVMs started with -javaagent on the built jar. */
 class AgentCoreIT {
@@ -23,14 +21,9 @@ class AgentCoreIT {
             + "  - class: fixtures.core.Pool\n"
             + "    drop: [shutdown, release]\n";
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void delegatingConstructorPrintsOneAllocationAtTheSiteOfNew(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("delegation");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("delegation");
         assertThat(r.exit()).as(r.toString()).isZero();
         List<Event> allocations = r.events("ALLOCATE", RESOURCE);
         assertThat(allocations).as(r.toString()).hasSize(1);
@@ -39,18 +32,16 @@ class AgentCoreIT {
         assertThat(r.events("DROP", RESOURCE)).extracting(Event::id).containsExactly(allocations.get(0).id());
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void factoryMethodIsTheSite(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("factory");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("factory");
         assertThat(r.events("ALLOCATE", RESOURCE)).as(r.toString())
                 .extracting(Event::site).containsExactly("fixtures/core/Resource.java:17");
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void superclassChainPrintsOnceWithTheRuntimeTypeAndItsRule(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("chain");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("chain");
         assertThat(r.events("ALLOCATE", RESOURCE)).as("no line for the superclass part; none for an"
                 + " unconfigured subclass").isEmpty();
         List<Event> sub = r.events("ALLOCATE", "fixtures.core.SubResource");
@@ -61,48 +52,43 @@ class AgentCoreIT {
         assertThat(r.events()).allMatch(e -> !e.type().equals("fixtures.core.Unconfigured"));
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void throwingConstructorsPrintNothing(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("throwing");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("throwing");
         assertThat(r.stdout()).contains("caught never built", "caught constructor failed on purpose");
         assertThat(r.events()).as(r.toString()).noneMatch(e -> e.type().equals("fixtures.core.Exploding")
                 || e.type().equals("fixtures.core.SubResource"));
         assertThat(r.events("ALLOCATE", RESOURCE)).extracting(Event::site).containsExactly(r.sitesPrinted().get(0));
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void aConstructorThatThrewLeavesNoTraceOnLaterObjects(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config("types:\n  - class: fixtures.core.Fragile\n").run("afterThrow");
+        RunResult r = JvmRun.on(jdk).agent("types:\n  - class: fixtures.core.Fragile\n").run("afterThrow");
         assertThat(r.stdout()).contains("caught");
         assertThat(r.events("ALLOCATE", "fixtures.core.Fragile")).as(r.toString())
                 .extracting(Event::site).containsExactlyElementsOf(r.sitesPrinted());
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void closeThatThrowsIsNoDropAndSecondCloseIsSilent(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("closeThrows");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("closeThrows");
         assertThat(r.stdout()).contains("first close threw");
         assertThat(r.events("ALLOCATE", RESOURCE)).hasSize(1);
         assertThat(r.events("DROP", RESOURCE)).as(r.toString()).hasSize(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void customDropMethods(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("customDrops");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("customDrops");
         List<Event> allocations = r.events("ALLOCATE", "fixtures.core.Pool");
         assertThat(allocations).as(r.toString()).hasSize(3);
         assertThat(r.events("DROP", "fixtures.core.Pool")).extracting(Event::id)
                 .containsExactly(allocations.get(0).id(), allocations.get(1).id());
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void gcDropsAndCollectedWithoutClose(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("gc");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("gc");
         List<Event> buffers = r.events("ALLOCATE", "fixtures.core.Buffer");
         assertThat(buffers).as(r.toString()).hasSize(2);
         assertThat(r.events("DROP", "fixtures.core.Buffer")).as("the collected buffer, not the kept one")
@@ -114,8 +100,7 @@ class AgentCoreIT {
         assertThat(r.events("DROP", RESOURCE)).isEmpty();
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void wildcardsNestedNamesAndSubtypes(Jdk jdk) throws Exception {
         String config = "types:\n"
                 + "  - class: fixtures.tree.*\n"
@@ -123,45 +108,42 @@ class AgentCoreIT {
                 + "  - class: fixtures.core.Handle\n"
                 + "    subtypes: true\n"
                 + "    drop: [release]\n";
-        AgentRun.Result r = AgentRun.on(jdk).config(config).run("types");
+        RunResult r = JvmRun.on(jdk).agent(config).run("types");
         assertThat(r.events("ALLOCATE", "fixtures.tree.Direct")).as(r.toString()).hasSize(1);
         assertThat(r.events("ALLOCATE", "fixtures.tree.sub.Deeper")).as("* is not recursive").isEmpty();
         assertThat(r.events("ALLOCATE", "fixtures.core.Outer$Inner")).hasSize(1);
         assertThat(r.events("ALLOCATE", "fixtures.core.FileHandle")).hasSize(1);
         assertThat(r.events("DROP", "fixtures.core.FileHandle")).hasSize(1);
 
-        AgentRun.Result tree = AgentRun.on(jdk).config("types:\n  - class: fixtures.tree.**\n").run("types");
+        RunResult tree = JvmRun.on(jdk).agent("types:\n  - class: fixtures.tree.**\n").run("types");
         assertThat(tree.events("ALLOCATE", "fixtures.tree.Direct")).as(tree.toString()).hasSize(1);
         assertThat(tree.events("ALLOCATE", "fixtures.tree.sub.Deeper")).hasSize(1);
         assertThat(tree.events("ALLOCATE", "fixtures.core.FileHandle")).as("without subtypes").isEmpty();
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void objectBuildingItsOwnTypeInItsConstructorPrintsEach(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("node");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("node");
         List<Event> nodes = r.events("ALLOCATE", "fixtures.core.Node");
         assertThat(nodes).as(r.toString()).hasSize(3);
         assertThat(nodes).extracting(Event::site).as("inner nodes are built by Node's constructor")
                 .containsExactly("fixtures/core/Node.java:9", "fixtures/core/Node.java:9", "fixtures/Scenarios.java:39");
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void classesOfSeveralLoadersAreTraced(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config("types:\n  - class: fixtures.loader.Loaded\n")
-                .run("loaders", AgentRun.TEST_CLASSES.toString());
+        RunResult r = JvmRun.on(jdk).agent("types:\n  - class: fixtures.loader.Loaded\n")
+                .run("loaders", Built.TEST_CLASSES.toString());
         assertThat(r.stdout().lines().filter(l -> l.startsWith("LOADER")).distinct()).hasSize(2);
         assertThat(r.events("ALLOCATE", "fixtures.loader.Loaded")).as(r.toString()).hasSize(2);
         assertThat(r.events("DROP", "fixtures.loader.Loaded")).hasSize(2);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void eightThreadsGiveExactCountsUniqueIdsAndWholeLines(Jdk jdk) throws Exception {
         int threads = 8;
         int perThread = 20_000;
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("threads", "" + threads, "" + perThread);
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("threads", "" + threads, "" + perThread);
         assertThat(r.exit()).as(r.stderr()).isZero();
         java.util.regex.Pattern wellFormed = java.util.regex.Pattern.compile(
                 "@ALLOCATE fixtures\\.core\\.Resource 100 fixtures/Scenarios\\.java:\\d+ \\d+|@DROP fixtures\\.core\\.Resource 100 \\d+");
@@ -185,10 +167,9 @@ class AgentCoreIT {
         assertThat(drops).isEqualTo(threads * perThread * 9 / 10);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void systemExitWritesEverythingAndKeepsTheExitCode(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CORE).run("exit");
+        RunResult r = JvmRun.on(jdk).agent(CORE).run("exit");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.events("ALLOCATE", RESOURCE)).as(r.toString()).hasSize(1000);
         assertThat(r.log()).endsWith("\n");

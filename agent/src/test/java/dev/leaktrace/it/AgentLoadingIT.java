@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The jar's manifest puts it on the boot class path (faster start-up) when it is named
@@ -15,33 +12,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AgentLoadingIT {
     private static final String CONFIG = "types:\n  - class: fixtures.core.Resource\n    size: 100\n";
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void jarNamedLeaktraceJarLoadsTheAgentFromTheBootClassPath(Jdk jdk) throws Exception {
-        assertThat(AgentRun.JAR.getFileName().toString()).isEqualTo("leaktrace.jar");
-        AgentRun.Result r = AgentRun.on(jdk).config(CONFIG).main("fixtures.AgentLoader").run();
+        assertThat(Built.AGENT_JAR.getFileName().toString()).isEqualTo("leaktrace.jar");
+        RunResult r = JvmRun.on(jdk).agent(CONFIG).main("fixtures.AgentLoader").run();
         assertTraced(r, "boot");
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void renamedJarLoadsTheAgentFromTheApplicationLoader(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk).config(CONFIG);
-        Path renamed = Files.copy(AgentRun.JAR, run.dir().resolve("leaktrace-0.1.0.jar"));
+        JvmRun run = JvmRun.on(jdk).agent(CONFIG);
+        Path renamed = Files.copy(Built.AGENT_JAR, run.dir().resolve("leaktrace-0.1.0.jar"));
         assertTraced(run.agentJar(renamed).main("fixtures.AgentLoader").run(), "application");
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void renamedJarBesideALeaktraceJarIsShadowedByItAndSaysSo(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk).config(CONFIG);
-        Files.copy(AgentRun.JAR, run.dir().resolve("leaktrace.jar"));
-        Path renamed = Files.copy(AgentRun.JAR, run.dir().resolve("leaktrace-new.jar"));
-        AgentRun.Result r = run.agentJar(renamed).main("fixtures.AgentLoader").run();
+        JvmRun run = JvmRun.on(jdk).agent(CONFIG);
+        Files.copy(Built.AGENT_JAR, run.dir().resolve("leaktrace.jar"));
+        Path renamed = Files.copy(Built.AGENT_JAR, run.dir().resolve("leaktrace-new.jar"));
+        RunResult r = run.agentJar(renamed).main("fixtures.AgentLoader").run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("AGENT-LOADER boot");
         assertThat(r.stderr()).as(r.toString()).contains("leaktrace: -javaagent:" + renamed + " was loaded from "
@@ -49,19 +39,18 @@ class AgentLoadingIT {
         assertThat(r.events("ALLOCATE", "fixtures.core.Resource")).hasSize(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void bundledRecipeIsReadFromARenamedJarToo(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk).configLocation("recipe:jdk-io");
-        Path renamed = Files.copy(AgentRun.JAR, run.dir().resolve("agent.jar"));
-        AgentRun.Result r = run.agentJar(renamed).main("fixtures.AgentLoader").run();
+        JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:jdk-io");
+        Path renamed = Files.copy(Built.AGENT_JAR, run.dir().resolve("agent.jar"));
+        RunResult r = run.agentJar(renamed).main("fixtures.AgentLoader").run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("AGENT-LOADER application");
         assertThat(r.stderr()).as(r.toString()).doesNotContain("leaktrace:");
         assertThat(r.log()).startsWith("# leaktrace ").contains("config=recipe:jdk-io");
     }
 
-    private static void assertTraced(AgentRun.Result r, String loader) {
+    private static void assertTraced(RunResult r, String loader) {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("AGENT-LOADER " + loader);
         assertThat(r.stdout() + r.stderr()).as("no JVM or agent warning").doesNotContain("warning").doesNotContain("leaktrace:");

@@ -1,7 +1,17 @@
 package dev.leaktrace.it;
 
-/** One parsed @ALLOCATE / @DROP / @GC line of the agent's log. */
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One @ALLOCATE, @DROP or @GC line of the agent's log, parsed; and the shape every line of the log
+ * must have.
+ */
 public record Event(String kind, String type, long size, String site, long id) {
+    private static final Pattern WHOLE_EVENT = Pattern.compile(
+            "@ALLOCATE \\S+ \\d+ \\S+:\\d+ [1-9]\\d*|@(DROP|GC) \\S+ \\d+ [1-9]\\d*");
+
+    /** The fields of an event line; site is null but for ALLOCATE. */
     public static Event parse(String line) {
         String[] f = line.split(" ", -1);
         switch (f[0]) {
@@ -19,5 +29,15 @@ public record Event(String kind, String type, long size, String site, long id) {
             default:
                 throw new AssertionError("not an event line: " + line);
         }
+    }
+
+    /** A header line, or an event line with all its fields and a positive id. */
+    public static boolean wellFormed(String line) {
+        return line.startsWith("#") || WHOLE_EVENT.matcher(line).matches();
+    }
+
+    /** The lines that are not well-formed, at most five, for an assertion message. */
+    public static List<String> torn(List<String> lines) {
+        return lines.stream().filter(l -> !wellFormed(l)).limit(5).toList();
     }
 }

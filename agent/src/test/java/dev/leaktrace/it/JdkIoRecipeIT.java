@@ -5,32 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The jdk-io recipe traces JDK classes loaded before premain, from the jar and from src/recipes. */
 class JdkIoRecipeIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void bundledRecipeTracesFileStreamsZipFilesAndChannels(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk).configLocation("recipe:jdk-io");
+        JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:jdk-io");
         check(run, run.run("jdkio", run.dir().toString()));
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void recipeFileOfTheProjectWorksAsAConfigPath(Jdk jdk) throws Exception {
-        Path recipe = Path.of(System.getProperty("leaktrace.recipes"), "jdk-io.yaml");
+        Path recipe = Built.RECIPES.resolve("jdk-io.yaml");
         assertThat(recipe).exists();
-        AgentRun run = AgentRun.on(jdk).configLocation(recipe.toString());
+        JvmRun run = JvmRun.on(jdk).agentWithConfig(recipe.toString());
         check(run, run.run("jdkio", run.dir().toString()));
     }
 
-    private static void check(AgentRun run, AgentRun.Result r) throws Exception {
+    private static void check(JvmRun run, RunResult r) throws Exception {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stderr()).as("no warning").doesNotContain("leaktrace:");
         assertThat(r.events()).as("the agent's own file reads are its own work, not traced")
@@ -54,13 +46,11 @@ class JdkIoRecipeIT {
         assertThat(Files.exists(run.log())).isTrue();
     }
 
-    private static List<String> sitesOf(AgentRun.Result r, String type) {
+    private static List<String> sitesOf(RunResult r, String type) {
         return r.events("ALLOCATE", type).stream().map(Event::site).toList();
     }
 
-    private static long leaked(AgentRun.Result r, String type, String site) {
-        return r.events("ALLOCATE", type).stream().filter(e -> e.site().equals(site))
-                .filter(e -> r.events().stream().noneMatch(d -> !d.kind().equals("ALLOCATE") && d.id() == e.id()))
-                .count();
+    private static long leaked(RunResult r, String type, String site) {
+        return r.leaked(type).stream().filter(e -> e.site().equals(site)).count();
     }
 }

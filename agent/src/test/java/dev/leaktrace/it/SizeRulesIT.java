@@ -3,8 +3,6 @@ package dev.leaktrace.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every kind of size rule, end to end. */
 class SizeRulesIT {
@@ -17,14 +15,9 @@ class SizeRulesIT {
             + "  - class: " + P + "ByExpression\n    size: data.length * 8 + 16 + rows() - 10\n"
             + "  - class: " + P + "ByBrokenExpression\n    size: child.data.length\n";
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void eachKindOfSizeRule(Jdk jdk) throws Exception {
-        AgentRun.Result r = AgentRun.on(jdk).config(CONFIG).main("fixtures.sizes.Sized").run();
+        RunResult r = JvmRun.on(jdk).agent(CONFIG).main("fixtures.sizes.Sized").run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(size(r, "ByConstant")).isEqualTo(4096);
         long shallow = size(r, "ByShallow");
@@ -41,7 +34,7 @@ class SizeRulesIT {
                 .containsOnlyOnce("leaktrace: size rule 'child.data.length' failed for " + P + "ByBrokenExpression");
     }
 
-    private static long size(AgentRun.Result r, String simpleName) {
+    private static long size(RunResult r, String simpleName) {
         List<Event> events = r.events("ALLOCATE", P + simpleName);
         assertThat(events).as(r.toString()).hasSize(1);
         return events.get(0).size();

@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** stacks: N records allocating stacks; leaks --collapsed turns them into a flame graph's input. */
 class StacksIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void leakThreeCallsDeepGivesStacksAndCollapsedOutput(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk).config("stacks: 3\ntypes:\n  - class: fixtures.core.Resource\n    size: 100\n");
-        AgentRun.Result r = run.run("stacks");
+        JvmRun run = JvmRun.on(jdk).agent("stacks: 3\ntypes:\n  - class: fixtures.core.Resource\n    size: 100\n");
+        RunResult r = run.run("stacks");
         assertThat(r.exit()).as(r.toString()).isZero();
         List<String> stacks = r.log().lines().filter(l -> l.startsWith("@STACK ")).toList();
         assertThat(stacks).as(r.toString()).hasSize(3);
@@ -35,11 +26,8 @@ class StacksIT {
                 + "fixtures\\.Scenarios\\.handle\\(Scenarios\\.java:\\d+\\);fixtures\\.Scenarios\\.open\\(Scenarios\\.java:\\d+\\)");
 
         Path collapsed = run.dir().resolve("leaks.collapsed");
-        List<String> command = new ArrayList<>(List.of(jdk.java().toString(), "-jar", AgentRun.JAR.toString(),
-                "leaks", run.log().toString(), "--collapsed", collapsed.toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isZero();
+        RunResult leaks = JvmRun.cli(jdk).run("leaks", run.log().toString(), "--collapsed", collapsed.toString());
+        assertThat(leaks.exit()).as(leaks.toString()).isZero();
         List<String> graph = Files.readAllLines(collapsed);
         assertThat(graph).as(String.join("\n", graph)).anyMatch(l -> l.contains("viaJob") && l.endsWith("[fixtures.core.Resource] 200"))
                 .anyMatch(l -> l.contains("viaService") && l.endsWith("[fixtures.core.Resource] 100"));

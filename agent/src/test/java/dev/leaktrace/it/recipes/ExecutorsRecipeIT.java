@@ -2,12 +2,11 @@ package dev.leaktrace.it.recipes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
+import dev.leaktrace.it.RunResult;
 
 /**
  * The executors recipe on the JDK's own pools (fixtures.recipes.ExecutorLeaks): pools shut down by
@@ -15,15 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * dropped; exactly the leaked scheduled pool is left, with its site in the Executors factory.
  */
 class ExecutorsRecipeIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void exactlyThePoolNeverShutDownIsLeft(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk).configLocation("recipe:executors").main("fixtures.recipes.ExecutorLeaks");
-        AgentRun.Result r = run.run();
+        JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:executors").main("fixtures.recipes.ExecutorLeaks");
+        RunResult r = run.run();
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).as(r.toString()).contains("FIXED 42", "SINGLE ran", "OWN 1", "SCHEDULED later", "DONE");

@@ -2,12 +2,11 @@ package dev.leaktrace.it.recipes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
+import dev.leaktrace.it.RunResult;
 
 /**
  * A config file of the user's that includes a recipe and adds a type of its own: the recipe's
@@ -15,22 +14,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the application's line that leaked the connection the recipe reports at the driver's line.
  */
 class IncludeRecipeIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void includedRecipeAndOwnTypesAreTracedTogether(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk)
-                .config("""
+        JvmRun run = JvmRun.on(jdk)
+                .agent("""
                         include: [jdbc]
                         types:
                           - class: fixtures.recipes.ItemDao
                         """)
-                .classpath(JdbcRecipeIT.H2.toString())
+                .classPath(JdbcRecipeIT.H2)
                 .main("fixtures.recipes.JdbcLeaks");
-        AgentRun.Result r = run.run();
+        RunResult r = run.run();
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).as(r.toString()).contains("COUNT 3", "DONE");

@@ -2,13 +2,13 @@ package dev.leaktrace.it.recipes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
+import dev.leaktrace.it.Built;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
+import dev.leaktrace.it.RunResult;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The jdbc recipe against a real driver: H2's implementation classes are traced through the
@@ -16,19 +16,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exactly the connection, statement and result set that fixtures.recipes.JdbcLeaks leaks are left.
  */
 class JdbcRecipeIT {
-    static final Path H2 = Path.of(System.getProperty("leaktrace.itLibs", "target/it-libs"), "h2.jar");
+    static final Path H2 = Built.IT_LIBS.resolve("h2.jar");
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void tracesEveryDriverObjectAndLeavesExactlyTheLeakedOnes(Jdk jdk) throws Exception {
         assertThat(H2).as("copied by maven-dependency-plugin in pre-integration-test").exists();
-        AgentRun run = AgentRun.on(jdk).configLocation("recipe:jdbc").classpath(H2.toString())
+        JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:jdbc").classPath(H2)
                 .main("fixtures.recipes.JdbcLeaks");
-        AgentRun.Result r = run.run();
+        RunResult r = run.run();
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).as(r.toString()).contains("ROWS 3", "NAME item2", "COUNT 3", "DONE");
@@ -39,7 +34,7 @@ class JdbcRecipeIT {
     }
 
     /** What JdbcLeaks leaves in the log, whichever config traced it with the jdbc recipe's types. */
-    static void checkJdbc(AgentRun.Result r) {
+    static void checkJdbc(RunResult r) {
         Traced connections = Traced.of(r, "org.h2.jdbc.JdbcConnection");
         assertThat(connections.allocated()).as(r.toString()).hasSize(3);
         assertThat(connections.dropped()).hasSize(2);

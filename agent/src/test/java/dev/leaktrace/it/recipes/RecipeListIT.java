@@ -7,6 +7,7 @@ import dev.leaktrace.agent.config.ConfigException;
 import dev.leaktrace.agent.config.ConfigLoader;
 import dev.leaktrace.agent.config.Recipes;
 import dev.leaktrace.agent.config.TraceConfig;
+import dev.leaktrace.it.Built;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +18,8 @@ import org.junit.jupiter.api.Test;
 class RecipeListIT {
     @Test
     void theListIsTheFilesOfSrcRecipes() throws Exception {
-        Path dir = Path.of(System.getProperty("leaktrace.recipes"));
         List<String> files;
-        try (Stream<Path> listed = Files.list(dir)) {
+        try (Stream<Path> listed = Files.list(Built.RECIPES)) {
             files = listed.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
                     .map(n -> n.substring(0, n.length() - ".yaml".length())).toList();
         }

@@ -2,12 +2,12 @@ package dev.leaktrace.it.recipes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
+import dev.leaktrace.it.RunResult;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sockets recipe on loopback (fixtures.recipes.SocketLeaks): sockets, server sockets and both
@@ -15,15 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * leaked client socket is left, at its line of the fixture.
  */
 class SocketsRecipeIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void exactlyTheSocketNeverClosedIsLeft(Jdk jdk) throws Exception {
-        AgentRun run = AgentRun.on(jdk).configLocation("recipe:sockets").main("fixtures.recipes.SocketLeaks");
-        AgentRun.Result r = run.run();
+        JvmRun run = JvmRun.on(jdk).agentWithConfig("recipe:sockets").main("fixtures.recipes.SocketLeaks");
+        RunResult r = run.run();
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).as(r.toString()).contains("SOCKET 7", "REFUSED", "CHANNEL 9", "DONE");

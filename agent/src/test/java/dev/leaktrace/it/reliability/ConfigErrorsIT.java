@@ -2,8 +2,10 @@ package dev.leaktrace.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
+import dev.leaktrace.it.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,20 +47,20 @@ class ConfigErrorsIT {
         return cases;
     }
 
-    private static Run withConfig(Jdk jdk, String name, String yaml, boolean warn) throws Exception {
-        Run run = Run.of(jdk, "fixtures.reliability.Exits");
+    private static JvmRun withConfig(Jdk jdk, String name, String yaml, boolean warn) throws Exception {
+        JvmRun run = JvmRun.on(jdk).main("fixtures.reliability.Exits");
         Path config = run.dir().resolve(yaml == null ? "nope.yaml" : "lt.yaml");
         if (yaml != null) {
             Files.writeString(config, yaml);
         }
         String key = name.equals("unknown agent argument") ? "confg=" : "config=";
-        return run.rawAgent(key + config + ",output=" + run.log() + (warn ? ",onConfigError=warn" : ""));
+        return run.agentArguments(key + config + ",output=" + run.log() + (warn ? ",onConfigError=warn" : ""));
     }
 
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("stopping")
     void stopsBeforeMainWithExit78AndTheMessage(Jdk jdk, String name, String yaml, List<String> fragments) throws Exception {
-        AgentRun.Result r = withConfig(jdk, name, yaml, false).run("normal", "10");
+        RunResult r = withConfig(jdk, name, yaml, false).run("normal", "10");
         assertThat(r.exit()).as(r.toString()).isEqualTo(78);
         assertThat(r.stdout()).as("main never ran").doesNotContain(MAIN_RAN);
         assertThat(r.stderr()).startsWith("leaktrace: config error: ").contains(fragments)
@@ -71,29 +73,23 @@ class ConfigErrorsIT {
         if (!name.equals("unknown key") && !name.equals("missing file") && !name.equals("not YAML")) {
             return; // three kinds are enough to show the mode; each run is a JVM
         }
-        AgentRun.Result r = withConfig(jdk, name, yaml, true).run("normal", "10");
+        RunResult r = withConfig(jdk, name, yaml, true).run("normal", "10");
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains(MAIN_RAN);
         assertThat(r.stderr()).contains(fragments).contains("the application runs untraced");
         assertThat(r.events()).isEmpty();
     }
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void warnModeSetInTheBrokenFileItself(Jdk jdk) throws Exception {
-        AgentRun.Result r = withConfig(jdk, "in file", "onConfigError: warn\ntypes:\n  - class: a.B\n    sise: 4\n", false)
+        RunResult r = withConfig(jdk, "in file", "onConfigError: warn\ntypes:\n  - class: a.B\n    sise: 4\n", false)
                 .run("normal", "10");
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains(MAIN_RAN);
         assertThat(r.stderr()).contains("lt.yaml:4: sise: unknown key; did you mean 'size'?", "runs untraced");
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void mistakesFoundWhenTheClassLoadsAreWarnedAndTheApplicationRuns(Jdk jdk) throws Exception {
         String yaml = "types:\n"
                 + "  - class: fixtures.reliability.Tracked\n"
@@ -101,9 +97,9 @@ class ConfigErrorsIT {
                 + "    drop: [close, shutdown]\n"
                 + "  - class: fixtures.reliability.Collected\n"
                 + "    size: class:fixtures.reliability.NoSuchEstimator\n";
-        Run run = Run.of(jdk, "fixtures.reliability.Retained");
+        JvmRun run = JvmRun.on(jdk).main("fixtures.reliability.Retained");
         Path config = Files.writeString(run.dir().resolve("lt.yaml"), yaml);
-        AgentRun.Result r = run.rawAgent("config=" + config + ",output=" + run.log()).run("10");
+        RunResult r = run.agentArguments("config=" + config + ",output=" + run.log()).run("10");
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("LIVE 0 0");
         assertThat(r.stderr())

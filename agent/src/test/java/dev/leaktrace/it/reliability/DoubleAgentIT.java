@@ -2,24 +2,18 @@ package dev.leaktrace.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Jdk;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
+import dev.leaktrace.it.RunResult;
 
 /** Two -javaagent flags for leaktrace: installed once, said once, every object printed once. */
 class DoubleAgentIT {
     private static final String CONFIG = "types:\n  - class: fixtures.reliability.Tracked\n";
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void installsOnceAndSaysSo(Jdk jdk) throws Exception {
-        AgentRun.Result r = Run.of(jdk, "fixtures.reliability.Exits").agent(CONFIG).agent(CONFIG)
+        RunResult r = JvmRun.on(jdk).main("fixtures.reliability.Exits").agent(CONFIG).agent(CONFIG)
                 .run("normal", "1000");
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stderr()).containsOnlyOnce("the agent is already installed in this JVM; this second -javaagent changes nothing.");

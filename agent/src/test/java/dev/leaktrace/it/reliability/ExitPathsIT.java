@@ -2,20 +2,22 @@ package dev.leaktrace.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
+import dev.leaktrace.cli.Main;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
-import dev.leaktrace.cli.Main;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
+import dev.leaktrace.it.RunResult;
+import dev.leaktrace.it.RunningJvm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every way a JVM ends writes every line: normal end, System.exit(n), an uncaught exception,
@@ -26,86 +28,75 @@ class ExitPathsIT {
     private static final String CONFIG = "types:\n  - class: fixtures.reliability.Tracked\n";
     private static final int COUNT = 5000;
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    private static Run exits(Jdk jdk) throws Exception {
-        return Run.of(jdk, "fixtures.reliability.Exits").agent(CONFIG);
+    private static JvmRun exits(Jdk jdk) throws Exception {
+        return JvmRun.on(jdk).main("fixtures.reliability.Exits").agent(CONFIG);
     }
 
     /** All lines whole and exactly the objects main created: COUNT allocations, half of them dropped. */
-    private static void everythingWritten(AgentRun.Result r) {
+    private static void everythingWritten(RunResult r) {
         List<String> lines = r.log().lines().toList();
-        assertThat(Lines.torn(lines)).as(r.toString()).isEmpty();
+        assertThat(Event.torn(lines)).as(r.toString()).isEmpty();
         assertThat(r.log()).endsWith("\n");
         assertThat(r.events("ALLOCATE", "fixtures.reliability.Tracked")).as(r.toString()).hasSize(COUNT);
         assertThat(r.events("DROP", "fixtures.reliability.Tracked")).hasSize(COUNT / 2);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void normalEnd(Jdk jdk) throws Exception {
-        AgentRun.Result r = exits(jdk).run("normal", "" + COUNT);
+        RunResult r = exits(jdk).run("normal", "" + COUNT);
         assertThat(r.exit()).isZero();
         everythingWritten(r);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void systemExitKeepsItsCode(Jdk jdk) throws Exception {
-        AgentRun.Result r = exits(jdk).run("exit", "" + COUNT, "42");
+        RunResult r = exits(jdk).run("exit", "" + COUNT, "42");
         assertThat(r.exit()).isEqualTo(42);
         everythingWritten(r);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void uncaughtExceptionInMain(Jdk jdk) throws Exception {
-        AgentRun.Result r = exits(jdk).run("throw", "" + COUNT);
+        RunResult r = exits(jdk).run("throw", "" + COUNT);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.stderr()).contains("uncaught on purpose");
         everythingWritten(r);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void sigterm(Jdk jdk) throws Exception {
-        Run run = exits(jdk);
-        Process process = run.start("wait", "" + COUNT);
-        run.awaitLine(process, "CREATED");
-        process.destroy();
-        AgentRun.Result r = run.finish(process, 60);
+        RunningJvm jvm = exits(jdk).start("wait", "" + COUNT);
+        jvm.awaitLine("CREATED");
+        jvm.process().destroy();
+        RunResult r = jvm.finish(Duration.ofSeconds(60));
         assertThat(r.exit()).as("128 + SIGTERM").isEqualTo(143);
         everythingWritten(r);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void outOfMemoryError(Jdk jdk) throws Exception {
-        AgentRun.Result r = exits(jdk).jvm("-Xmx64m").run("oom", "0");
+        RunResult r = exits(jdk).jvm("-Xmx64m").run("oom", "0");
         assertThat(r.stderr()).as(r.stderr()).contains("OutOfMemoryError");
         assertThat(r.exit()).isEqualTo(1);
         List<String> lines = r.log().lines().toList();
-        assertThat(Lines.torn(lines)).as(r.stderr()).isEmpty();
+        assertThat(Event.torn(lines)).as(r.stderr()).isEmpty();
         long printed = r.stdout().lines().filter(l -> l.startsWith("CREATED "))
                 .mapToLong(l -> Long.parseLong(l.substring(8))).max().orElseThrow();
         assertThat((long) r.events("ALLOCATE", "fixtures.reliability.Tracked").size())
                 .as("every object created before the last count printed").isGreaterThanOrEqualTo(printed);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void sigkillLosesAtMostTheLastMomentsAndOnlyTheLastLineIsCut(Jdk jdk) throws Exception {
-        Run run = exits(jdk);
-        Process process = run.start("busy", "" + COUNT);
-        run.awaitLine(process, "SLEPT");
-        process.destroyForcibly();
-        process.waitFor();
+        JvmRun run = exits(jdk);
+        RunningJvm jvm = run.start("busy", "" + COUNT);
+        jvm.awaitLine("SLEPT");
+        jvm.process().destroyForcibly();
+        jvm.process().waitFor();
         String log = Files.readString(run.log(), StandardCharsets.ISO_8859_1);
         List<String> lines = log.lines().toList();
         List<String> allButLast = lines.subList(0, lines.size() - (log.endsWith("\n") ? 0 : 1));
-        assertThat(Lines.torn(allButLast)).as("only the last line may be cut").isEmpty();
+        assertThat(Event.torn(allButLast)).as("only the last line may be cut").isEmpty();
 
         // The COUNT objects made 1.5 s before the kill share one site, the later ones another.
         Map<String, Long> bySite = allButLast.stream().filter(l -> l.startsWith("@ALLOCATE"))

@@ -2,15 +2,15 @@ package dev.leaktrace.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
+import dev.leaktrace.it.Built;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
+import dev.leaktrace.it.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Applications that carry their own Byte Buddy and snakeyaml (other versions than the agent's
@@ -18,24 +18,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The libraries are on the fixture's class path only (copied by Maven into target/app-libs).
  */
 class ForeignLibrariesIT {
-    private static final Path LIBS = Path.of(System.getProperty("leaktrace.appLibs", "target/app-libs"));
-
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    private static Run withLibs(Run run, String folder) throws IOException {
-        try (Stream<Path> jars = Files.list(LIBS.resolve(folder))) {
+    private static JvmRun withLibs(JvmRun run, String folder) throws IOException {
+        try (Stream<Path> jars = Files.list(Built.APP_LIBS.resolve(folder))) {
             jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(run::classPath);
         }
         return run;
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void ownByteBuddyAndSnakeyaml(Jdk jdk) throws Exception {
         String config = "types:\n  - class: fixtures.reliability.Tracked\n    subtypes: true\n";
-        AgentRun.Result r = withLibs(Run.of(jdk, "fixtures.reliability.OwnLibraries"), "own")
+        RunResult r = withLibs(JvmRun.on(jdk).main("fixtures.reliability.OwnLibraries"), "own")
                 .jvm("-Dnet.bytebuddy.experimental=true").agent(config).run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("BYTEBUDDY byte-buddy-1.17.8.jar", "SNAKEYAML snakeyaml-2.2.jar",
@@ -46,11 +39,10 @@ class ForeignLibrariesIT {
         assertThat(r.stderr()).doesNotContain("leaktrace:");
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void mockitoInlineMockMaker(Jdk jdk) throws Exception {
         String config = "types:\n  - class: fixtures.reliability.Tracked\n  - class: fixtures.reliability.FinalTracked\n";
-        AgentRun.Result r = withLibs(Run.of(jdk, "fixtures.reliability.WithMockito"), "mockito")
+        RunResult r = withLibs(JvmRun.on(jdk).main("fixtures.reliability.WithMockito"), "mockito")
                 .jvm("-XX:+EnableDynamicAgentLoading").jvm("-Dnet.bytebuddy.experimental=true").agent(config).run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("MOCKED 42 7", "REAL 1", "DONE");

@@ -3,21 +3,19 @@ package dev.leaktrace.it.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leaktrace.cli.Main;
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
+import dev.leaktrace.it.RunResult;
 import fixtures.reliability.names.NameBase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Binary names may hold a space, a newline, '@' or '%' (legal in class files). Each event of such
@@ -32,25 +30,20 @@ class ForgedNamesIT {
             new String[] {"With@ALLOCATE Forged 1 a:1 1", "With%40ALLOCATE%20Forged%201%20a:1%201"},
             new String[] {"Per%cent", "Per%25cent"});
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void oddBinaryNamesPrintAsOneParseableLine(Jdk jdk) throws Exception {
-        Run run = Run.of(jdk, "fixtures.reliability.Generated");
-        Path classes = Files.createDirectories(run.dir().resolve("generated"));
+        JvmRun run = JvmRun.on(jdk).main("fixtures.reliability.Generated");
+        ClassFolder classes = ClassFolder.in(run.dir());
         for (int i = 0; i < NAMES.size(); i++) {
             byte[] bytes = new ByteBuddy().with(TypeValidation.DISABLED).subclass(NameBase.class)
                     .name(PKG + NAMES.get(i)[0]).make().getBytes();
-            Files.write(classes.resolve(Run.classFileName(PKG + NAMES.get(i)[0])), bytes);
+            classes.add(PKG + NAMES.get(i)[0], bytes);
         }
-        AgentRun.Result r = run.agent("types:\n  - class: " + PKG + "NameBase\n    subtypes: true\n")
-                .run(classes.toString());
+        RunResult r = run.agent("types:\n  - class: " + PKG + "NameBase\n    subtypes: true\n")
+                .run(classes.path().toString());
         assertThat(r.exit()).as(r.toString()).isZero();
         List<String> lines = r.log().lines().toList();
-        assertThat(Lines.torn(lines)).as(r.toString()).isEmpty();
+        assertThat(Event.torn(lines)).as(r.toString()).isEmpty();
         assertThat(lines.stream().filter(l -> l.startsWith("@"))).as("one allocation each, every second closed")
                 .hasSize(NAMES.size() + NAMES.size() / 2);
         for (String[] name : NAMES) {

@@ -2,13 +2,12 @@ package dev.leaktrace.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
+import dev.leaktrace.it.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Tracked objects stay collectable: after a million are created and released (half closed, half
@@ -16,18 +15,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * where it started.
  */
 class RetainedMemoryIT {
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void aMillionReleasedObjectsLeaveNothingBehind(Jdk jdk) throws Exception {
-        Run run = Run.of(jdk, "fixtures.reliability.Retained");
+        JvmRun run = JvmRun.on(jdk).main("fixtures.reliability.Retained");
         Path config = Files.writeString(run.dir().resolve("lt.yaml"),
                 "types:\n  - class: fixtures.reliability.Tracked\n  - class: fixtures.reliability.Collected\n");
         // The lines are not the point here; the agent's own memory is.
-        AgentRun.Result r = run.rawAgent("config=" + config + ",output=none").jvm("-Xmx256m").run("1000000");
+        RunResult r = run.agentArguments("config=" + config + ",output=none").jvm("-Xmx256m").run("1000000");
         assertThat(r.exit()).as(r.toString()).isZero();
         long[] live = numbers(r, "LIVE ");
         long[] heap = numbers(r, "HEAP ");
@@ -36,7 +30,7 @@ class RetainedMemoryIT {
         assertThat(heap[1] - heap[0]).as("heap growth in bytes\n" + r).isLessThan(5L << 20);
     }
 
-    private static long[] numbers(AgentRun.Result r, String prefix) {
+    private static long[] numbers(RunResult r, String prefix) {
         String line = r.stdout().lines().filter(l -> l.startsWith(prefix)).findFirst()
                 .orElseThrow(() -> new AssertionError(r.toString()));
         String[] parts = line.substring(prefix.length()).split(" ");

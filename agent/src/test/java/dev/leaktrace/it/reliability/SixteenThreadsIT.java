@@ -2,14 +2,17 @@ package dev.leaktrace.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.RunResult;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +26,11 @@ class SixteenThreadsIT {
 
     @Test
     void exactCountsUniqueIdsWholeLines() throws Exception {
-        Run run = Run.of(Jdk.current(), "fixtures.reliability.Threads")
+        JvmRun run = JvmRun.on(Jdk.current()).main("fixtures.reliability.Threads")
                 .agent("types:\n  - class: fixtures.reliability.Tracked\n    size: 16\n");
         try {
-            Process process = run.start("" + THREADS, "" + PER_THREAD);
-            assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("ended").isTrue();
-            assertThat(process.exitValue()).as(run.stderr()).isZero();
+            RunResult r = run.timeout(Duration.ofSeconds(300)).run("" + THREADS, "" + PER_THREAD);
+            assertThat(r.exit()).as(r.stderr()).isZero();
 
             long allocations = 0;
             long drops = 0;
@@ -41,7 +43,7 @@ class SixteenThreadsIT {
                     if (line.startsWith("#")) {
                         continue;
                     }
-                    if (!Lines.wellFormed(line)) {
+                    if (!Event.wellFormed(line)) {
                         problems.add("torn: " + line);
                         continue;
                     }

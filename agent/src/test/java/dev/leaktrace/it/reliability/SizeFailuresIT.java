@@ -2,12 +2,12 @@ package dev.leaktrace.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.it.AgentRun;
 import dev.leaktrace.it.Event;
 import dev.leaktrace.it.Jdk;
+import dev.leaktrace.it.JvmRun;
+import dev.leaktrace.it.OnEachJdk;
+import dev.leaktrace.it.RunResult;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The host keeps running when a size rule fails: a null in an expression, an estimator that
@@ -26,14 +26,9 @@ class SizeFailuresIT {
             + "  - class: " + P + "EscapeStatic\n    size: Runtime.getRuntime().availableProcessors()\n"
             + "  - class: " + P + "EscapeArguments\n    size: equals()\n";
 
-    static List<Jdk> jdks() {
-        return Jdk.all();
-    }
-
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void failingRulesFallBackWarnOncePerTypeAndNeverReachTheApplication(Jdk jdk) throws Exception {
-        AgentRun.Result r = Run.of(jdk, "fixtures.reliability.Sizes").agent(CONFIG).run();
+        RunResult r = JvmRun.on(jdk).main("fixtures.reliability.Sizes").agent(CONFIG).run();
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("DONE true");
 
@@ -51,10 +46,9 @@ class SizeFailuresIT {
                 .isBetween(100_000L * 12, 100_000L * 32 + 64);
     }
 
-    @ParameterizedTest
-    @MethodSource("jdks")
+    @OnEachJdk
     void rulesCannotReachClassesStaticsOrMethodsWithArguments(Jdk jdk) throws Exception {
-        AgentRun.Result r = Run.of(jdk, "fixtures.reliability.Sizes").agent(CONFIG).run();
+        RunResult r = JvmRun.on(jdk).main("fixtures.reliability.Sizes").agent(CONFIG).run();
         assertThat(r.stdout()).as("getClass().newInstance() never ran: only main's three objects")
                 .contains("ESCAPE CONSTRUCTIONS 3");
         assertThat(warningFor(r, "Escape ")).contains("java.lang.Class").contains("cannot reach");
@@ -64,7 +58,7 @@ class SizeFailuresIT {
     }
 
     /** The bind warning of one type: names the config's file and line, says what to fix. */
-    private static String warningFor(AgentRun.Result r, String simpleName) {
+    private static String warningFor(RunResult r, String simpleName) {
         List<String> lines = r.stderr().lines().filter(l -> l.contains(P + simpleName.trim() + " ")
                 || l.endsWith(P + simpleName.trim()) || l.contains("bound to " + P + simpleName.trim() + ","))
                 .filter(l -> l.contains("size:")).toList();

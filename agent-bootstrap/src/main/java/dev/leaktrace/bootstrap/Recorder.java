@@ -302,23 +302,43 @@ public final class Recorder {
     /** The traced objects alive right now whose id is greater than {@code afterId}, by id. */
     public static java.util.List<LiveObject> liveObjects(long afterId) {
         Recorder recorder = active;
-        java.util.List<LiveObject> live = new java.util.ArrayList<>();
+        LiveSince live = new LiveSince(afterId);
         if (recorder != null) {
-            recorder.registry.forEach(e -> {
-                if (e.id > afterId) {
-                    live.add(new LiveObject(new String(e.type.nameBytes, java.nio.charset.StandardCharsets.UTF_8), e.size, new String(e.site,
-                            java.nio.charset.StandardCharsets.UTF_8), e.id, e.type.dropOnGc));
-                }
-            });
+            recorder.registry.forEach(live);
         }
-        live.sort(java.util.Comparator.comparingLong(LiveObject::id));
+        live.objects.sort(new ById());
         // An entry moving from its thread's slot into the registry may have been visited twice.
-        for (int i = live.size() - 1; i > 0; i--) {
-            if (live.get(i).id() == live.get(i - 1).id()) {
-                live.remove(i);
+        for (int i = live.objects.size() - 1; i > 0; i--) {
+            if (live.objects.get(i).id() == live.objects.get(i - 1).id()) {
+                live.objects.remove(i);
             }
         }
-        return live;
+        return live.objects;
+    }
+
+    /** Collects the entries with an id greater than a mark, as {@link LiveObject}s. */
+    private static final class LiveSince implements java.util.function.Consumer<TrackedRef> {
+        private final long afterId;
+        final java.util.List<LiveObject> objects = new java.util.ArrayList<>();
+
+        LiveSince(long afterId) {
+            this.afterId = afterId;
+        }
+
+        @Override
+        public void accept(TrackedRef e) {
+            if (e.id > afterId) {
+                objects.add(new LiveObject(new String(e.type.nameBytes, java.nio.charset.StandardCharsets.UTF_8), e.size,
+                        new String(e.site, java.nio.charset.StandardCharsets.UTF_8), e.id, e.type.dropOnGc));
+            }
+        }
+    }
+
+    private static final class ById implements java.util.Comparator<LiveObject> {
+        @Override
+        public int compare(LiveObject a, LiveObject b) {
+            return Long.compare(a.id(), b.id());
+        }
     }
 
     /** Writes everything buffered so far; for dumps and tests that read the log of a live JVM. */

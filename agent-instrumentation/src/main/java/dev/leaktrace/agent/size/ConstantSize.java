@@ -38,4 +38,19 @@ public record ConstantSize(long bytes) implements SizeRule {
     public String describe() {
         return Long.toString(bytes);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ConstantSize c && bytes == c.bytes;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "ConstantSize[bytes=" + bytes + "]";
+    }
 }

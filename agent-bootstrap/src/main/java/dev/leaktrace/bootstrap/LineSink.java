@@ -85,7 +85,6 @@ public final class LineSink {
 
     /** Starts the writer (which also flushes periodically) and the flush at exit. */
     public void start() {
-        // Threads of nested classes, not lambdas: a lambda spins a class while the JVM starts.
         Thread thread = new Thread(new Writer(), "leaktrace-writer");
         thread.setDaemon(true);
         writer = thread;

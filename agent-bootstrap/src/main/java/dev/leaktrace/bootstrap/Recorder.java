@@ -199,7 +199,6 @@ public final class Recorder {
         sink.release(thread, entry, LineFormat.DROP);
     }
 
-    /** A class, not a lambda: a lambda spins a class while the JVM starts. */
     private final class Reaper implements Runnable {
         @Override
         public void run() {

@@ -28,10 +28,6 @@ final class SiteFinder {
         return WALKER.walk(new SiteWalk(this, constructedClass));
     }
 
-    /**
-     * The walks are classes, not lambdas: the first object traced would otherwise spin a lambda
-     * class for each, before main.
-     */
     private static final class SiteWalk implements Function<Stream<StackFrame>, byte[]> {
         private final SiteFinder finder;
         private final Class<?> constructedClass;

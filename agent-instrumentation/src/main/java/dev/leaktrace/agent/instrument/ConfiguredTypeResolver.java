@@ -93,10 +93,7 @@ final class ConfiguredTypeResolver implements TypeResolver {
         return null;
     }
 
-    /**
-     * The supertypes of a loaded class, by reflection. Classes here and below rather than lambdas:
-     * the first object traced would otherwise spin a lambda class each, start-up time.
-     */
+    /** The supertypes of a loaded class, by reflection. */
     private static final class LoadedSupertypes implements TypeRules.Supertypes {
         private final Class<?> type;
 

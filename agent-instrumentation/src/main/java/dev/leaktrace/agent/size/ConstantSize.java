@@ -20,7 +20,6 @@ public record ConstantSize(long bytes) implements SizeRule {
         return new Fixed(bytes);
     }
 
-    /** A class, not a lambda: binding the first traced type would spin a lambda class (start-up time). */
     private static final class Fixed implements SizeEstimator {
         private final long bytes;
 

@@ -1,7 +1,7 @@
 package dev.leaktrace.agent;
 
 import dev.leaktrace.agent.config.TraceConfig;
-import dev.leaktrace.bootstrap.Recorder;
+import dev.leaktrace.bootstrap.RecorderQueries;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -27,10 +27,10 @@ public final class Leaktrace {
             System.err.println("leaktrace: cannot start: " + failure);
             return false;
         }
-        if (Recorder.isStarted()) {
+        if (RecorderQueries.isStarted()) {
             return true;
         }
-        return AgentInstaller.install(config, instrumentation) || Recorder.isStarted();
+        return AgentInstaller.install(config, instrumentation) || RecorderQueries.isStarted();
     }
 
     private static Instrumentation attached;
@@ -75,8 +75,8 @@ public final class Leaktrace {
     /** True when the recorder runs in this JVM (started by -javaagent, an attach or {@link #install}). */
     public static boolean isInstalled() {
         try {
-            Class<?> recorder = Class.forName(BootstrapInjector.PROBE, false, null);
-            return (Boolean) recorder.getMethod("isStarted").invoke(null);
+            Class<?> queries = Class.forName(BootstrapInjector.QUERIES, false, null);
+            return (Boolean) queries.getMethod("isStarted").invoke(null);
         } catch (ReflectiveOperationException | LinkageError notYet) {
             return false;
         }

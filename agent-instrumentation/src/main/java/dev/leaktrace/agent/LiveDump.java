@@ -33,8 +33,8 @@ final class LiveDump {
 
     private static boolean isTraced() {
         try {
-            Class<?> recorder = Class.forName(BootstrapInjector.PROBE, false, null);
-            return (Boolean) recorder.getMethod("isStarted").invoke(null);
+            Class<?> queries = Class.forName(BootstrapInjector.QUERIES, false, null);
+            return (Boolean) queries.getMethod("isStarted").invoke(null);
         } catch (ReflectiveOperationException | LinkageError e) {
             return false;
         }
@@ -43,15 +43,15 @@ final class LiveDump {
     static void write(String file) {
         Path target = Path.of(file);
         try {
-            Class<?> recorder = Class.forName(BootstrapInjector.PROBE, false, null);
-            if (!(Boolean) recorder.getMethod("isStarted").invoke(null)) {
+            Class<?> queries = Class.forName(BootstrapInjector.QUERIES, false, null);
+            if (!(Boolean) queries.getMethod("isStarted").invoke(null)) {
                 Files.writeString(target, "# leaktrace dump: this JVM is not traced\n");
                 return;
             }
-            Method live = recorder.getMethod("liveObjects", long.class);
+            Method live = queries.getMethod("liveObjects", long.class);
             List<?> objects = (List<?>) live.invoke(null, 0L);
             // After the snapshot: every dumped object's @ALLOCATE line is then in the log too.
-            recorder.getMethod("flush").invoke(null);
+            queries.getMethod("flush").invoke(null);
             try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
                 out.write("# leaktrace dump pid=" + ProcessId.current() + " time=" + Instant.now()
                         + " live=" + objects.size() + "\n");

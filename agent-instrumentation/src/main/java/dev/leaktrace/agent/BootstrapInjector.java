@@ -32,8 +32,6 @@ import java.util.jar.JarOutputStream;
  */
 final class BootstrapInjector {
     static final String PROBE = "dev.leaktrace.bootstrap.Recorder";
-    /** The bootstrap's query side, which the agent's own loader may only reach by reflection. */
-    static final String QUERIES = "dev.leaktrace.bootstrap.RecorderQueries";
     /** Written by the bootstrap module's build: the path of each class it compiled, one a line. */
     static final String CLASS_LIST = "META-INF/leaktrace/bootstrap-classes.txt";
 

@@ -36,14 +36,14 @@ public final class Leaktrace {
     private static Instrumentation attached;
 
     /**
-     * Attaches to this JVM (unless an agent did already) and defines the agent's bootstrap classes.
+     * Attaches to this JVM and defines the agent's bootstrap classes, unless an agent runs already.
      * Call it before parsing a config in-process: a config names {@code dev.leaktrace.api} types,
      * which must come from the bootstrap loader.
      *
      * @return false, with a message on stderr, when this JVM allows no attach
      */
     public static synchronized boolean prepare() {
-        if (attached != null) {
+        if (attached != null || isInstalled()) {
             return true;
         }
         try {
@@ -74,11 +74,6 @@ public final class Leaktrace {
 
     /** True when the recorder runs in this JVM (started by -javaagent, an attach or {@link #install}). */
     public static boolean isInstalled() {
-        try {
-            Class<?> queries = Class.forName(BootstrapInjector.QUERIES, false, null);
-            return (Boolean) queries.getMethod("isStarted").invoke(null);
-        } catch (ReflectiveOperationException | LinkageError notYet) {
-            return false;
-        }
+        return RecorderProbe.isStarted();
     }
 }

@@ -1,6 +1,7 @@
 package dev.leaktrace.agent.config;
 
 import dev.leaktrace.agent.jar.OwnJar;
+import dev.leaktrace.agent.spelling.Suggestions;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;

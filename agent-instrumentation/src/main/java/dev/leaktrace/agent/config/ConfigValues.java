@@ -1,5 +1,6 @@
 package dev.leaktrace.agent.config;
 
+import dev.leaktrace.agent.spelling.Suggestions;
 import java.util.Map;
 import java.util.TreeSet;
 

@@ -2,6 +2,7 @@ package dev.leaktrace.agent.config;
 
 import dev.leaktrace.agent.size.SizeRule;
 import dev.leaktrace.agent.size.SizeRuleException;
+import dev.leaktrace.agent.spelling.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

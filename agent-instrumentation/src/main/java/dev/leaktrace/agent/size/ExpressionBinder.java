@@ -1,5 +1,6 @@
 package dev.leaktrace.agent.size;
 
+import dev.leaktrace.agent.spelling.Suggestions;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -223,8 +224,8 @@ final class ExpressionBinder {
         if (MemberFinder.noArgMethod(owner, name).isPresent()) {
             return message + "; did you mean the method '" + name + "()'?";
         }
-        Optional<String> near = NameSuggestion.nearest(name, fields);
-        return near.isPresent() ? message + "; did you mean '" + near.get() + "'?" : message;
+        String near = Suggestions.nearest(name, fields);
+        return near != null ? message + "; did you mean '" + near + "'?" : message;
     }
 
     private static String missingMethod(Class<?> owner, String name) {
@@ -234,8 +235,8 @@ final class ExpressionBinder {
         if (MemberFinder.field(owner, name).isPresent()) {
             return message + "; did you mean the field '" + name + "'?";
         }
-        Optional<String> near = NameSuggestion.nearest(name, methods);
-        return near.isPresent() ? message + "; did you mean '" + near.get() + "()'?" : message;
+        String near = Suggestions.nearest(name, methods);
+        return near != null ? message + "; did you mean '" + near + "()'?" : message;
     }
 
     /** {@code size()} for {@code size}: method names as a path writes them. */

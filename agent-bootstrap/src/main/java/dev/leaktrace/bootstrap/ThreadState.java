@@ -152,7 +152,7 @@ final class ThreadState extends ThreadStateFields {
         return null;
     }
 
-    /** Sets the newest object; only the owning thread calls this (others only clear it, by CAS). */
+    /** Sets the newest object; the owning thread's call. */
     void setNewest(TrackedRef entry) {
         NEWEST.setRelease(this, entry);
     }

@@ -181,8 +181,7 @@ public final class LineSink {
         }
         if (handed && handedOverCount.get() >= WAKE_WRITER_AT) {
             // The writer only sleeps with little handed over: wake it once a few buffers wait, not
-            // for each (a wake-up is a system call, several µs here); fewer wait for the
-            // periodic flush at most.
+            // for each, as a wake-up is a system call; fewer wait for the periodic flush at most.
             LockSupport.unpark(writer);
         }
         return length <= buffer.data.length ? 0 : -1;

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 /**
  * Finds where the {@code new} of a traced object stands by walking the stack from the
  * constructor's exit: past our own frames, the constructor and reflection, to the first frame of
- * the code that asked for the object. The fallback of {@link Sites}, about 1 µs per object.
+ * the code that asked for the object. The fallback of {@link Sites}, whose numbers spare the hot
+ * path this walk.
  */
 final class SiteFinder {
     static final byte[] UNKNOWN = LineFormat.typeToken("Unknown:0");

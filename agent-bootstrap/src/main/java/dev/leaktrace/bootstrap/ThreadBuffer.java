@@ -35,8 +35,7 @@ final class ThreadBuffer extends ThreadBufferFields {
     /**
      * Publishes the lines before {@code end}: a release store, so that a reader of
      * {@link #published} sees complete lines. Not a volatile write: its full fence, twice per
-     * object, cost more than anything else the agent does at the bottom of a deep call stack
-     * (measured: a fence's cost grows with the stack's depth on this kind of CPU).
+     * object, would be the agent's largest cost per object in deep call stacks (docs/performance.md).
      */
     void publish(int end) {
         PUBLISHED.setRelease(this, end);

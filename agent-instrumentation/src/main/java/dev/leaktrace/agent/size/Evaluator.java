@@ -21,14 +21,9 @@ interface Evaluator {
         return new Negated(operand);
     }
 
-    /** The operator is chosen here, once, rather than switched on for every object. */
+    /** Each operator's constant does its own arithmetic: no switch on the operator per object. */
     static Evaluator binary(Expr.Operator operator, Evaluator left, Evaluator right) {
-        return switch (operator) {
-            case ADD -> new Sum(left, right);
-            case SUBTRACT -> new Difference(left, right);
-            case MULTIPLY -> new Product(left, right);
-            case DIVIDE -> new Quotient(left, right);
-        };
+        return new Binary(operator, left, right);
     }
 
     final class Constant implements Evaluator {
@@ -57,65 +52,20 @@ interface Evaluator {
         }
     }
 
-    /** Two operands and the operator's exact arithmetic, one subclass per operator. */
-    abstract class Binary implements Evaluator {
+    final class Binary implements Evaluator {
+        private final Expr.Operator operator;
         private final Evaluator left;
         private final Evaluator right;
 
-        Binary(Evaluator left, Evaluator right) {
+        Binary(Expr.Operator operator, Evaluator left, Evaluator right) {
+            this.operator = operator;
             this.left = left;
             this.right = right;
         }
 
         @Override
-        public final long evaluate(Object root) {
-            return apply(left.evaluate(root), right.evaluate(root));
-        }
-
-        abstract long apply(long l, long r);
-    }
-
-    final class Sum extends Binary {
-        Sum(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        long apply(long l, long r) {
-            return Math.addExact(l, r);
-        }
-    }
-
-    final class Difference extends Binary {
-        Difference(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        long apply(long l, long r) {
-            return Math.subtractExact(l, r);
-        }
-    }
-
-    final class Product extends Binary {
-        Product(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        long apply(long l, long r) {
-            return Math.multiplyExact(l, r);
-        }
-    }
-
-    final class Quotient extends Binary {
-        Quotient(Evaluator left, Evaluator right) {
-            super(left, right);
-        }
-
-        @Override
-        long apply(long l, long r) {
-            return Arithmetic.apply(Expr.Operator.DIVIDE, l, r);
+        public long evaluate(Object root) {
+            return operator.apply(left.evaluate(root), right.evaluate(root));
         }
     }
 }

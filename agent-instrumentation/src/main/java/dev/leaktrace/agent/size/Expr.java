@@ -113,8 +113,35 @@ sealed interface Expr {
         }
     }
 
+    /** The four operators, in exact {@code long} arithmetic: overflow throws rather than wraps. */
     enum Operator {
-        ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/");
+        ADD("+") {
+            @Override
+            long apply(long left, long right) {
+                return Math.addExact(left, right);
+            }
+        },
+        SUBTRACT("-") {
+            @Override
+            long apply(long left, long right) {
+                return Math.subtractExact(left, right);
+            }
+        },
+        MULTIPLY("*") {
+            @Override
+            long apply(long left, long right) {
+                return Math.multiplyExact(left, right);
+            }
+        },
+        DIVIDE("/") {
+            @Override
+            long apply(long left, long right) {
+                if (left == Long.MIN_VALUE && right == -1) {
+                    throw new ArithmeticException("long overflow"); // the one division that overflows
+                }
+                return left / right; // throws "/ by zero" itself
+            }
+        };
 
         private final String symbol;
 
@@ -125,5 +152,8 @@ sealed interface Expr {
         String symbol() {
             return symbol;
         }
+
+        /** @throws ArithmeticException on overflow or division by zero */
+        abstract long apply(long left, long right);
     }
 }

@@ -1,6 +1,8 @@
 package dev.leaktrace.agent.config;
 
 import dev.leaktrace.agent.spelling.Suggestions;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -10,6 +12,20 @@ final class ConfigValues {
     static final int MAX_STACKS = 256;
 
     private ConfigValues() {
+    }
+
+    /** A key of a mapping, as written in a file. */
+    interface Key {
+        String key();
+    }
+
+    /** A table of keys by their names, in the order given. */
+    static <K extends Key> Map<String, K> byName(K[] keys) {
+        Map<String, K> byName = new LinkedHashMap<>();
+        for (K k : keys) {
+            byName.put(k.key(), k);
+        }
+        return Collections.unmodifiableMap(byName);
     }
 
     /** What {@code table} (keys by their names) has for the entry's key; an unknown key is an error. */

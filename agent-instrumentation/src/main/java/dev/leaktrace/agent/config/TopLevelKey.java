@@ -1,8 +1,6 @@
 package dev.leaktrace.agent.config;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +8,7 @@ import java.util.Map;
  * The keys of a config file's top level, each with the parser of its value: this enum is the
  * table of known keys, so a key cannot be known without its parser.
  */
-enum TopLevelKey {
+enum TopLevelKey implements ConfigValues.Key {
     OUTPUT("output") {
         @Override
         void read(Values into, String file, YamlNode value) throws ConfigException {
@@ -51,21 +49,18 @@ enum TopLevelKey {
     };
 
     /** The known keys by their names, as written in a file. */
-    static final Map<String, TopLevelKey> BY_NAME;
-
-    static {
-        Map<String, TopLevelKey> byName = new LinkedHashMap<>();
-        for (TopLevelKey k : values()) {
-            byName.put(k.key, k);
-        }
-        BY_NAME = Collections.unmodifiableMap(byName);
-    }
+    static final Map<String, TopLevelKey> BY_NAME = ConfigValues.byName(values());
 
     /** The key as written in a file. */
     final String key;
 
     TopLevelKey(String key) {
         this.key = key;
+    }
+
+    @Override
+    public String key() {
+        return key;
     }
 
     abstract void read(Values into, String file, YamlNode value) throws ConfigException;

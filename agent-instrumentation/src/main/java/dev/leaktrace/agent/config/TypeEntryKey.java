@@ -4,9 +4,7 @@ import dev.leaktrace.agent.size.SizeRule;
 import dev.leaktrace.agent.size.SizeRuleException;
 import dev.leaktrace.agent.spelling.Suggestions;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +12,7 @@ import java.util.Map;
  * The keys of one entry of {@code types:}, each with the parser of its value: this enum is the
  * table of known keys, so a key cannot be known without its parser.
  */
-enum TypeEntryKey {
+enum TypeEntryKey implements ConfigValues.Key {
     CLASS("class") {
         @Override
         void read(Values into, String file, YamlNode value) throws ConfigException {
@@ -56,21 +54,18 @@ enum TypeEntryKey {
     };
 
     /** The known keys by their names, as written in a file. */
-    static final Map<String, TypeEntryKey> BY_NAME;
-
-    static {
-        Map<String, TypeEntryKey> byName = new LinkedHashMap<>();
-        for (TypeEntryKey k : values()) {
-            byName.put(k.key, k);
-        }
-        BY_NAME = Collections.unmodifiableMap(byName);
-    }
+    static final Map<String, TypeEntryKey> BY_NAME = ConfigValues.byName(values());
 
     /** The key as written in a file. */
     final String key;
 
     TypeEntryKey(String key) {
         this.key = key;
+    }
+
+    @Override
+    public String key() {
+        return key;
     }
 
     abstract void read(Values into, String file, YamlNode value) throws ConfigException;

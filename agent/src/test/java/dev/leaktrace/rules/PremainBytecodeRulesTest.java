@@ -62,7 +62,8 @@ class PremainBytecodeRulesTest {
     @Test
     void theBootstrapModuleRefersToTheJdkAlone() {
         Map<String, byte[]> classes = classFiles(codeSource(Recorder.class));
-        assertThat(classes).containsKeys("dev/leaktrace/bootstrap/Recorder", "dev/leaktrace/api/SizeEstimator");
+        assertThat(classes).containsKeys("dev/leaktrace/bootstrap/Recorder", "dev/leaktrace/api/SizeEstimator")
+                .as("the bootstrap module alone, not a jar shaded of all").doesNotContainKey("dev/leaktrace/agent/AgentEntry");
         Set<String> ownPackages = new LinkedHashSet<>();
         classes.keySet().forEach(name -> ownPackages.add(BytecodeRules.packageOf(name)));
 

@@ -9,16 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The output of event lines. Each thread builds whole lines in its own {@link ThreadBuffer},
- * without a lock, so threads tracing at once do not wait for each other. A full buffer is handed,
- * whole lines only, to the writer thread, which does the writing (a system call per 16 KB, the
- * largest cost per line) off the application's threads; other writes (the periodic flush, the
- * exit) first write out what was handed over. Hand-overs and writes are ordered under one lock,
- * so no line is torn or interleaved. An object's @DROP may be written on another thread than its
- * @ALLOCATE: the dropping thread first writes out the allocating thread's buffer up to that
- * line, so a drop never precedes its allocation. Everything is written at least every
- * {@link #FLUSH_INTERVAL_MS} ms (a killed JVM loses at most that much) and at exit; once exit
- * begins, every line is written at once.
+ * The output of event lines: each thread builds whole lines in its own {@link ThreadBuffer},
+ * without a lock, so threads tracing at once do not wait for each other, and the writer thread
+ * does the writing (a system call per 16 KB, the largest cost per line) off the application's
+ * threads. Who writes what, and when: the Concurrency section of the package's documentation.
  */
 public final class LineSink {
     static final long FLUSH_INTERVAL_MS = 200;
@@ -85,7 +79,6 @@ public final class LineSink {
 
     /** Starts the writer (which also flushes periodically) and the flush at exit. */
     public void start() {
-        // Threads of nested classes, not lambdas: a lambda spins a class while the JVM starts.
         Thread thread = new Thread(new Writer(), "leaktrace-writer");
         thread.setDaemon(true);
         writer = thread;
@@ -93,10 +86,7 @@ public final class LineSink {
         Runtime.getRuntime().addShutdownHook(new Thread(new ExitFlush(), "leaktrace-exit-flush"));
     }
 
-    /**
-     * Work for the exit flush to do first: the recorder reports the objects the GC has already
-     * collected, so that the last lines of the log include them.
-     */
+    /** Work for the exit hook to do before its first flush (the reaper's, for the GC's last collections). */
     public void beforeExit(Runnable task) {
         beforeExit = task;
     }
@@ -191,8 +181,7 @@ public final class LineSink {
         }
         if (handed && handedOverCount.get() >= WAKE_WRITER_AT) {
             // The writer only sleeps with little handed over: wake it once a few buffers wait, not
-            // for each (a wake-up is a system call, several µs here); fewer wait for the
-            // periodic flush at most.
+            // for each, as a wake-up is a system call; fewer wait for the periodic flush at most.
             LockSupport.unpark(writer);
         }
         return length <= buffer.data.length ? 0 : -1;
@@ -255,8 +244,7 @@ public final class LineSink {
     }
 
     private void afterLine(ThreadBuffer buffer) {
-        // Read after publishing: either an exit flush sees this line, or this thread sees the exit
-        // (see closeForExit for why two flushes make that hold without a fence per line).
+        // Read after publishing (the package's Concurrency section: the two exit flushes).
         if (writeThrough) {
             synchronized (writeLock) {
                 writePublished(buffer);
@@ -368,16 +356,7 @@ public final class LineSink {
         }
     }
 
-    /**
-     * From here on lines are written at once: other shutdown hooks may still create or drop objects.
-     *
-     * <p>A line is published with a release store, not a full fence (see {@link ThreadBuffer#publish}),
-     * so a thread that reads {@code writeThrough} as false in the moment it is set may have its line
-     * still on its way to memory: the first flush may miss that line, and the thread does not write it
-     * itself. The second flush, a millisecond later, sees it: a store reaches memory within
-     * nanoseconds, and a thread descheduled in between drains its stores when it is switched out.
-     * Every line published after that reads {@code writeThrough} as true and is written at once.
-     */
+    /** The exit hook's work: the task before exit, then the two exit flushes of the package's Concurrency section. */
     void closeForExit() {
         Runnable first = beforeExit;
         if (first != null) {

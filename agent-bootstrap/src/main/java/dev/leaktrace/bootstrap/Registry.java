@@ -7,14 +7,10 @@ import java.util.function.Consumer;
 /**
  * Live traced objects by identity. Identity, not equals/hashCode: calling the application's
  * methods from here could throw, recurse or change its behaviour (so no WeakHashMap).
- * Striped into segments so threads tracing objects at once rarely meet on one lock.
- *
- * <p>A thread's newest object waits in its {@link ThreadState#newest} slot and enters the
- * segments only when the thread traces its next object, so an object dropped on its own thread
- * before that never takes a lock. The entry goes into a segment <em>before</em> it leaves the
- * slot, so a search that looks at the slots and then at the segments always finds a live
- * object; and since an entry may be in both for a moment, only the caller of
- * {@link TrackedRef#end()} that wins reports it, then clears it from both.
+ * Striped into segments so threads tracing objects at once rarely meet on one lock. A thread's
+ * newest object waits in its {@link ThreadState#newest} slot instead, so one dropped on its own
+ * thread before the next is made never takes a lock. How an entry moves between the two, and who
+ * reports it: the package's Concurrency section.
  */
 final class Registry {
     private static final int SEGMENT_BITS = 10;
@@ -69,7 +65,6 @@ final class Registry {
             thread.listedIn = this;
         }
         if (!moveNewestIntoSegment(thread, entry)) {
-            // Others only clear the slot, by CAS from the entry they saw: this store is never lost.
             thread.setNewest(entry);
         }
         return entry;
@@ -83,8 +78,7 @@ final class Registry {
     /**
      * Puts the thread's newest object, if live, into its segment and {@code replacement} into the
      * slot; false when the slot was left alone (nothing live there, or another thread took it
-     * meanwhile and reports it). Into the segment first, out of the slot second: a search of the
-     * slots then the segments never misses it.
+     * meanwhile and reports it).
      */
     private boolean moveNewestIntoSegment(ThreadState thread, TrackedRef replacement) {
         TrackedRef newest = thread.newest;

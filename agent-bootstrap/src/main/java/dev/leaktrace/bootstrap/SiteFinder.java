@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 /**
  * Finds where the {@code new} of a traced object stands by walking the stack from the
  * constructor's exit: past our own frames, the constructor and reflection, to the first frame of
- * the code that asked for the object. The fallback of {@link Sites}, about 1 µs per object.
+ * the code that asked for the object. The fallback of {@link Sites}, whose numbers spare the hot
+ * path this walk.
  */
 final class SiteFinder {
     static final byte[] UNKNOWN = LineFormat.typeToken("Unknown:0");
@@ -28,10 +29,6 @@ final class SiteFinder {
         return WALKER.walk(new SiteWalk(this, constructedClass));
     }
 
-    /**
-     * The walks are classes, not lambdas: the first object traced would otherwise spin a lambda
-     * class for each, before main.
-     */
     private static final class SiteWalk implements Function<Stream<StackFrame>, byte[]> {
         private final SiteFinder finder;
         private final Class<?> constructedClass;

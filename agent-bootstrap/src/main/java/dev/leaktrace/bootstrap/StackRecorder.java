@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The allocating call stacks behind {@code stacks: N}: for the first {@link #PER_SITE} objects of
@@ -20,11 +22,18 @@ final class StackRecorder {
 
     /** The frames of this object's allocation, or null when its site used its budget up. */
     byte[] framesFor(Class<?> type, byte[] site, int depth) {
-        AtomicInteger count = taken.computeIfAbsent(site, s -> new AtomicInteger());
+        AtomicInteger count = taken.get(site);
+        if (count == null) {
+            AtomicInteger first = new AtomicInteger();
+            count = taken.putIfAbsent(site, first);
+            if (count == null) {
+                count = first;
+            }
+        }
         if (count.get() >= PER_SITE || count.incrementAndGet() > PER_SITE) {
             return null;
         }
-        List<String> frames = WALKER.walk(s -> collect(s.iterator(), type, depth));
+        List<String> frames = WALKER.walk(new FrameWalk(type, depth));
         StringBuilder line = new StringBuilder();
         for (int i = frames.size() - 1; i >= 0; i--) {
             // ';' separates frames, so one inside a frame (a file name) is escaped like a space
@@ -35,6 +44,21 @@ final class StackRecorder {
             }
         }
         return line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static final class FrameWalk implements Function<Stream<StackFrame>, List<String>> {
+        private final Class<?> type;
+        private final int depth;
+
+        FrameWalk(Class<?> type, int depth) {
+            this.type = type;
+            this.depth = depth;
+        }
+
+        @Override
+        public List<String> apply(Stream<StackFrame> frames) {
+            return collect(frames.iterator(), type, depth);
+        }
     }
 
     /** Leaf first: past our frames and the object's own constructors, then up to depth frames. */

@@ -4,11 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One thread's lines on their way to the output. Only the owning thread appends, without a lock;
- * it publishes each complete line by moving {@link #published}, so another thread holding the
- * sink's write lock may write out everything before that mark at any time (the periodic flush, a
- * drop on another thread that must follow the allocation, the exit). Bytes below the mark never
- * change until they are written out.
+ * One thread's lines on their way to the output: its owner appends and publishes them, a holder of
+ * the sink's write lock writes them out (the package's Concurrency section).
  */
 final class ThreadBuffer extends ThreadBufferFields {
     /** The cache line after the fields (see {@link CacheLinePadding}). */
@@ -38,8 +35,7 @@ final class ThreadBuffer extends ThreadBufferFields {
     /**
      * Publishes the lines before {@code end}: a release store, so that a reader of
      * {@link #published} sees complete lines. Not a volatile write: its full fence, twice per
-     * object, cost more than anything else the agent does at the bottom of a deep call stack
-     * (measured: a fence's cost grows with the stack's depth on this kind of CPU).
+     * object, would be the agent's largest cost per object in deep call stacks (docs/performance.md).
      */
     void publish(int end) {
         PUBLISHED.setRelease(this, end);

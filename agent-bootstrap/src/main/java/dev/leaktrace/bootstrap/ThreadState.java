@@ -22,7 +22,6 @@ final class ThreadState extends ThreadStateFields {
     private static final int MAX_DEPTH = 1024;
     private static final ThreadLocal<ThreadState> CURRENT = new Current();
 
-    /** A subclass, not withInitial(ThreadState::new): a lambda spins a class while the JVM starts. */
     private static final class Current extends ThreadLocal<ThreadState> {
         @Override
         protected ThreadState initialValue() {
@@ -153,7 +152,7 @@ final class ThreadState extends ThreadStateFields {
         return null;
     }
 
-    /** Sets the newest object; only the owning thread calls this (others only clear it, by CAS). */
+    /** Sets the newest object; the owning thread's call. */
     void setNewest(TrackedRef entry) {
         NEWEST.setRelease(this, entry);
     }

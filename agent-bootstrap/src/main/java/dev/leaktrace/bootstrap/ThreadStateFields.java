@@ -6,8 +6,7 @@ abstract class ThreadStateFields extends IdText {
     /**
      * This thread's newest traced object, kept out of the shared registry until the thread traces
      * the next one: an object closed on the thread that made it, before it made another (the
-     * try-with-resources pattern), then never touches a registry lock. Other threads take it from
-     * here by compare-and-set (see Registry).
+     * try-with-resources pattern), then never touches a registry lock.
      */
     volatile TrackedRef newest;
     /** The registry that lists this thread's state for searches of {@link #newest}, once it does. */

@@ -26,11 +26,7 @@ final class TrackedRef extends WeakReference<Object> {
     long ownerEnd;
     /** Next entry in the same registry bucket. */
     TrackedRef chain;
-    /**
-     * 0 while the object is live; 1 once its drop or collection is being reported. An entry can
-     * be found in two places for a moment (a thread's newest-object slot and the registry): only
-     * the one who sets this reports it.
-     */
+    /** 0 while the object is live; 1 once its drop or collection is being reported (by the one who set it). */
     private volatile int ended;
 
     private static final VarHandle ENDED;

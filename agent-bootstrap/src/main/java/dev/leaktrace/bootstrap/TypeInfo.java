@@ -28,7 +28,7 @@ public final class TypeInfo {
         this.traced = false;
         this.name = "";
         this.nameBytes = new byte[0];
-        // Never asked (untraced objects get no line); null rather than lambdas, which cost start-up time.
+        // Never asked: untraced objects get no line.
         this.size = null;
         this.fallbackSize = null;
         this.sizeRule = "";

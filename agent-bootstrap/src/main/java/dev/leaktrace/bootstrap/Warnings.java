@@ -4,6 +4,8 @@ import java.io.PrintStream;
 
 /** Warnings go to stderr, prefixed {@code leaktrace:}, and never disturb the host. */
 public final class Warnings {
+    private static volatile boolean internalErrorReported;
+
     private Warnings() {
     }
 
@@ -15,6 +17,17 @@ public final class Warnings {
             }
         } catch (Throwable ignored) {
             // A broken stderr must not break the host either.
+        }
+    }
+
+    /** A failure of the agent itself inside an event: reported once, the event skipped. */
+    static void internalError(Throwable failure) {
+        if (!internalErrorReported) {
+            internalErrorReported = true;
+            warn("internal error, the event was skipped (please report): " + failure);
+            if (Boolean.getBoolean("leaktrace.debug")) {
+                failure.printStackTrace();
+            }
         }
     }
 }

@@ -3,7 +3,89 @@
  *
  * <p>Everything in this package uses the JDK alone and is defined in the bootstrap class loader
  * at start-up, because advice inlined into JDK classes (FileInputStream, ZipFile, ...) can only
- * see bootstrap classes. Nothing here may reference the agent's other packages or its shaded
- * libraries; the agent hands in what it needs through the small interfaces declared here.
+ * see bootstrap classes. The agent hands in what it needs through the small interfaces declared
+ * here.
+ *
+ * <h2>Rules of the premain path</h2>
+ *
+ * The premain path is this package, {@code dev.leaktrace.api} and {@code dev.leaktrace.agent} with
+ * all its subpackages: the code that runs before the application's {@code main}, inside the class
+ * file transformer, and inside the application's traced constructors and drop methods.
+ * {@code dev.leaktrace.rules.PremainBytecodeRulesTest} checks both rules on the built classes.
+ * <ol>
+ * <li><b>No {@code invokedynamic}.</b> No lambda or method reference (write a small named
+ * class), no record that leaves toString, equals or hashCode to the compiler (spell them out),
+ * and string concatenation compiled inline ({@code -XDstringConcat=inline} in the modules'
+ * builds). The first run of each call site makes the JDK generate and load classes: time before
+ * {@code main}, and class loading inside the transformer or a traced constructor, where it can
+ * recurse into the agent (docs/performance.md has the cost).</li>
+ * <li><b>The bootstrap module names {@code java.*} and its own packages alone</b>: in its
+ * constant pools, as owners of the fields and methods it uses, in descriptors and as
+ * supertypes. The boot class loader that defines it sees nothing of the agent or its shaded
+ * libraries, and the JDK's other packages are internal or unsupported.</li>
+ * </ol>
+ *
+ * <h2>Concurrency</h2>
+ *
+ * The threads: application threads, each the owner of its {@code ThreadState} and, per sink, its
+ * {@code ThreadBuffer}; the writer ({@code leaktrace-writer}); the reaper ({@code leaktrace-gc-watch});
+ * the exit hook ({@code leaktrace-exit-flush}); and readers through {@link RecorderQueries}. A
+ * thread already inside the recorder (a size rule that creates a traced object) is not recorded
+ * again ({@code ThreadState.busy}).
+ *
+ * <h3>Lines: per-thread buffers and their hand-over</h3>
+ * <ol>
+ * <li>Only a buffer's owner writes its bytes and moves {@code published}, by a release store after
+ * each whole line. Bytes below {@code published} do not change until they are written out.</li>
+ * <li>Any thread holding the sink's write lock may write out the bytes from {@code written} to
+ * {@code published}: the writer's periodic flush, a release on another thread, the exit.
+ * {@code written} and {@code writtenTotal} change under that lock only.</li>
+ * <li>When its buffer is full, the owner, under the write lock, hands the unwritten lines to the
+ * writer's queue and takes a fresh array; it writes them itself instead when there is no writer
+ * yet, the exit has begun, the writer is {@code MAX_HANDED_OVER} buffers behind, or no array can be
+ * had.</li>
+ * <li>Every write to the stream, under the stream lock (taken after the write lock), first writes
+ * what was handed over, oldest first: no line is torn, interleaved or reordered.</li>
+ * <li>A release line written by another thread than the object's @ALLOCATE: that thread first
+ * writes the allocating buffer out up to the entry's {@code ownerEnd}, so a release never precedes
+ * its allocation.</li>
+ * <li>Everything is written within {@code LineSink.FLUSH_INTERVAL_MS} (what a killed JVM loses at
+ * most) and at exit.</li>
+ * </ol>
+ *
+ * <h3>Entries: one report per object</h3>
+ * <ol>
+ * <li>A traced object's {@code TrackedRef} waits in its owner's {@code newest} slot until the owner
+ * traces its next object, then lives in a {@code Registry} segment. Only the owner sets the slot;
+ * other threads only clear it, by compare-and-set from the entry they saw, so the owner's store is
+ * never lost.</li>
+ * <li>An entry moves into its segment before it leaves the slot: it may be in both for a moment,
+ * never in neither, and a search looks at the segment, the slots, then the segment again.</li>
+ * <li>Whoever wins {@code TrackedRef.end()} (a drop on any thread, the reaper) writes the one line
+ * that ends the object and clears the entry from both places; a loser writes nothing.</li>
+ * <li>Other threads meet an entry only after its @ALLOCATE is published: a drop elsewhere needs the
+ * object, which reaches them once its constructor, which records it, has returned (an object a
+ * constructor hands to another thread before it returns is not covered), and the GC enqueues it
+ * only once the object is unreachable. An entry with id 0 was bound by a constructor that threw:
+ * its object was never reported, so neither is its collection.</li>
+ * </ol>
+ *
+ * <h3>The GC reaper</h3>
+ * Entries are weak references on the registry's queue. {@code GcReaper} takes each collected one
+ * from the queue and, if it wins {@code end()}, writes a @DROP for {@code gc} types and a @GC for the
+ * others; a dropped entry is unreachable and never enqueued. Each second it moves the newest objects
+ * of threads that ended into the segments and forgets those threads; the writer forgets their
+ * buffers once written out. Before the first exit flush the exit hook reports what the GC queued
+ * and the reaper has not reached; a test gate ({@link RecorderQueries#collectGarbage}) does the
+ * same, then waits for a report in progress.
+ *
+ * <h3>The two exit flushes</h3>
+ * The exit hook sets {@code writeThrough}, flushes, waits a millisecond and flushes again; from
+ * then on each thread writes its own lines at once, since other shutdown hooks may still trace.
+ * A thread reads {@code writeThrough} after publishing a line with a release store and no fence in
+ * between, so it may read false while its line is not yet in memory: the first flush can miss a
+ * line its thread will not write itself. The second one sees it: a store reaches memory within
+ * nanoseconds, and a thread descheduled in between drains its stores when it is switched out.
+ * Every line published later reads {@code writeThrough} as true.
  */
 package dev.leaktrace.bootstrap;

@@ -1,7 +1,7 @@
 package dev.leaktrace.agent;
 
 import dev.leaktrace.agent.config.ConfigException;
-import dev.leaktrace.agent.config.Suggestions;
+import dev.leaktrace.agent.spelling.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -6,6 +6,7 @@ import dev.leaktrace.agent.config.TraceConfig;
 import dev.leaktrace.agent.instrument.Instrumenter;
 import dev.leaktrace.bootstrap.LineSink;
 import dev.leaktrace.bootstrap.Recorder;
+import dev.leaktrace.bootstrap.RecorderQueries;
 import dev.leaktrace.bootstrap.Warnings;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,7 +57,7 @@ final class AgentInstaller {
 
     private static boolean reserve(String what) {
         synchronized (LOCK) {
-            if (installing || Recorder.isStarted()) {
+            if (installing || RecorderQueries.isStarted()) {
                 Warnings.warn("the agent is already installed in this JVM; this " + what + " changes nothing.");
                 return false;
             }

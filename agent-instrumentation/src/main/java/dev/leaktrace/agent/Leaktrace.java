@@ -1,7 +1,7 @@
 package dev.leaktrace.agent;
 
 import dev.leaktrace.agent.config.TraceConfig;
-import dev.leaktrace.bootstrap.Recorder;
+import dev.leaktrace.bootstrap.RecorderQueries;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -27,23 +27,23 @@ public final class Leaktrace {
             System.err.println("leaktrace: cannot start: " + failure);
             return false;
         }
-        if (Recorder.isStarted()) {
+        if (RecorderQueries.isStarted()) {
             return true;
         }
-        return AgentInstaller.install(config, instrumentation) || Recorder.isStarted();
+        return AgentInstaller.install(config, instrumentation) || RecorderQueries.isStarted();
     }
 
     private static Instrumentation attached;
 
     /**
-     * Attaches to this JVM (unless an agent did already) and defines the agent's bootstrap classes.
+     * Attaches to this JVM and defines the agent's bootstrap classes, unless an agent runs already.
      * Call it before parsing a config in-process: a config names {@code dev.leaktrace.api} types,
      * which must come from the bootstrap loader.
      *
      * @return false, with a message on stderr, when this JVM allows no attach
      */
     public static synchronized boolean prepare() {
-        if (attached != null) {
+        if (attached != null || isInstalled()) {
             return true;
         }
         try {
@@ -74,11 +74,6 @@ public final class Leaktrace {
 
     /** True when the recorder runs in this JVM (started by -javaagent, an attach or {@link #install}). */
     public static boolean isInstalled() {
-        try {
-            Class<?> recorder = Class.forName(BootstrapInjector.PROBE, false, null);
-            return (Boolean) recorder.getMethod("isStarted").invoke(null);
-        } catch (ReflectiveOperationException | LinkageError notYet) {
-            return false;
-        }
+        return RecorderProbe.isStarted();
     }
 }

@@ -12,46 +12,38 @@ import java.util.List;
 /**
  * Answers {@code leaktrace dump PID}: the dump command attaches with {@code dump=FILE} and this
  * writes the objects alive right now as @ALLOCATE lines with their original ids, after a '#'
- * header, so the analyser reads a dump like a log. Reflection, because this class is loaded by
- * the application class loader and must not load the bootstrap package before it is injected.
+ * header, so the analyser reads a dump like a log. It reaches the recorder through
+ * {@link RecorderProbe}.
  */
 final class LiveDump {
     static final String ARGUMENT = "dump=";
     /** Asks whether this JVM is traced: the answer is "traced" or "untraced". */
     static final String STATUS = "status=";
+    private static final String NOT_TRACED = "# leaktrace dump: this JVM is not traced\n";
 
     private LiveDump() {
     }
 
     static void writeStatus(String file) {
         try {
-            Files.writeString(Path.of(file), isTraced() ? "traced\n" : "untraced\n");
+            Files.writeString(Path.of(file), RecorderProbe.isStarted() ? "traced\n" : "untraced\n");
         } catch (Exception e) {
             System.err.println("leaktrace: cannot answer a status request in " + file + ": " + e);
-        }
-    }
-
-    private static boolean isTraced() {
-        try {
-            Class<?> recorder = Class.forName(BootstrapInjector.PROBE, false, null);
-            return (Boolean) recorder.getMethod("isStarted").invoke(null);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return false;
         }
     }
 
     static void write(String file) {
         Path target = Path.of(file);
         try {
-            Class<?> recorder = Class.forName(BootstrapInjector.PROBE, false, null);
-            if (!(Boolean) recorder.getMethod("isStarted").invoke(null)) {
-                Files.writeString(target, "# leaktrace dump: this JVM is not traced\n");
+            if (!RecorderProbe.isStarted()) {
+                Files.writeString(target, NOT_TRACED);
                 return;
             }
-            Method live = recorder.getMethod("liveObjects", long.class);
+            Class<?> queries = RecorderProbe.queries();
+            Method live = queries.getMethod("liveObjects", long.class);
             List<?> objects = (List<?>) live.invoke(null, 0L);
             // After the snapshot: every dumped object's @ALLOCATE line is then in the log too.
-            recorder.getMethod("flush").invoke(null);
+            queries.getMethod("flush").invoke(null);
             try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
                 out.write("# leaktrace dump pid=" + ProcessId.current() + " time=" + Instant.now()
                         + " live=" + objects.size() + "\n");
@@ -59,12 +51,6 @@ final class LiveDump {
                     out.write((String) o.getClass().getMethod("allocateLine").invoke(o));
                     out.write('\n');
                 }
-            }
-        } catch (ClassNotFoundException notTraced) {
-            try {
-                Files.writeString(target, "# leaktrace dump: this JVM is not traced\n");
-            } catch (IOException ignored) {
-                // the dump command reports the missing file
             }
         } catch (Exception e) {
             System.err.println("leaktrace: cannot write the dump to " + file + ": " + e);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * This JVM's process id, for the log's header and {@code %p} in the output path. On Linux it is
  * the name {@code /proc/self} links to: {@code ProcessHandle.current()} starts the process API's
- * classes and thread pool, some milliseconds of every traced program's start-up.
+ * classes and thread pool, start-up time of every traced program.
  */
 final class ProcessId {
     private static volatile String cached;

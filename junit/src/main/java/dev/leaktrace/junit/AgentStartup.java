@@ -20,7 +20,7 @@ final class AgentStartup {
         if (!done) {
             done = true;
             try {
-                if (!Leaktrace.isInstalled() && !Leaktrace.prepare()) {
+                if (!Leaktrace.prepare()) {
                     failure = "leaktrace: cannot install the agent in this JVM (see the leaktrace lines on"
                             + " stderr). Run the tests with -javaagent:leaktrace.jar=config=... in Surefire's"
                             + " argLine, or allow the self-attach with -Djdk.attach.allowAttachSelf=true.";

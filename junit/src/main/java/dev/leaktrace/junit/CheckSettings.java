@@ -5,6 +5,8 @@ import dev.leaktrace.agent.config.ConfigException;
 import dev.leaktrace.agent.config.ConfigLoader;
 import dev.leaktrace.agent.config.TraceConfig;
 import dev.leaktrace.agent.config.TypeEntry;
+import dev.leaktrace.agent.instrument.LoadedSupertypes;
+import dev.leaktrace.agent.instrument.TypeRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,11 +23,13 @@ final class CheckSettings {
     final TraceConfig config;
     final long gcTimeoutMillis;
     private final ClassLoader loader;
+    private final TypeRules rules;
 
     private CheckSettings(TraceConfig config, long gcTimeoutMillis, ClassLoader loader) {
         this.config = config;
         this.gcTimeoutMillis = gcTimeoutMillis;
         this.loader = loader;
+        this.rules = new TypeRules(config.types());
     }
 
     /** @throws ExtensionConfigurationException naming the annotation and what is wrong with it */
@@ -97,51 +101,17 @@ final class CheckSettings {
         }
     }
 
-    /** Whether a live object of this class is one the annotation checks. */
+    /** Whether a live object of this class is one the annotation checks: as the agent matches it. */
     boolean checks(String binaryName) {
-        List<String> supertypes = null;
-        for (TypeEntry entry : config.types()) {
-            if (entry.pattern().matches(binaryName)) {
-                return true;
-            }
-            if (entry.subtypes()) {
-                if (supertypes == null) {
-                    supertypes = supertypeNames(binaryName);
-                }
-                for (String s : supertypes) {
-                    if (entry.pattern().matches(s)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return rules.entryFor(binaryName, this::supertypeNames) != null;
     }
 
     /** Names of the class's superclasses and interfaces; empty when it cannot be loaded from here. */
-    private List<String> supertypeNames(String binaryName) {
-        List<String> names = new ArrayList<>();
-        Class<?> type;
+    private Iterable<String> supertypeNames(String binaryName) {
         try {
-            type = Class.forName(binaryName, false, loader);
+            return LoadedSupertypes.namesOf(Class.forName(binaryName, false, loader));
         } catch (ClassNotFoundException | LinkageError e) {
-            return names;
-        }
-        collect(type, names);
-        return names;
-    }
-
-    private static void collect(Class<?> type, List<String> names) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (c != type) {
-                names.add(c.getName());
-            }
-            for (Class<?> i : c.getInterfaces()) {
-                if (!names.contains(i.getName())) {
-                    names.add(i.getName());
-                    collect(i, names);
-                }
-            }
+            return List.of();
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.leaktrace.junit;
 
 import dev.leaktrace.bootstrap.LiveObject;
-import dev.leaktrace.bootstrap.Recorder;
+import dev.leaktrace.bootstrap.RecorderQueries;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every use of the agent's recorder. The recorder's package must come from the bootstrap class
+ * Every use of the recorder's query side. The recorder's package must come from the bootstrap class
  * loader, where the agent's installation defines it, so this class is loaded (and its methods
  * called) only after {@code Leaktrace.trace} has returned true.
  */
@@ -15,11 +15,11 @@ final class RecorderAccess {
     }
 
     static long lastId() {
-        return Recorder.lastId();
+        return RecorderQueries.lastId();
     }
 
     static List<TracedObject> liveSince(long afterId) {
-        List<LiveObject> live = Recorder.liveObjects(afterId);
+        List<LiveObject> live = RecorderQueries.liveObjects(afterId);
         List<TracedObject> copies = new ArrayList<>(live.size());
         for (LiveObject o : live) {
             copies.add(new TracedObject(o.type(), o.size(), o.site(), o.id(), o.dropOnGc()));
@@ -28,6 +28,6 @@ final class RecorderAccess {
     }
 
     static void collectGarbage(long maxMillis) throws InterruptedException {
-        Recorder.collectGarbage(maxMillis);
+        RecorderQueries.collectGarbage(maxMillis);
     }
 }

@@ -1,8 +1,7 @@
 package dev.leaktrace.agent.config;
 
 import dev.leaktrace.agent.jar.OwnJar;
-import dev.leaktrace.agent.size.SizeRule;
-import dev.leaktrace.agent.size.SizeRuleException;
+import dev.leaktrace.agent.spelling.Suggestions;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -25,12 +23,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ConfigLoader {
     /** Prefix of a config name that means one of the recipes shipped inside the jar. */
     public static final String RECIPE_PREFIX = "recipe:";
-    private static final Set<String> TOP_KEYS = Set.of("output", "types", "onConfigError", "include", "stacks");
     /** Deep enough for recipes that include recipes; a cycle stops here with a message. */
     private static final int MAX_INCLUDE_DEPTH = 8;
-    private static final Set<String> TYPE_KEYS = Set.of("class", "size", "drop", "subtypes", "stacks");
-    /** More frames than this only make lines longer, not leaks easier to find. */
-    private static final int MAX_STACKS = 256;
 
     private ConfigLoader() {
     }
@@ -113,63 +107,32 @@ public final class ConfigLoader {
             throw ConfigException.at(file, root.line, null, "expected a mapping with 'output:' and 'types:' at the"
                     + " top of the file, found " + root.describe());
         }
-        String output = null;
-        TraceConfig.OnConfigError onError = TraceConfig.OnConfigError.STOP;
-        List<TypeEntry> types = null;
-        List<TypeEntry> included = new ArrayList<>();
-        YamlNode typesNode = null;
-        int stacks = 0;
+        TopLevelKey.Values top = new TopLevelKey.Values(depth);
         for (YamlNode.Entry entry : ((YamlNode.Mapping) root).entries) {
-            String key = keyOf(file, entry, TOP_KEYS);
-            YamlNode value = entry.value;
-            switch (key) {
-                case "output":
-                    output = scalar(file, key, value);
-                    break;
-                case "onConfigError":
-                    String mode = scalar(file, key, value);
-                    if (mode.equals("warn")) {
-                        onError = TraceConfig.OnConfigError.WARN;
-                    } else if (!mode.equals("stop")) {
-                        throw ConfigException.at(file, value.line, key, "'" + mode
-                                + "' is not a mode: use 'stop' (the default: exit 78 on a bad config) or 'warn'"
-                                + " (run the application untraced)");
-                    }
-                    break;
-                case "include":
-                    included.addAll(includes(file, value, depth));
-                    break;
-                case "stacks":
-                    stacks = stackDepth(file, value);
-                    break;
-                default:
-                    typesNode = value;
-            }
+            ConfigValues.keyOf(file, entry, TopLevelKey.BY_NAME).read(top, file, entry.value);
         }
-        if (typesNode != null) {
-            types = typeList(file, typesNode, stacks);
-        }
-        if ((types == null || types.isEmpty()) && included.isEmpty()) {
+        List<TypeEntry> types = top.types == null ? null : typeList(file, top.types, top.stacks);
+        if ((types == null || types.isEmpty()) && top.included.isEmpty()) {
             throw ConfigException.at(file, root.line, "types", "missing or empty: list the classes to trace, e.g.\n"
                     + "types:\n  - class: com.example.MyResource");
         }
         // The file's own entries come first: on a tie of specificity they win over included ones.
         List<TypeEntry> all = new ArrayList<>(types == null ? List.of() : types);
-        all.addAll(included);
-        return new TraceConfig(file, output, onError, all);
+        all.addAll(top.included);
+        return new TraceConfig(file, top.output, top.onConfigError, all);
     }
 
     /**
      * {@code include: [jdbc, ../shared/more.yaml]}: bundled recipes by name, or files relative to
      * the including file. Only their types are taken; output and onConfigError stay this file's.
      */
-    private static List<TypeEntry> includes(String file, YamlNode value, int depth) throws ConfigException {
+    static List<TypeEntry> includes(String file, YamlNode value, int depth) throws ConfigException {
         List<String> names = new ArrayList<>();
         if (value instanceof YamlNode.Scalar) {
-            names.add(scalar(file, "include", value));
+            names.add(ConfigValues.scalar(file, "include", value));
         } else if (value instanceof YamlNode.Sequence) {
             for (YamlNode n : ((YamlNode.Sequence) value).items) {
-                names.add(scalar(file, "include", n));
+                names.add(ConfigValues.scalar(file, "include", n));
             }
         } else {
             throw ConfigException.at(file, value.line, "include", "expected a list of recipe names or files, such as"
@@ -202,20 +165,6 @@ public final class ConfigLoader {
         return entries;
     }
 
-    private static int stackDepth(String file, YamlNode value) throws ConfigException {
-        String text = scalar(file, "stacks", value);
-        try {
-            int n = Integer.parseInt(text);
-            if (n >= 0 && n <= MAX_STACKS) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ConfigException.at(file, value.line, "stacks", "'" + text + "' is not a number of frames from 0 to "
-                + MAX_STACKS + " (e.g. stacks: 16; 0 records no stacks)");
-    }
-
     private static List<TypeEntry> typeList(String file, YamlNode value, int defaultStacks) throws ConfigException {
         if (!(value instanceof YamlNode.Sequence)) {
             throw ConfigException.at(file, value.line, "types", "expected a list of entries ('- class: ...'), found "
@@ -233,133 +182,17 @@ public final class ConfigLoader {
             throw ConfigException.at(file, item.line, "types", "each entry must be a mapping such as"
                     + " '- class: com.example.Foo', found " + item.describe());
         }
-        ClassPattern pattern = null;
-        SizeRule size = SizeRule.shallow();
-        List<String> drops = null;
-        boolean subtypes = false;
-        int stacks = defaultStacks;
-        java.util.Map<String, String> keySources = new java.util.HashMap<>();
+        TypeEntryKey.Values values = new TypeEntryKey.Values(defaultStacks);
         for (YamlNode.Entry entry : ((YamlNode.Mapping) item).entries) {
-            String key = keyOf(file, entry, TYPE_KEYS);
-            YamlNode value = entry.value;
-            keySources.put(key, file + ":" + value.line);
-            switch (key) {
-                case "class":
-                    String text = scalar(file, key, value);
-                    try {
-                        pattern = ClassPattern.parse(text);
-                    } catch (IllegalArgumentException e) {
-                        throw ConfigException.at(file, value.line, key, e.getMessage());
-                    }
-                    break;
-                case "size":
-                    size = sizeRule(file, scalar(file, key, value), value);
-                    break;
-                case "drop":
-                    drops = dropList(file, value);
-                    break;
-                case "stacks":
-                    stacks = stackDepth(file, value);
-                    break;
-                default:
-                    String flag = scalar(file, key, value);
-                    if (!flag.equals("true") && !flag.equals("false")) {
-                        throw ConfigException.at(file, value.line, key, "'" + flag + "' is not true or false");
-                    }
-                    subtypes = flag.equals("true");
-            }
+            TypeEntryKey key = ConfigValues.keyOf(file, entry, TypeEntryKey.BY_NAME);
+            values.keySources.put(key.key, file + ":" + entry.value.line);
+            key.read(values, file, entry.value);
         }
-        if (pattern == null) {
+        if (values.pattern == null) {
             throw ConfigException.at(file, item.line, "class", "missing: every entry names the class to trace,"
                     + " e.g. '- class: com.example.Foo' (or com.example.* / com.example.**)");
         }
-        return new TypeEntry(pattern, subtypes, size, drops, file + ":" + item.line, stacks, keySources);
-    }
-
-    private static SizeRule sizeRule(String file, String source, YamlNode value) throws ConfigException {
-        // A bare word near a keyword is a typo ("deeep"), not a field of that name: say so now,
-        // rather than when the class loads.
-        String keyword = Suggestions.nearest(source, List.of("shallow", "deep"));
-        if (keyword != null && !keyword.equals(source) && isLetters(source)
-                && Character.toLowerCase(source.charAt(0)) == keyword.charAt(0)) {
-            throw ConfigException.at(file, value.line, "size", "unknown size keyword '" + source + "'; did you mean '"
-                    + keyword + "'? Use a number of bytes, shallow, deep, class:com.example.MyEstimator or an"
-                    + " expression such as 'data.length * 8 + 16'.");
-        }
-        try {
-            return SizeRule.parse(source);
-        } catch (SizeRuleException e) {
-            String where = e.column() > 0 ? " (column " + e.column() + " of the expression)" : "";
-            throw ConfigException.at(file, value.line, "size", e.getMessage() + where
-                    + ". Use a number of bytes, shallow, deep, class:com.example.MyEstimator or an expression"
-                    + " such as 'data.length * 8 + 16'.");
-        }
-    }
-
-    private static List<String> dropList(String file, YamlNode value) throws ConfigException {
-        List<String> names = new ArrayList<>();
-        if (value instanceof YamlNode.Scalar) {
-            names.add(((YamlNode.Scalar) value).value.trim());
-        } else if (value instanceof YamlNode.Sequence) {
-            for (YamlNode n : ((YamlNode.Sequence) value).items) {
-                names.add(scalar(file, "drop", n));
-            }
-        } else {
-            throw ConfigException.at(file, value.line, "drop", "expected a list of method names such as [close],"
-                    + " found " + value.describe());
-        }
-        if (names.isEmpty()) {
-            throw ConfigException.at(file, value.line, "drop", "the list is empty: name at least one method, or"
-                    + " 'gc' to count collection by the garbage collector as the drop");
-        }
-        for (String name : names) {
-            if (ClassPattern.isIdentifier(name)) {
-                continue;
-            }
-            throw ConfigException.at(file, value.line, "drop", "'" + name + "' is not a method name: write plain"
-                    + " names such as close or release (no parentheses or arguments), or gc");
-        }
-        return names;
-    }
-
-    private static String keyOf(String file, YamlNode.Entry entry, Set<String> known) throws ConfigException {
-        YamlNode keyNode = entry.key;
-        if (!(keyNode instanceof YamlNode.Scalar)) {
-            throw ConfigException.at(file, keyNode.line, null, "keys must be plain words");
-        }
-        String key = ((YamlNode.Scalar) keyNode).value;
-        if (!known.contains(key)) {
-            String near = Suggestions.nearest(key, known);
-            throw ConfigException.at(file, keyNode.line, key, "unknown key"
-                    + (near != null ? "; did you mean '" + near + "'?" : "")
-                    + " Known keys here: " + String.join(", ", new java.util.TreeSet<>(known)) + ".");
-        }
-        return key;
-    }
-
-    private static String scalar(String file, String key, YamlNode value) throws ConfigException {
-        if (!(value instanceof YamlNode.Scalar)) {
-            throw ConfigException.at(file, value.line, key, "expected a single value, found " + value.describe());
-        }
-        String text = ((YamlNode.Scalar) value).value.trim();
-        if (text.isEmpty()) {
-            throw ConfigException.at(file, value.line, key, "the value is empty");
-        }
-        return text;
-    }
-
-
-    /** A plain word (no regular expression: this runs before the application starts). */
-    private static boolean isLetters(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
-                return false;
-            }
-        }
-        return true;
+        return new TypeEntry(values.pattern, values.subtypes, values.size, values.drops, file + ":" + item.line,
+                values.stacks, values.keySources);
     }
 }

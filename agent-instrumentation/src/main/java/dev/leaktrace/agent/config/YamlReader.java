@@ -18,8 +18,8 @@ import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Builds {@link YamlNode}s from snakeyaml's parser events. snakeyaml's own composer would resolve
- * every scalar's tag, and its tag and resolver classes load regular expressions and java.sql
- * at start-up (measured: a third of the agent's start); a config only needs the text.
+ * every scalar's tag, and its tag and resolver classes load regular expressions and java.sql at
+ * start-up, a large part of the agent's start (docs/performance.md); a config only needs the text.
  */
 final class YamlReader {
     private final Parser parser;

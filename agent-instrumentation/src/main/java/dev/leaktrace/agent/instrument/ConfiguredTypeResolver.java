@@ -11,10 +11,7 @@ import dev.leaktrace.bootstrap.Warnings;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Tells the recorder, once per runtime class, how its objects are traced according to the config. */
 final class ConfiguredTypeResolver implements TypeResolver {
@@ -91,41 +88,5 @@ final class ConfiguredTypeResolver implements TypeResolver {
             }
         }
         return null;
-    }
-
-    /**
-     * The supertypes of a loaded class, by reflection. Classes here and below rather than lambdas:
-     * the first object traced would otherwise spin a lambda class each, start-up time.
-     */
-    private static final class LoadedSupertypes implements TypeRules.Supertypes {
-        private final Class<?> type;
-
-        LoadedSupertypes(Class<?> type) {
-            this.type = type;
-        }
-
-        @Override
-        public Iterable<String> of(String binaryName) {
-            return supertypeNames(type);
-        }
-    }
-
-    private static Iterable<String> supertypeNames(Class<?> type) {
-        Set<String> names = new LinkedHashSet<>();
-        List<Class<?>> work = new ArrayList<>();
-        work.add(type);
-        while (!work.isEmpty()) {
-            Class<?> t = work.remove(work.size() - 1);
-            Class<?> superclass = t.getSuperclass();
-            if (superclass != null && names.add(superclass.getName())) {
-                work.add(superclass);
-            }
-            for (Class<?> i : t.getInterfaces()) {
-                if (names.add(i.getName())) {
-                    work.add(i);
-                }
-            }
-        }
-        return names;
     }
 }

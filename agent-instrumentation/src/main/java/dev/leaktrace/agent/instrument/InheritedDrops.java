@@ -24,7 +24,14 @@ final class InheritedDrops {
 
     /** Instruments {@code method} of {@code declaringClass} unless that was asked before. */
     void request(Class<?> declaringClass, String method) throws Exception {
-        Set<String> methods = methodsByClass.computeIfAbsent(declaringClass.getName(), k -> ConcurrentHashMap.newKeySet());
+        Set<String> methods = methodsByClass.get(declaringClass.getName());
+        if (methods == null) {
+            Set<String> first = ConcurrentHashMap.newKeySet();
+            methods = methodsByClass.putIfAbsent(declaringClass.getName(), first);
+            if (methods == null) {
+                methods = first;
+            }
+        }
         if (methods.add(method) && instrumentation.isModifiableClass(declaringClass)) {
             instrumentation.retransformClasses(declaringClass);
         }

@@ -87,7 +87,6 @@ public final class RewritingPreload {
         return w.toByteArray();
     }
 
-    // Classes, not lambdas: the point of this class is to spend start-up time well (see TypeRules).
     private static final Predicate<String> ANY_NAME = new Predicate<>() {
         @Override
         public boolean test(String binaryName) {

@@ -10,7 +10,6 @@ final class SiteNumbers {
     int numberOf(String site) {
         Integer number = numbers.get(site);
         if (number == null) {
-            // Not computeIfAbsent: a method reference costs start-up time (see TypeRules).
             number = Sites.register(site);
             Integer earlier = numbers.putIfAbsent(site, number);
             number = earlier != null ? earlier : number;

@@ -130,7 +130,7 @@ final class TracingTransformer implements ClassFileTransformer {
         return namesTracedClass(reader, tracedTest);
     }
 
-    /** {@link #isTraced} as the visitor takes it (a class, not a lambda: see TypeRules). */
+    /** {@link #isTraced} as the visitor takes it. */
     private final Predicate<String> tracedTest = new Predicate<>() {
         @Override
         public boolean test(String binaryName) {

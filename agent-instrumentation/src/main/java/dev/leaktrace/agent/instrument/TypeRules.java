@@ -40,8 +40,6 @@ public final class TypeRules {
         Snapshot(List<TypeEntry> entries) {
             this.entries = entries;
             boolean subtypes = false;
-            // Loops rather than streams and lambdas here and below: this runs while the JVM starts,
-            // where each lambda's first call spins a class.
             for (TypeEntry e : entries) {
                 subtypes |= e.subtypes();
                 String name = e.pattern().exactName();

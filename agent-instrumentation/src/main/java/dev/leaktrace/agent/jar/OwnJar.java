@@ -18,7 +18,8 @@ import java.util.jar.JarFile;
  * Reads the agent's own class files and resources from its jar (or its classes folder, when run
  * from a build).
  * Not through {@code getResourceAsStream}: the application class loader first searches the JDK's
- * modules for a resource, which opens the runtime image reader (measured: some 20 ms of start-up).
+ * modules for a resource, and opening the runtime image reader for that costs start-up time
+ * (docs/performance.md).
  */
 public final class OwnJar {
     private OwnJar() {

@@ -23,7 +23,7 @@ final class ConstantFolder {
             return Math.negateExact(value(negate.operand()));
         }
         if (expression instanceof Expr.Binary binary) {
-            return Arithmetic.apply(binary.operator(), value(binary.left()), value(binary.right()));
+            return binary.operator().apply(value(binary.left()), value(binary.right()));
         }
         throw new IllegalArgumentException("not a constant expression: " + expression);
     }

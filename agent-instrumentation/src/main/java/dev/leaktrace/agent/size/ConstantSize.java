@@ -20,7 +20,6 @@ public record ConstantSize(long bytes) implements SizeRule {
         return new Fixed(bytes);
     }
 
-    /** A class, not a lambda: binding the first traced type would spin a lambda class (start-up time). */
     private static final class Fixed implements SizeEstimator {
         private final long bytes;
 
@@ -37,5 +36,20 @@ public record ConstantSize(long bytes) implements SizeRule {
     @Override
     public String describe() {
         return Long.toString(bytes);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ConstantSize c && bytes == c.bytes;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "ConstantSize[bytes=" + bytes + "]";
     }
 }

@@ -5,6 +5,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.util.Objects;
 
 /**
  * {@code size: class:com.example.MyEstimator}: a user-written {@link SizeEstimator}, loaded through
@@ -25,6 +26,21 @@ public record CustomSize(String className) implements SizeRule {
     @Override
     public String describe() {
         return PREFIX + className;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CustomSize c && Objects.equals(className, c.className);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(className);
+    }
+
+    @Override
+    public String toString() {
+        return "CustomSize[className=" + className + "]";
     }
 
     private Class<?> load(Class<?> tracedType) throws SizeRuleException {

@@ -14,20 +14,58 @@ interface Evaluator {
     long evaluate(Object root);
 
     static Evaluator constant(long value) {
-        return root -> value;
+        return new Constant(value);
     }
 
     static Evaluator negate(Evaluator operand) {
-        return root -> Math.negateExact(operand.evaluate(root));
+        return new Negated(operand);
     }
 
-    /** The operator is chosen here, once, rather than switched on for every object. */
+    /** Each operator's constant does its own arithmetic: no switch on the operator per object. */
     static Evaluator binary(Expr.Operator operator, Evaluator left, Evaluator right) {
-        return switch (operator) {
-            case ADD -> root -> Math.addExact(left.evaluate(root), right.evaluate(root));
-            case SUBTRACT -> root -> Math.subtractExact(left.evaluate(root), right.evaluate(root));
-            case MULTIPLY -> root -> Math.multiplyExact(left.evaluate(root), right.evaluate(root));
-            case DIVIDE -> root -> Arithmetic.apply(Expr.Operator.DIVIDE, left.evaluate(root), right.evaluate(root));
-        };
+        return new Binary(operator, left, right);
+    }
+
+    final class Constant implements Evaluator {
+        private final long value;
+
+        Constant(long value) {
+            this.value = value;
+        }
+
+        @Override
+        public long evaluate(Object root) {
+            return value;
+        }
+    }
+
+    final class Negated implements Evaluator {
+        private final Evaluator operand;
+
+        Negated(Evaluator operand) {
+            this.operand = operand;
+        }
+
+        @Override
+        public long evaluate(Object root) {
+            return Math.negateExact(operand.evaluate(root));
+        }
+    }
+
+    final class Binary implements Evaluator {
+        private final Expr.Operator operator;
+        private final Evaluator left;
+        private final Evaluator right;
+
+        Binary(Expr.Operator operator, Evaluator left, Evaluator right) {
+            this.operator = operator;
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        public long evaluate(Object root) {
+            return operator.apply(left.evaluate(root), right.evaluate(root));
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.leaktrace.agent.size;
 
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Objects;
 
 /**
  * The syntax tree of a size expression. Its {@code toString} is fully parenthesised, which makes
@@ -17,6 +17,16 @@ sealed interface Expr {
         public String toString() {
             return Long.toString(value);
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Literal l && value == l.value && column == l.column;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(value, column);
+        }
     }
 
     record Negate(Expr operand, int column) implements Expr {
@@ -24,12 +34,33 @@ sealed interface Expr {
         public String toString() {
             return "(-" + operand + ")";
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Negate n && Objects.equals(operand, n.operand) && column == n.column;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(operand, column);
+        }
     }
 
     record Binary(Operator operator, Expr left, Expr right, int column) implements Expr {
         @Override
         public String toString() {
             return "(" + left + " " + operator.symbol() + " " + right + ")";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Binary b && operator == b.operator && Objects.equals(left, b.left)
+                    && Objects.equals(right, b.right) && column == b.column;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(operator, left, right, column);
         }
     }
 
@@ -41,12 +72,26 @@ sealed interface Expr {
 
         /** The source form of the first {@code count} links, e.g. {@code index.rows} for 2. */
         String prefix(int count) {
-            return links.subList(0, count).stream().map(Link::toString).collect(Collectors.joining("."));
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                text.append(i == 0 ? "" : ".").append(links.get(i));
+            }
+            return text.toString();
         }
 
         @Override
         public String toString() {
             return prefix(links.size());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Path p && links.equals(p.links) && column == p.column;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(links, column);
         }
     }
 
@@ -56,10 +101,47 @@ sealed interface Expr {
         public String toString() {
             return call ? name + "()" : name;
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Link l && Objects.equals(name, l.name) && call == l.call && column == l.column;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, call, column);
+        }
     }
 
+    /** The four operators, in exact {@code long} arithmetic: overflow throws rather than wraps. */
     enum Operator {
-        ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/");
+        ADD("+") {
+            @Override
+            long apply(long left, long right) {
+                return Math.addExact(left, right);
+            }
+        },
+        SUBTRACT("-") {
+            @Override
+            long apply(long left, long right) {
+                return Math.subtractExact(left, right);
+            }
+        },
+        MULTIPLY("*") {
+            @Override
+            long apply(long left, long right) {
+                return Math.multiplyExact(left, right);
+            }
+        },
+        DIVIDE("/") {
+            @Override
+            long apply(long left, long right) {
+                if (left == Long.MIN_VALUE && right == -1) {
+                    throw new ArithmeticException("long overflow"); // the one division that overflows
+                }
+                return left / right; // throws "/ by zero" itself
+            }
+        };
 
         private final String symbol;
 
@@ -70,5 +152,8 @@ sealed interface Expr {
         String symbol() {
             return symbol;
         }
+
+        /** @throws ArithmeticException on overflow or division by zero */
+        abstract long apply(long left, long right);
     }
 }

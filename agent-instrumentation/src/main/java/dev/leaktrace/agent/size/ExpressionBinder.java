@@ -1,5 +1,6 @@
 package dev.leaktrace.agent.size;
 
+import dev.leaktrace.agent.spelling.Suggestions;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -91,8 +92,15 @@ final class ExpressionBinder {
 
     /** {@code Integer.MAX_VALUE}, {@code java.util.List.size()}: Java habits that our language does not allow. */
     private static boolean looksLikeClassName(Expr.Path path) {
-        return path.links().size() > 1
-                && path.links().stream().anyMatch(l -> Character.isUpperCase(l.name().charAt(0)));
+        if (path.links().size() < 2) {
+            return false;
+        }
+        for (Expr.Link link : path.links()) {
+            if (Character.isUpperCase(link.name().charAt(0))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SizeRuleException withClassNameHint(SizeRuleException e) {
@@ -101,7 +109,29 @@ final class ExpressionBinder {
     }
 
     /** A resolved link: its handle and the declared type of the value it yields. */
-    private record Link(MethodHandle handle, Class<?> valueType, String description) {}
+    private static final class Link {
+        private final MethodHandle handle;
+        private final Class<?> valueType;
+        private final String description;
+
+        Link(MethodHandle handle, Class<?> valueType, String description) {
+            this.handle = handle;
+            this.valueType = valueType;
+            this.description = description;
+        }
+
+        MethodHandle handle() {
+            return handle;
+        }
+
+        Class<?> valueType() {
+            return valueType;
+        }
+
+        String description() {
+            return description;
+        }
+    }
 
     private Link resolve(Class<?> owner, Expr.Link link) throws SizeRuleException {
         if (owner.isArray()) {
@@ -194,18 +224,28 @@ final class ExpressionBinder {
         if (MemberFinder.noArgMethod(owner, name).isPresent()) {
             return message + "; did you mean the method '" + name + "()'?";
         }
-        return message + NameSuggestion.nearest(name, fields).map(n -> "; did you mean '" + n + "'?").orElse("");
+        String near = Suggestions.nearest(name, fields);
+        return near != null ? message + "; did you mean '" + near + "'?" : message;
     }
 
     private static String missingMethod(Class<?> owner, String name) {
         List<String> methods = MemberFinder.noArgMethodNames(owner);
         String message = kind(owner) + " has no method '" + name + "()' without arguments ("
-                + (methods.isEmpty() ? "it has none" : "methods: " + list(methods.stream().map(m -> m + "()").toList()))
-                + ")";
+                + (methods.isEmpty() ? "it has none" : "methods: " + list(calls(methods))) + ")";
         if (MemberFinder.field(owner, name).isPresent()) {
             return message + "; did you mean the field '" + name + "'?";
         }
-        return message + NameSuggestion.nearest(name, methods).map(n -> "; did you mean '" + n + "()'?").orElse("");
+        String near = Suggestions.nearest(name, methods);
+        return near != null ? message + "; did you mean '" + near + "()'?" : message;
+    }
+
+    /** {@code size()} for {@code size}: method names as a path writes them. */
+    private static List<String> calls(List<String> methods) {
+        List<String> calls = new ArrayList<>(methods.size());
+        for (String m : methods) {
+            calls.add(m + "()");
+        }
+        return calls;
     }
 
     private static String list(List<String> names) {

@@ -31,7 +31,7 @@ public final class ShallowSize implements SizeRule {
         return describe();
     }
 
-    /** Measures every object (arrays). A class, not a method reference: start-up time. */
+    /** Measures every object (arrays). */
     private static final class EachObject implements SizeEstimator {
         private final Instrumentation instrumentation;
 

@@ -1,5 +1,7 @@
 package dev.leaktrace.agent.size;
 
+import java.util.Objects;
+
 /** One token of a size expression; {@code column} is 1-based in the text of the rule. */
 record Token(Kind kind, String text, int column) {
 
@@ -13,5 +15,20 @@ record Token(Kind kind, String text, int column) {
             case END -> "end of expression";
             default -> "'" + text + "'";
         };
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Token t && kind == t.kind && Objects.equals(text, t.text) && column == t.column;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, text, column);
+    }
+
+    @Override
+    public String toString() {
+        return "Token[kind=" + kind + ", text=" + text + ", column=" + column + "]";
     }
 }

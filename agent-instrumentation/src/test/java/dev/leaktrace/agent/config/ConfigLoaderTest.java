@@ -3,6 +3,7 @@ package dev.leaktrace.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.leaktrace.agent.spelling.Suggestions;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

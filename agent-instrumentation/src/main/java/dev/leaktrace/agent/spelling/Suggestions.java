@@ -1,30 +1,34 @@
-package dev.leaktrace.agent.size;
+package dev.leaktrace.agent.spelling;
 
 import java.util.Collection;
-import java.util.Optional;
+import java.util.Locale;
 
-/** Finds the candidate name closest to a misspelt one, for "did you mean" hints. */
-final class NameSuggestion {
-    private NameSuggestion() {}
+/** "Did you mean ...?" for misspelt config keys, recipe names and the members a size rule names. */
+public final class Suggestions {
+    private Suggestions() {
+    }
 
-    /** The nearest candidate, if it is close enough to be a plausible typo of {@code name}. */
-    static Optional<String> nearest(String name, Collection<String> candidates) {
-        int allowed = Math.max(1, Math.min(3, name.length() / 3));
+    /**
+     * The candidate nearest to {@code word}, or null when none is within {@code max(2, length / 3)}
+     * edits; letter case is ignored, and the first of equally near candidates wins.
+     */
+    public static String nearest(String word, Collection<String> candidates) {
+        String folded = word.toLowerCase(Locale.ROOT);
         String best = null;
-        int bestDistance = Integer.MAX_VALUE;
+        int bestDistance = Math.max(2, word.length() / 3) + 1;
         for (String candidate : candidates) {
-            int distance = distance(name, candidate);
-            if (distance < bestDistance) {
+            int d = distance(folded, candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
                 best = candidate;
-                bestDistance = distance;
             }
         }
-        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        return best;
     }
 
     /**
      * Edit distance where swapping two neighbouring letters counts as one edit (optimal string
-     * alignment), since "pionts" for "points" is a typical slip. Letter case differences cost 1.
+     * alignment), since "pionts" for "points" is a typical slip.
      */
     static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];

@@ -1,0 +1,109 @@
+package dev.leaktrace.bootstrap;
+
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The recorder as dumps and tests see it: whether it runs, the objects alive now, and the two
+ * things a reader does before asking (write the log out, let the GC's collections be reported).
+ * Each answers for "not started" too.
+ */
+public final class RecorderQueries {
+    private RecorderQueries() {
+    }
+
+    public static boolean isStarted() {
+        return Recording.active != null;
+    }
+
+    /**
+     * A mark: every object created after this call, on any thread, gets a larger id (threads take
+     * a fresh block of ids after it); 0 when not started.
+     */
+    public static long lastId() {
+        Recording recording = Recording.active;
+        return recording == null ? 0 : recording.ids.mark();
+    }
+
+    /** The traced objects alive right now whose id is greater than {@code afterId}, by id. */
+    public static List<LiveObject> liveObjects(long afterId) {
+        Recording recording = Recording.active;
+        LiveSince live = new LiveSince(afterId);
+        if (recording != null) {
+            recording.registry.forEach(live);
+        }
+        live.objects.sort(new ById());
+        // An entry moving from its thread's slot into the registry may have been visited twice.
+        for (int i = live.objects.size() - 1; i > 0; i--) {
+            if (live.objects.get(i).id() == live.objects.get(i - 1).id()) {
+                live.objects.remove(i);
+            }
+        }
+        return live.objects;
+    }
+
+    /** Live traced objects right now. */
+    public static int liveCount() {
+        Recording recording = Recording.active;
+        return recording == null ? 0 : recording.registry.size();
+    }
+
+    /** Writes everything buffered so far, for readers of the log of a live JVM. */
+    public static void flush() {
+        Recording recording = Recording.active;
+        if (recording != null) {
+            recording.sink.flush();
+        }
+    }
+
+    /**
+     * Runs the GC until a fresh weakly reachable object is gone (at most {@code maxMillis}), then
+     * reports every traced object it collected before returning, so that a caller (a test gate)
+     * sees {@code gc} drops at once.
+     */
+    public static void collectGarbage(long maxMillis) throws InterruptedException {
+        WeakReference<Object> sentinel = new WeakReference<>(new Object());
+        long deadline = System.currentTimeMillis() + maxMillis;
+        do {
+            System.gc();
+            Thread.sleep(10);
+        } while (sentinel.get() != null && System.currentTimeMillis() < deadline);
+        Recording recording = Recording.active;
+        if (recording == null) {
+            return;
+        }
+        recording.reaper.reapQueued();
+        while (recording.reaper.isReaping() && System.currentTimeMillis() < deadline + 1000) {
+            Thread.sleep(1);
+        }
+    }
+
+    /** Collects the entries with an id greater than a mark, as {@link LiveObject}s. */
+    private static final class LiveSince implements Consumer<TrackedRef> {
+        private final long afterId;
+        final List<LiveObject> objects = new ArrayList<>();
+
+        LiveSince(long afterId) {
+            this.afterId = afterId;
+        }
+
+        @Override
+        public void accept(TrackedRef e) {
+            if (e.id > afterId) {
+                objects.add(new LiveObject(new String(e.type.nameBytes, StandardCharsets.UTF_8), e.size,
+                        new String(e.site, StandardCharsets.UTF_8), e.id, e.type.dropOnGc));
+            }
+        }
+    }
+
+    private static final class ById implements Comparator<LiveObject> {
+        @Override
+        public int compare(LiveObject a, LiveObject b) {
+            return Long.compare(a.id(), b.id());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.leaktrace.bootstrap;
+
+/**
+ * The state of the running recording: the registry of live objects, the sink their lines go to,
+ * what the agent decided per class, and how sites, stacks and ids are found.
+ */
+final class Recording {
+    /** The running recording; null until {@link Recorder#start}, never replaced after. */
+    static volatile Recording active;
+
+    final LineSink sink;
+    final Registry registry = new Registry();
+    final SiteFinder sites = new SiteFinder();
+    final IdBlocks ids = new IdBlocks();
+    final GcReaper reaper;
+    private final StackRecorder stacks = new StackRecorder();
+    private final ClassValue<TypeInfo> types;
+
+    Recording(TypeResolver resolver, LineSink sink) {
+        this.sink = sink;
+        this.types = new ResolvedTypes(resolver);
+        this.reaper = new GcReaper(registry, sink);
+    }
+
+    /** How objects of the runtime class {@code type} are traced, asked of the agent once per class. */
+    TypeInfo typeOf(Class<?> type) {
+        return types.get(type);
+    }
+
+    private static final class ResolvedTypes extends ClassValue<TypeInfo> {
+        private final TypeResolver resolver;
+
+        ResolvedTypes(TypeResolver resolver) {
+            this.resolver = resolver;
+        }
+
+        @Override
+        protected TypeInfo computeValue(Class<?> type) {
+            try {
+                TypeInfo info = resolver.resolve(type);
+                return info == null ? TypeInfo.UNTRACED : info;
+            } catch (Throwable failure) {
+                Warnings.warn("cannot trace " + type.getName() + ": " + failure);
+                return TypeInfo.UNTRACED;
+            }
+        }
+    }
+
+    /** At the exit of the object's outermost constructor: registers it and writes its @ALLOCATE. */
+    void record(Object self, TrackedRef bound, Class<?> type, boolean delegates, int site, ThreadState thread) {
+        TypeInfo info = bound != null ? bound.type : typeOf(type);
+        if (!info.traced) {
+            return;
+        }
+        TrackedRef entry = registry.claim(self, bound, info, thread, delegates);
+        if (entry == null) {
+            return; // already reported: a constructor that did not announce this(...)
+        }
+        entry.size = info.sizeOf(self);
+        entry.site = site == ThreadState.NO_SITE ? sites.siteOf(type) : Sites.token(site);
+        entry.id = ids.next(thread);
+        byte[] frames = info.stackDepth > 0 ? stacks.framesFor(type, entry.site, info.stackDepth) : null;
+        sink.allocate(thread, entry, info.nameBytes, frames);
+    }
+
+    /** When a drop method returned: takes the object out of the registry and writes its @DROP. */
+    void drop(Object self, ThreadState thread) {
+        TrackedRef entry;
+        TrackedRef own = thread.newest;
+        if (own != null && own.refersTo(self)) {
+            // The try-with-resources case: the thread's newest object, no lookup needed.
+            entry = registry.takeNewest(thread, own);
+        } else if (typeOf(self.getClass()).traced) {
+            entry = registry.removeElsewhere(self);
+        } else {
+            return;
+        }
+        if (entry == null) {
+            return;
+        }
+        // No clear(): the removed entry is unreachable now, so the GC will not enqueue it.
+        sink.release(thread, entry, LineFormat.DROP);
+    }
+}

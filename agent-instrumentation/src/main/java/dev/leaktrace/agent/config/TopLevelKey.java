@@ -1,0 +1,82 @@
+package dev.leaktrace.agent.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys of a config file's top level, each with the parser of its value: this enum is the
+ * table of known keys, so a key cannot be known without its parser.
+ */
+enum TopLevelKey implements ConfigValues.Key {
+    OUTPUT("output") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.output = ConfigValues.scalar(file, key, value);
+        }
+    },
+    TYPES("types") {
+        /** Parsed once the level is read: its entries take the level's {@code stacks}, which may come later. */
+        @Override
+        void read(Values into, String file, YamlNode value) {
+            into.types = value;
+        }
+    },
+    ON_CONFIG_ERROR("onConfigError") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            String mode = ConfigValues.scalar(file, key, value);
+            if (mode.equals("warn")) {
+                into.onConfigError = TraceConfig.OnConfigError.WARN;
+            } else if (!mode.equals("stop")) {
+                throw ConfigException.at(file, value.line, key, "'" + mode
+                        + "' is not a mode: use 'stop' (the default: exit 78 on a bad config) or 'warn'"
+                        + " (run the application untraced)");
+            }
+        }
+    },
+    INCLUDE("include") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.included.addAll(ConfigLoader.includes(file, value, into.depth));
+        }
+    },
+    STACKS("stacks") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.stacks = ConfigValues.stackDepth(file, value);
+        }
+    };
+
+    /** The known keys by their names, as written in a file. */
+    static final Map<String, TopLevelKey> BY_NAME = ConfigValues.byName(values());
+
+    /** The key as written in a file. */
+    final String key;
+
+    TopLevelKey(String key) {
+        this.key = key;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    abstract void read(Values into, String file, YamlNode value) throws ConfigException;
+
+    /** What the keys of one file's top level set; each starts as the file's default. */
+    static final class Values {
+        /** How deep this file is included (0: the file named by the agent's arguments). */
+        final int depth;
+        String output;
+        TraceConfig.OnConfigError onConfigError = TraceConfig.OnConfigError.STOP;
+        YamlNode types;
+        final List<TypeEntry> included = new ArrayList<>();
+        int stacks;
+
+        Values(int depth) {
+            this.depth = depth;
+        }
+    }
+}

@@ -121,15 +121,4 @@ public final class Recorder {
             }
         }
     }
-
-    /**
-     * Live traced objects right now.
-     *
-     * @deprecated the query side is {@link RecorderQueries#liveCount()}; kept for callers outside
-     *     the agent's modules until they move to it
-     */
-    @Deprecated
-    public static int liveCount() {
-        return RecorderQueries.liveCount();
-    }
 }

@@ -14,10 +14,11 @@ import java.nio.ByteOrder;
  * Words are scanned eight bytes at a time.
  *
  * <p>It accepts a line only when {@link EventLineParser} would read it the same way, and fills
- * {@link EventLine} as that parser does but for the kind ({@link #kind()}) and the site's line
- * number, which nothing reads, and with the site's {@link SiteKeys} key; anything else (a prefix,
- * tabs, two spaces, a carriage return, trailing text, a field that does not parse) returns -1 and
- * the caller falls back to the general parser, which then also produces the error message.
+ * {@link EventLine} as that parser does but for the site's line number, which nothing reads, and
+ * the line's extent, which only messages about malformed lines need; it gives the site its
+ * {@link SiteKeys} key. Anything else (a prefix, tabs, two spaces, a carriage return, trailing
+ * text, a field that does not parse) returns -1 and the caller falls back to the general parser,
+ * which then also produces the error message.
  */
 final class CanonicalLineParser {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -39,8 +40,6 @@ final class CanonicalLineParser {
     private static final long LOW_NIBBLES = 0x0F0F0F0F0F0F0F0FL;
     private static final long SIXES = 0x0606060606060606L;
 
-    /** What the last line {@link #parse} accepted was: a {@link LineBatch} kind. */
-    private byte kind;
     /** The value read by the last {@link #endOfNumber}. */
     private long number;
     /** The {@link ByteInterner#hash} of the word found by the last {@link #endOfHashedWord}. */
@@ -49,11 +48,9 @@ final class CanonicalLineParser {
     private final SiteKeys sites = new SiteKeys();
 
     /**
-     * Parses the line starting at {@code start} if it has the canonical shape and ends before
-     * {@code limit}, into {@code out}, but for its kind, which {@link #kind()} tells: this stores
-     * only numbers. Storing a reference into a heap object costs G1's write barrier; storing the
-     * kind into {@code out} on one thread and again on the other cost about 6% of the CPU of
-     * {@code leaks} on the 20-million-line benchmark log.
+     * Parses the line starting at {@code start} into {@code out} if it has the canonical shape and
+     * ends before {@code limit}. Only numbers are stored, the kind too, since a reference stored per
+     * line would cost the garbage collector's write barrier (docs/performance.md).
      *
      * @return the index of the line's {@code '\n'}, or -1 when the general parser must handle it
      */
@@ -68,13 +65,13 @@ final class CanonicalLineParser {
             if (start + 10 > limit || b[start + 8] != 'E' || b[start + 9] != ' ') {
                 return -1;
             }
-            kind = LineBatch.ALLOCATE;
+            kind = LineKind.ALLOCATE;
             pos = start + 10;
         } else if ((head & DROP_MASK) == DROP) {
-            kind = LineBatch.DROP;
+            kind = LineKind.DROP;
             pos = start + 6;
         } else if ((head & GC_MASK) == GC) {
-            kind = LineBatch.GC;
+            kind = LineKind.GC;
             pos = start + 4;
         } else {
             return -1;
@@ -95,7 +92,7 @@ final class CanonicalLineParser {
         out.size = number;
 
         pos = sizeEnd + 1;
-        if (kind == LineBatch.ALLOCATE) {
+        if (kind == LineKind.ALLOCATE) {
             int siteEnd = endOfHashedWord(b, pos, limit);
             if (siteEnd >= limit || b[siteEnd] != ' ' || !site(b, pos, siteEnd, out)) {
                 return -1;
@@ -108,13 +105,8 @@ final class CanonicalLineParser {
             return -1;
         }
         out.id = number;
-        this.kind = kind;
+        out.kind = kind;
         return idEnd;
-    }
-
-    /** The kind of the last line {@link #parse} accepted: {@link LineBatch#ALLOCATE}, {@link LineBatch#DROP} or {@link LineBatch#GC}. */
-    byte kind() {
-        return kind;
     }
 
     /**
@@ -132,7 +124,6 @@ final class CanonicalLineParser {
         }
         out.siteStart = start;
         out.siteEnd = end;
-        out.siteHash = hash;
         out.siteKey = key;
         return true;
     }

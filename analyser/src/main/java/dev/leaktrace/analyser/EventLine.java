@@ -1,16 +1,23 @@
 package dev.leaktrace.analyser;
 
 /**
- * The fields of one parsed event line, as offsets into the reader's buffer.
+ * The fields of one parsed line, as offsets into the reader's buffer: what the parsers hand the
+ * pairing. Adding a field to a line means adding it here, to the parsers and to the pairing.
  *
- * <p>One instance is reused for every line so that parsing allocates nothing; the offsets are only
- * valid until the next line is parsed.
+ * <p>Instances are reused, one per line being read, so that parsing allocates nothing; the offsets
+ * are only valid while the reader keeps that part of its buffer.
  */
 public final class EventLine {
-    public LineKind kind;
-    /** For MALFORMED lines: which token was found, and why its fields were rejected. */
-    public LineKind token;
+    /** A {@link LineKind}. */
+    public byte kind;
+    /** For MALFORMED lines: which token was found (a {@link LineKind}), and why its fields were rejected. */
+    public byte token;
     public String error;
+    /** The whole line, for the message about a malformed one; set by {@link EventLineParser} only. */
+    public int lineStart;
+    public int lineEnd;
+    /** False for a last line without a newline, which may be cut off; set by {@link EventLineParser} only. */
+    public boolean terminated;
 
     public int typeStart;
     public int typeEnd;
@@ -20,9 +27,7 @@ public final class EventLine {
     public int siteEnd;
     /** The site's line number; set by {@link EventLineParser} only, and read by nothing but its tests. */
     public int line;
-    /** {@link ByteInterner#hash} of the site, computed by whoever parsed the line. */
-    public int siteHash;
-    /** The site's {@link SiteKeys} key; set by {@link CanonicalLineParser} only. */
+    /** The site's {@link SiteKeys} key, or -1 when {@link EventLineParser} read the line; @ALLOCATE only. */
     public int siteKey;
     public long id;
     /** The {@code frame;frame;...} word of a @STACK line; its id is {@link #id}. */

@@ -16,8 +16,16 @@ public final class EventLineParser {
     private static final byte[] GC = {'G', 'C'};
     private static final byte[] STACK = {'S', 'T', 'A', 'C', 'K'};
 
-    /** Parses {@code bytes[from, to)} (without the line terminator) into {@code out}. */
-    public LineKind parse(byte[] bytes, int from, int to, EventLine out) {
+    /** Parses {@code bytes[from, to)}, a line without its terminator, into {@code out}; returns its {@link LineKind}. */
+    public byte parse(byte[] bytes, int from, int to, EventLine out) {
+        return parse(bytes, from, to, true, out);
+    }
+
+    /** {@link #parse(byte[], int, int, EventLine)}, where {@code terminated} is false for a last line without a newline. */
+    public byte parse(byte[] bytes, int from, int to, boolean terminated, EventLine out) {
+        out.lineStart = from;
+        out.lineEnd = to;
+        out.terminated = terminated;
         int at = skipBlanks(bytes, from, to);
         if (at < to && bytes[at] == '#') {
             return out.kind = LineKind.NONE; // header and comment lines, which may describe the format itself
@@ -42,8 +50,8 @@ public final class EventLineParser {
                 at++; // "@Override", "@x": not one of our upper-case tokens
                 continue;
             }
-            LineKind token = tokenKind(bytes, nameStart, nameEnd);
-            if (token == null) {
+            byte token = tokenKind(bytes, nameStart, nameEnd);
+            if (token == LineKind.OTHER) {
                 return out.kind = LineKind.OTHER;
             }
             out.token = token;
@@ -54,7 +62,7 @@ public final class EventLineParser {
         }
     }
 
-    private static LineKind parseFields(LineKind token, byte[] b, int pos, int to, EventLine out) {
+    private static byte parseFields(byte token, byte[] b, int pos, int to, EventLine out) {
         pos = skipBlanks(b, pos, to);
         int typeStart = pos;
         pos = skipWord(b, pos, to);
@@ -98,6 +106,7 @@ public final class EventLineParser {
             }
             out.siteStart = siteStart;
             out.siteEnd = pos;
+            out.siteKey = -1;
             out.line = (int) line;
         }
 
@@ -116,7 +125,7 @@ public final class EventLineParser {
     }
 
     /** {@code @STACK <id> <frame>;<frame>;...}; frames are percent-encoded, so they hold no blanks. */
-    private static LineKind parseStack(byte[] b, int pos, int to, EventLine out) {
+    private static byte parseStack(byte[] b, int pos, int to, EventLine out) {
         pos = skipBlanks(b, pos, to);
         int idStart = pos;
         pos = skipWord(b, pos, to);
@@ -153,7 +162,7 @@ public final class EventLineParser {
         return LineKind.STACK;
     }
 
-    private static LineKind malformed(EventLine out, String why) {
+    private static byte malformed(EventLine out, String why) {
         out.error = why;
         return LineKind.MALFORMED;
     }
@@ -175,7 +184,8 @@ public final class EventLineParser {
         return value;
     }
 
-    private static LineKind tokenKind(byte[] b, int from, int to) {
+    /** The kind of the token {@code b[from, to)}; {@link LineKind#OTHER} for one that is not ours. */
+    private static byte tokenKind(byte[] b, int from, int to) {
         if (equals(b, from, to, ALLOCATE)) {
             return LineKind.ALLOCATE;
         }
@@ -188,7 +198,7 @@ public final class EventLineParser {
         if (equals(b, from, to, STACK)) { // last: a log without stacks pays nothing for it
             return LineKind.STACK;
         }
-        return null;
+        return LineKind.OTHER;
     }
 
     private static boolean equals(byte[] b, int from, int to, byte[] word) {

@@ -43,8 +43,13 @@ public final class LineReader {
         return linesRead;
     }
 
+    /** Parses every line of {@code in} and feeds it to {@code sink}; the sites' keys are this read's own. */
+    public void read(InputStream in, EventLineSink sink) throws IOException {
+        read(in, new ParsingLineHandler(sink));
+    }
+
     /** Feeds every line of {@code in} to {@code handler}; a trailing '\r' is stripped. */
-    public void read(InputStream in, LineHandler handler) throws IOException {
+    void read(InputStream in, LineHandler handler) throws IOException {
         byte[] buf = new byte[initialBuffer];
         int start = 0;
         int limit = 0;
@@ -80,11 +85,7 @@ public final class LineReader {
                     if (newline < 0) {
                         break;
                     }
-                    int end = newline;
-                    if (end > start && buf[end - 1] == '\r') {
-                        end--;
-                    }
-                    handler.line(buf, start, end, lineNumber + 1, true);
+                    handler.line(buf, start, withoutCarriageReturn(buf, start, newline), lineNumber + 1, true);
                 }
                 lineNumber++;
                 linesRead = lineNumber;
@@ -96,14 +97,15 @@ public final class LineReader {
             }
         }
         if (start < limit) {
-            int end = limit;
-            if (buf[end - 1] == '\r') {
-                end--;
-            }
             lineNumber++;
-            handler.line(buf, start, end, lineNumber, false);
+            handler.line(buf, start, withoutCarriageReturn(buf, start, limit), lineNumber, false);
             linesRead = lineNumber;
         }
+    }
+
+    /** The end of the line {@code b[start, end)} without the '\r' of a "\r\n" line end. */
+    static int withoutCarriageReturn(byte[] b, int start, int end) {
+        return end > start && b[end - 1] == '\r' ? end - 1 : end;
     }
 
     /**

@@ -9,12 +9,10 @@ import java.util.Map;
 
 /**
  * Pairs each @DROP/@GC with its @ALLOCATE by id, keeping only the objects alive, and feeds the
- * sampler. One instance spans all files of an analysis; each file is its own id space.
+ * sampler. One instance spans all files of an analysis; each file is its own id space. Lines come
+ * in through {@link #line}, parsed, from whichever reader read the file.
  */
-final class Pairing implements LineHandler {
-    private final EventLineParser parser = new EventLineParser();
-    private final CanonicalLineParser canonical = new CanonicalLineParser();
-    private final EventLine event = new EventLine();
+final class Pairing implements EventLineSink {
     private final Problems problems;
 
     final ByteInterner types = new ByteInterner();
@@ -28,7 +26,7 @@ final class Pairing implements LineHandler {
     final Map<Long, long[]> leakedByStack = new LinkedHashMap<>();
     private long[] liveBytesByType = new long[64];
     private int[] lastGroupAtSite = new int[64]; // group + 1; 0 = none yet
-    /** By {@link SiteKeys} key of the reading thread: the site in {@link #sites}, + 1; 0 = not seen yet. */
+    /** By {@link SiteKeys} key of this file's reader: the site in {@link #sites}, + 1; 0 = not seen yet. */
     private int[] siteOfKey = new int[64];
     private final Trend[] noTrends = new Trend[0];
     Trend[] trends = noTrends;
@@ -48,6 +46,7 @@ final class Pairing implements LineHandler {
         this.problems = problems;
     }
 
+    /** Starts a file: a new id space, and a new reader whose site keys start anew. */
     void beginFile(String name) {
         file = name;
         ordinal = 0;
@@ -56,93 +55,57 @@ final class Pairing implements LineHandler {
         stackOf.clear();
         Arrays.fill(groups.live, 0);
         Arrays.fill(liveBytesByType, 0);
-    }
-
-    @Override
-    public int lineUpToNewline(byte[] b, int start, int limit, long lineNumber) {
-        int newline = canonical.parse(b, start, limit, event);
-        if (newline >= 0) {
-            parsedLine(b, lineNumber, canonical.kind());
-        }
-        return newline;
-    }
-
-    /** The event that {@link #parsedLine} reads; filled by the caller. */
-    EventLine event() {
-        return event;
-    }
-
-    /**
-     * An @ALLOCATE, @DROP or @GC line ({@code kind}, a {@link LineBatch} kind) that
-     * {@link CanonicalLineParser} has already parsed into {@link #event()}, with offsets into {@code b}.
-     */
-    private void parsedLine(byte[] b, long lineNumber, byte kind) {
-        if (kind == LineBatch.ALLOCATE) {
-            allocate(b, lineNumber, sites.intern(b, event.siteStart, event.siteEnd, event.siteHash));
-        } else {
-            release(b, lineNumber, kind == LineBatch.GC);
-        }
-        ordinal++;
-        sampler.tick(ordinal, groups.live, groups.size(), liveBytesByType, types.size());
-    }
-
-    /**
-     * {@link #parsedLine} for a line whose site the reading thread of a {@link PipelinedReader}
-     * numbered ({@link SiteKeys}; -1 for a @DROP or @GC): the site is found by its key, without
-     * reading its bytes, but for the first line of each key. The line's kind comes as a
-     * {@link LineBatch} kind, not in {@link #event()} (see {@link CanonicalLineParser#parse}).
-     */
-    void keyedLine(byte[] b, long lineNumber, byte kind, int siteKey) {
-        if (kind == LineBatch.ALLOCATE) {
-            if (siteKey >= siteOfKey.length) {
-                siteOfKey = Arrays.copyOf(siteOfKey, Math.max(siteKey + 1, siteOfKey.length * 2));
-            }
-            int site = siteOfKey[siteKey] - 1;
-            if (site < 0) {
-                site = sites.intern(b, event.siteStart, event.siteEnd);
-                siteOfKey[siteKey] = site + 1;
-            }
-            allocate(b, lineNumber, site);
-        } else {
-            release(b, lineNumber, kind == LineBatch.GC);
-        }
-        ordinal++;
-        sampler.tick(ordinal, groups.live, groups.size(), liveBytesByType, types.size());
-    }
-
-    /** Forgets the keys of {@link #keyedLine}: a new reading thread numbers them anew. */
-    void forgetSiteKeys() {
         Arrays.fill(siteOfKey, 0);
     }
 
     @Override
-    public void line(byte[] b, int start, int end, long lineNumber, boolean terminated) {
-        switch (parser.parse(b, start, end, event)) {
-            case NONE -> {
-                return;
+    public void line(byte[] b, long lineNumber, EventLine event) {
+        switch (event.kind) {
+            case LineKind.ALLOCATE -> allocate(b, lineNumber, event, site(b, event));
+            case LineKind.DROP -> release(b, lineNumber, event, false);
+            case LineKind.GC -> release(b, lineNumber, event, true);
+            case LineKind.STACK -> {
+                stack(b, lineNumber, event);
+                return; // not an event of the timeline: it describes the allocation before it
             }
-            case OTHER -> {
+            case LineKind.OTHER -> {
                 otherEvents++;
                 return;
             }
-            case MALFORMED -> {
-                malformed(b, start, end, lineNumber, terminated);
+            case LineKind.MALFORMED -> {
+                malformed(b, lineNumber, event);
                 return;
             }
-            case ALLOCATE -> allocate(b, lineNumber, sites.intern(b, event.siteStart, event.siteEnd));
-            case DROP -> release(b, lineNumber, false);
-            case GC -> release(b, lineNumber, true);
-            case STACK -> {
-                stack(b, lineNumber);
-                return; // not an event of the timeline: it describes the allocation before it
+            default -> {
+                return;
             }
         }
         ordinal++;
         sampler.tick(ordinal, groups.live, groups.size(), liveBytesByType, types.size());
     }
 
-    /** Adds the object of the @ALLOCATE line in {@link #event}, whose site is {@code site} in {@link #sites}. */
-    private void allocate(byte[] b, long lineNumber, int site) {
+    /**
+     * The number in {@link #sites} of an @ALLOCATE line's site: by its {@link SiteKeys} key, without
+     * reading its bytes but for the first line of each key, or by its bytes when it has no key.
+     */
+    private int site(byte[] b, EventLine event) {
+        int key = event.siteKey;
+        if (key < 0) {
+            return sites.intern(b, event.siteStart, event.siteEnd);
+        }
+        if (key >= siteOfKey.length) {
+            siteOfKey = Arrays.copyOf(siteOfKey, Math.max(key + 1, siteOfKey.length * 2));
+        }
+        int site = siteOfKey[key] - 1;
+        if (site < 0) {
+            site = sites.intern(b, event.siteStart, event.siteEnd);
+            siteOfKey[key] = site + 1;
+        }
+        return site;
+    }
+
+    /** Adds the object of an @ALLOCATE line, whose site is {@code site} in {@link #sites}. */
+    private void allocate(byte[] b, long lineNumber, EventLine event, int site) {
         allocations++;
         if (site >= lastGroupAtSite.length) {
             lastGroupAtSite = Arrays.copyOf(lastGroupAtSite, Math.max(site + 1, lastGroupAtSite.length * 2));
@@ -176,7 +139,7 @@ final class Pairing implements LineHandler {
         liveBytesByType[type] += event.size;
     }
 
-    private void release(byte[] b, long lineNumber, boolean byGc) {
+    private void release(byte[] b, long lineNumber, EventLine event, boolean byGc) {
         int slot = live.find(event.id);
         String token = byGc ? "@GC" : "@DROP";
         if (slot < 0) {
@@ -203,7 +166,7 @@ final class Pairing implements LineHandler {
         forget(slot);
     }
 
-    private void stack(byte[] b, long lineNumber) {
+    private void stack(byte[] b, long lineNumber, EventLine event) {
         if (live.find(event.id) < 0) {
             problems.report(ProblemKind.UNMATCHED_STACK, problems.wantsMessage(ProblemKind.UNMATCHED_STACK)
                     ? where(lineNumber) + "@STACK of id " + event.id + ", which is not alive" : null);
@@ -223,14 +186,15 @@ final class Pairing implements LineHandler {
         live.removeAt(slot);
     }
 
-    private void malformed(byte[] b, int start, int end, long lineNumber, boolean terminated) {
-        ProblemKind kind = terminated ? ProblemKind.MALFORMED_LINE : ProblemKind.TRUNCATED_LINE;
+    private void malformed(byte[] b, long lineNumber, EventLine event) {
+        ProblemKind kind = event.terminated ? ProblemKind.MALFORMED_LINE : ProblemKind.TRUNCATED_LINE;
         String message = null;
         if (problems.wantsMessage(kind)) {
-            String token = "@" + event.token.name();
-            message = terminated
-                    ? where(lineNumber) + "malformed " + token + " line: " + event.error + ": " + excerpt(b, start, end)
-                    : where(lineNumber) + "the last line is cut off: " + excerpt(b, start, end);
+            String token = "@" + LineKind.name(event.token);
+            String excerpt = excerpt(b, event.lineStart, event.lineEnd);
+            message = event.terminated
+                    ? where(lineNumber) + "malformed " + token + " line: " + event.error + ": " + excerpt
+                    : where(lineNumber) + "the last line is cut off: " + excerpt;
         }
         problems.report(kind, message);
     }

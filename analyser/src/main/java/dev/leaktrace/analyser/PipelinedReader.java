@@ -9,14 +9,12 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads a log on two threads: a reading thread reads blocks of bytes, splits them into lines and
- * parses the agent's own lines ({@link CanonicalLineParser}) and numbers their sites
- * ({@link SiteKeys}); the calling thread pairs them ({@link Pairing}), in file order. Reading and parsing are half the work, pairing the other half,
- * so on two cores the analysis takes about half as long.
+ * parses them ({@link CanonicalLineParser}, else {@link EventLineParser}), numbering the sites
+ * ({@link SiteKeys}); the calling thread hands them to the sink, the pairing, in file order.
  *
  * <p>Pairing, sampling and every report of a problem stay on the calling thread, one line after
  * the other, so the result and the messages are exactly those of reading on one thread: the
- * reading thread only does what depends on nothing but the line's own bytes. Lines the fast path
- * declines go to {@link Pairing#line} whole, as {@link LineReader} would hand them.
+ * reading thread only does what depends on nothing but the line's own bytes.
  *
  * <p>Memory: {@link #BATCHES} blocks of {@link LineBatch#SIZE} bytes; a line longer than a block
  * grows its block, up to {@link LineReader#MAX_LINE}, as {@link LineReader} does.
@@ -56,26 +54,21 @@ final class PipelinedReader {
         return linesRead;
     }
 
-    /** Feeds every line of {@code in} to {@code pairing}, like {@link LineReader#read}. */
-    void read(InputStream in, Pairing pairing) throws IOException {
+    /**
+     * Feeds every line of {@code in} to {@code sink}, like {@link LineReader#read}. The sites' keys
+     * are this read's own: each file is read by a new reading thread.
+     */
+    void read(InputStream in, EventLineSink sink) throws IOException {
         Thread reader = new Thread(new Producer(in), "leaktrace-reader"); // not a lambda: see LogAnalyser.LargestFirst
         reader.setDaemon(true);
-        pairing.forgetSiteKeys(); // the reading thread's SiteKeys start anew
         reader.start();
         try {
-            EventLine event = pairing.event();
             while (true) {
                 LineBatch batch = full.take();
                 byte[] bytes = batch.bytes;
                 for (int line = 0; line < batch.lines; line++) {
                     long lineNumber = linesRead + 1;
-                    byte kind = batch.kind(line);
-                    if (kind == LineBatch.GENERAL || kind == LineBatch.UNTERMINATED) {
-                        pairing.line(bytes, batch.start(line), batch.end(line), lineNumber, kind == LineBatch.GENERAL);
-                    } else {
-                        batch.load(line, event);
-                        pairing.keyedLine(bytes, lineNumber, kind, batch.siteKey(line));
-                    }
+                    sink.line(bytes, lineNumber, batch.event(line));
                     linesRead = lineNumber;
                 }
                 if (batch.failure != null) {
@@ -111,7 +104,7 @@ final class PipelinedReader {
     /** The reading thread: fills batches, splits and parses their lines, and passes them on. */
     private void produce(InputStream in) {
         CanonicalLineParser canonical = new CanonicalLineParser();
-        EventLine event = new EventLine();
+        EventLineParser general = new EventLineParser();
         long lines = 0;
         LineBatch batch;
         try {
@@ -122,15 +115,13 @@ final class PipelinedReader {
         try {
             while (true) {
                 boolean end = fill(in, batch);
-                int tail = split(batch, canonical, event, end);
+                int tail = split(batch, canonical, general, end);
                 lines += batch.lines;
                 if (end) {
                     if (tail < batch.limit) {
-                        int lineEnd = batch.limit;
-                        if (batch.bytes[lineEnd - 1] == '\r') {
-                            lineEnd--;
-                        }
-                        batch.addGeneral(tail, lineEnd, false);
+                        general.parse(batch.bytes, tail, LineReader.withoutCarriageReturn(batch.bytes, tail, batch.limit),
+                                false, batch.next());
+                        batch.add();
                     }
                     batch.last = true;
                     full.put(batch);
@@ -157,7 +148,7 @@ final class PipelinedReader {
             // The complete lines read before the failure are kept, as LineReader keeps them; the
             // cut line after them is not a line.
             if (batch.lines == 0 && batch.failure == null) {
-                split(batch, canonical, event, true);
+                split(batch, canonical, general, true);
             }
             batch.failure = failure;
             batch.last = true;
@@ -182,11 +173,11 @@ final class PipelinedReader {
     }
 
     /**
-     * Adds the complete lines of {@code batch.bytes[0, limit)} to the batch; returns where the
+     * Parses the complete lines of {@code batch.bytes[0, limit)} into the batch; returns where the
      * lines left for the next block start: the incomplete last line, if any, and unless
      * {@code atEnd}, the lines within {@link #FAST_PARSE_MARGIN} of the limit.
      */
-    private static int split(LineBatch batch, CanonicalLineParser canonical, EventLine event,
+    private static int split(LineBatch batch, CanonicalLineParser canonical, EventLineParser general,
             boolean atEnd) {
         byte[] b = batch.bytes;
         int limit = batch.limit;
@@ -196,21 +187,16 @@ final class PipelinedReader {
             if (nearLimit && !atEnd && start > 0) {
                 return start; // the next block starts with them (start > 0: a tiny block makes no progress)
             }
+            EventLine event = batch.next();
             int newline = nearLimit ? -1 : canonical.parse(b, start, limit, event);
-            if (newline >= 0) {
-                byte kind = canonical.kind();
-                batch.addParsed(kind, event, kind == LineBatch.ALLOCATE ? event.siteKey : -1);
-            } else {
+            if (newline < 0) {
                 newline = LineReader.indexOfNewline(b, start, limit);
                 if (newline < 0) {
                     return start;
                 }
-                int end = newline;
-                if (end > start && b[end - 1] == '\r') {
-                    end--;
-                }
-                batch.addGeneral(start, end, true);
+                general.parse(b, start, LineReader.withoutCarriageReturn(b, start, newline), event);
             }
+            batch.add();
             start = newline + 1;
         }
     }

@@ -29,15 +29,14 @@ class CanonicalLineParserTest {
             "@DROP T 99999999 9999999");
 
     @Test
-    void leavesTheKindInTheParserNotInTheEvent() {
+    void storesTheKindAsAByteCode() {
         String[] lines = {"@ALLOCATE T 1 f:1 5\n", "@DROP T 1 5\n", "@GC T 1 6\n"};
-        byte[] kinds = {LineBatch.ALLOCATE, LineBatch.DROP, LineBatch.GC};
+        byte[] kinds = {LineKind.ALLOCATE, LineKind.DROP, LineKind.GC};
         for (int i = 0; i < lines.length; i++) {
             byte[] bytes = lines[i].getBytes(StandardCharsets.US_ASCII);
             EventLine event = new EventLine();
             assertThat(canonical.parse(bytes, 0, bytes.length, event)).isEqualTo(bytes.length - 1);
-            assertThat(canonical.kind()).as(lines[i]).isEqualTo(kinds[i]);
-            assertThat(event.kind).as("no reference stored per line").isNull();
+            assertThat(event.kind).as(lines[i]).isEqualTo(kinds[i]);
             assertThat(event.size).isEqualTo(1);
         }
     }
@@ -103,11 +102,7 @@ class CanonicalLineParserTest {
             assertThat(bytes[i]).as(line).isNotEqualTo((byte) '\n');
         }
         EventLine general = new EventLine();
-        LineKind kind = switch (canonical.kind()) {
-            case LineBatch.ALLOCATE -> LineKind.ALLOCATE;
-            case LineBatch.DROP -> LineKind.DROP;
-            default -> LineKind.GC;
-        };
+        byte kind = fast.kind;
         assertThat(new EventLineParser().parse(bytes, start, newline, general)).as(line).isEqualTo(kind);
         assertThat(general.token).as(line).isEqualTo(kind);
         assertThat(fast.typeStart).as(line).isEqualTo(general.typeStart);
@@ -175,7 +170,7 @@ class CanonicalLineParserTest {
             byte[] line = ("@ALLOCATE T 1 " + site + " 1\n").getBytes(StandardCharsets.US_ASCII);
             EventLine event = new EventLine();
             assertThat(canonical.parse(line, 0, line.length, event)).as(site).isEqualTo(line.length - 1);
-            assertThat(event.siteHash).as(site).isEqualTo(ByteInterner.hash(line, event.siteStart, event.siteEnd));
+            assertThat(canonical.wordHash()).as(site).isEqualTo(ByteInterner.hash(line, event.siteStart, event.siteEnd));
         }
     }
 

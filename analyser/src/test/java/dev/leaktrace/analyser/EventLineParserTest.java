@@ -12,7 +12,7 @@ class EventLineParserTest {
     private final EventLine event = new EventLine();
     private byte[] bytes;
 
-    private LineKind parse(String line) {
+    private byte parse(String line) {
         bytes = line.getBytes(StandardCharsets.UTF_8);
         return parser.parse(bytes, 0, bytes.length, event);
     }

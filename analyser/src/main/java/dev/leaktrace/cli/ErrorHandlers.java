@@ -1,5 +1,6 @@
 package dev.leaktrace.cli;
 
+import dev.leaktrace.analyser.result.StrictModeException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -36,7 +37,7 @@ final class ErrorHandlers {
     /** What to tell the user about an exception from a command (after "leaktrace: "). */
     static String message(Exception e) {
         String message = e.getMessage();
-        if (e instanceof RuntimeException && !(e instanceof dev.leaktrace.analyser.StrictModeException)
+        if (e instanceof RuntimeException && !(e instanceof StrictModeException)
                 || message == null) {
             message = "internal error: " + e + "; please report this with the command line you ran";
         }

@@ -1,11 +1,11 @@
 package dev.leaktrace.cli;
 
-import dev.leaktrace.analyser.Analysis;
 import dev.leaktrace.analyser.LogAnalyser;
-import dev.leaktrace.analyser.LogInput;
-import dev.leaktrace.analyser.LogReadException;
-import dev.leaktrace.analyser.Timeline;
 import dev.leaktrace.analyser.output.ProblemsText;
+import dev.leaktrace.analyser.read.LogInput;
+import dev.leaktrace.analyser.read.LogReadException;
+import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.Timeline;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;

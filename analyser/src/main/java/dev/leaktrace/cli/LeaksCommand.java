@@ -1,16 +1,16 @@
 package dev.leaktrace.cli;
 
-import dev.leaktrace.analyser.Analysis;
-import dev.leaktrace.analyser.Budget;
-import dev.leaktrace.analyser.BudgetBreach;
-import dev.leaktrace.analyser.BudgetCheck;
-import dev.leaktrace.analyser.BudgetParser;
-import dev.leaktrace.analyser.LogInput;
-import dev.leaktrace.analyser.ByteUnits;
+import dev.leaktrace.analyser.budget.Budget;
+import dev.leaktrace.analyser.budget.BudgetBreach;
+import dev.leaktrace.analyser.budget.BudgetCheck;
+import dev.leaktrace.analyser.budget.BudgetParser;
+import dev.leaktrace.analyser.output.ByteUnits;
 import dev.leaktrace.analyser.output.CollapsedStacks;
 import dev.leaktrace.analyser.output.JsonOutput;
 import dev.leaktrace.analyser.output.LeaksJson;
 import dev.leaktrace.analyser.output.LeaksText;
+import dev.leaktrace.analyser.read.LogInput;
+import dev.leaktrace.analyser.result.Analysis;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

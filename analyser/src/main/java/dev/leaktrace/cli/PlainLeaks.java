@@ -1,7 +1,7 @@
 package dev.leaktrace.cli;
 
-import dev.leaktrace.analyser.Analysis;
 import dev.leaktrace.analyser.output.LeaksText;
+import dev.leaktrace.analyser.result.Analysis;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;

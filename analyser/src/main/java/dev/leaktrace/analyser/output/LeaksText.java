@@ -1,9 +1,8 @@
 package dev.leaktrace.analyser.output;
 
-import dev.leaktrace.analyser.Analysis;
-import dev.leaktrace.analyser.ByteUnits;
-import dev.leaktrace.analyser.LeakGroup;
-import dev.leaktrace.analyser.LeakStack;
+import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.LeakGroup;
+import dev.leaktrace.analyser.result.LeakStack;
 import java.util.List;
 
 /** The human-readable output of {@code leaks}. */

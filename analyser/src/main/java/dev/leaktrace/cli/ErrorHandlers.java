@@ -29,13 +29,18 @@ final class ErrorHandlers {
     static final class Execution implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-            commandLine.getErr().println("leaktrace: " + message(e));
-            return ExitCodes.USAGE;
+            return failed(e, commandLine.getErr());
         }
     }
 
+    /** Tells the user about an exception from a command; returns the exit code. */
+    static int failed(Exception e, PrintWriter err) {
+        err.println("leaktrace: " + message(e));
+        return ExitCodes.USAGE;
+    }
+
     /** What to tell the user about an exception from a command (after "leaktrace: "). */
-    static String message(Exception e) {
+    private static String message(Exception e) {
         String message = e.getMessage();
         if (e instanceof RuntimeException && !(e instanceof StrictModeException)
                 || message == null) {

@@ -1,5 +1,11 @@
 package dev.leaktrace.analyser.budget;
 
+import dev.leaktrace.agent.config.YamlTree;
+import dev.leaktrace.agent.config.YamlTree.Entry;
+import dev.leaktrace.agent.config.YamlTree.Mapping;
+import dev.leaktrace.agent.config.YamlTree.Node;
+import dev.leaktrace.agent.config.YamlTree.Scalar;
+import dev.leaktrace.agent.config.YamlTree.Sequence;
 import dev.leaktrace.analyser.result.Site;
 import java.io.IOException;
 import java.io.Reader;
@@ -10,18 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads a budget file. Walks snakeyaml's node tree rather than binding to classes so that every
- * mistake can be reported with its line number.
+ * Reads a budget file. Walks the tree of the config's YAML reader ({@link YamlTree}) rather than
+ * binding to classes, so that every mistake can be reported with its line number.
  */
 public final class BudgetParser {
     private static final Set<String> TOP_KEYS = Set.of("budgets", "default");
@@ -47,7 +46,7 @@ public final class BudgetParser {
     public static Budget parse(String file, Reader reader) throws BudgetException {
         Node root;
         try {
-            root = new Yaml(new LoaderOptions()).compose(reader);
+            root = YamlTree.read(reader);
         } catch (YAMLException e) {
             throw new BudgetException(file + ": not valid YAML: " + e.getMessage());
         }
@@ -58,16 +57,16 @@ public final class BudgetParser {
         if (root == null) {
             throw new BudgetException(file + ": the budget file is empty; expected a 'budgets:' list");
         }
-        MappingNode top = mapping(root, "the budget file");
+        Mapping top = mapping(root, "the budget file");
         List<BudgetRule> rules = null;
         BudgetRule fallback = null;
-        for (NodeTuple entry : top.getValue()) {
+        for (Entry entry : top.entries()) {
             String key = key(entry, TOP_KEYS);
-            Node value = entry.getValueNode();
+            Node value = entry.value();
             if (key.equals("budgets")) {
                 rules = rules(value);
             } else {
-                fallback = limits(mapping(value, "'default'"), DEFAULT_KEYS, null, null, line(value));
+                fallback = limits(mapping(value, "'default'"), DEFAULT_KEYS, null, null, value.line());
             }
         }
         if (rules == null) {
@@ -77,25 +76,25 @@ public final class BudgetParser {
     }
 
     private List<BudgetRule> rules(Node node) throws BudgetException {
-        if (node instanceof ScalarNode scalar && scalar.getValue().isEmpty()) {
+        if (node instanceof Scalar scalar && scalar.value().isEmpty()) {
             return List.of();
         }
-        if (!(node instanceof SequenceNode sequence)) {
+        if (!(node instanceof Sequence sequence)) {
             throw new BudgetException(at(node) + "'budgets' must be a list of entries starting with '- type: ...'");
         }
         List<BudgetRule> rules = new ArrayList<>();
-        for (Node item : sequence.getValue()) {
-            MappingNode entry = mapping(item, "a budget entry");
+        for (Node item : sequence.items()) {
+            Mapping entry = mapping(item, "a budget entry");
             String type = null;
             String site = null;
-            for (NodeTuple field : entry.getValue()) {
+            for (Entry field : entry.entries()) {
                 String key = key(field, RULE_KEYS);
                 if (key.equals("type")) {
-                    type = text(field.getValueNode(), "type");
+                    type = text(field.value(), "type");
                 } else if (key.equals("site")) {
-                    site = text(field.getValueNode(), "site");
+                    site = text(field.value(), "site");
                     if (Site.parse(site).line() < 0) {
-                        throw new BudgetException(at(field.getValueNode()) + "site '" + site
+                        throw new BudgetException(at(field.value()) + "site '" + site
                                 + "' must be <file>:<line>, as printed by 'leaks'");
                     }
                 }
@@ -104,21 +103,21 @@ public final class BudgetParser {
                 throw new BudgetException(at(item) + "budget entry has no 'type'; give the exact type name, "
                         + "as printed by 'leaks'");
             }
-            rules.add(limits(entry, RULE_KEYS, type, site, line(item)));
+            rules.add(limits(entry, RULE_KEYS, type, site, item.line()));
         }
         return rules;
     }
 
-    private BudgetRule limits(MappingNode entry, Set<String> allowed, String type, String site, int line)
+    private BudgetRule limits(Mapping entry, Set<String> allowed, String type, String site, int line)
             throws BudgetException {
         Long count = null;
         Long bytes = null;
-        for (NodeTuple field : entry.getValue()) {
+        for (Entry field : entry.entries()) {
             String key = key(field, allowed);
             if (key.equals("count")) {
-                count = number(field.getValueNode(), "count", false);
+                count = number(field.value(), "count", false);
             } else if (key.equals("bytes")) {
-                bytes = number(field.getValueNode(), "bytes", true);
+                bytes = number(field.value(), "bytes", true);
             }
         }
         if (count == null && bytes == null) {
@@ -127,9 +126,9 @@ public final class BudgetParser {
         return new BudgetRule(type, site, count, bytes, line);
     }
 
-    private String key(NodeTuple tuple, Set<String> allowed) throws BudgetException {
-        Node keyNode = tuple.getKeyNode();
-        String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : null;
+    private String key(Entry entry, Set<String> allowed) throws BudgetException {
+        Node keyNode = entry.key();
+        String key = keyNode instanceof Scalar scalar ? scalar.value() : null;
         if (key == null || !allowed.contains(key)) {
             throw new BudgetException(at(keyNode) + "unknown key '" + (key == null ? "?" : key) + "'; expected one of "
                     + String.join(", ", allowed.stream().sorted().toList()));
@@ -138,10 +137,10 @@ public final class BudgetParser {
     }
 
     private String text(Node node, String what) throws BudgetException {
-        if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+        if (!(node instanceof Scalar scalar) || scalar.value().isBlank()) {
             throw new BudgetException(at(node) + "'" + what + "' must be a plain value");
         }
-        return scalar.getValue().trim();
+        return scalar.value().trim();
     }
 
     /** A non-negative integer; for bytes, optionally with a binary unit ({@code 10 MiB}). */
@@ -177,18 +176,14 @@ public final class BudgetParser {
         };
     }
 
-    private MappingNode mapping(Node node, String what) throws BudgetException {
-        if (!(node instanceof MappingNode mapping)) {
+    private Mapping mapping(Node node, String what) throws BudgetException {
+        if (!(node instanceof Mapping mapping)) {
             throw new BudgetException(at(node) + what + " must be a mapping of 'key: value' lines");
         }
         return mapping;
     }
 
     private String at(Node node) {
-        return file + ":" + line(node) + ": ";
-    }
-
-    private static int line(Node node) {
-        return node.getStartMark().getLine() + 1;
+        return file + ":" + node.line() + ": ";
     }
 }

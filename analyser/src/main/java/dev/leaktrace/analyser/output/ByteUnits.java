@@ -30,8 +30,8 @@ public final class ByteUnits {
 
     /**
      * {@code bytes / 2^shift} to one decimal, rounded half up: what {@code String.format("%.1f")}
-     * prints for it, without the formatter, which costs a tenth of a second for a table of a few
-     * hundred rows. The formatter rounds the double's shortest decimal digits, not its exact value;
+     * prints for it, without the formatter, which is slow for a table of a few hundred rows
+     * (docs/performance.md). The formatter rounds the double's shortest decimal digits, not its exact value;
      * the two can only round differently when the value lies within an ulp (below 1e-13 here) of a
      * rounding boundary {@code n.n5}, and a value {@code bytes / 2^30} or coarser is either on one
      * or at least {@code 1 / (20 * 2^30)} away. Larger units go to the formatter.

@@ -5,8 +5,8 @@ package dev.leaktrace.analyser.pair;
  *
  * <p>This is what bounds the analyser's memory by the objects alive rather than the log length.
  * It is also where pairing spends its time: with a hundred thousand objects alive the map is
- * megabytes, and a lookup on a random slot of it is a cache miss (200 ns on a busy virtual
- * machine, more than parsing the line). But most objects die young, a few lines after their
+ * megabytes, and a lookup on a random slot of it is a cache miss, which costs more than parsing
+ * the line. But most objects die young, a few lines after their
  * allocation, so the map has two generations, as a garbage collector has:
  * <ul>
  *   <li>{@link #young}, small enough to stay in the CPU's cache, receives every allocation, in the
@@ -29,9 +29,8 @@ package dev.leaktrace.analyser.pair;
  */
 final class LiveObjects {
     /**
-     * 32768 slots of 32 bytes: 1 MiB. Measured on the 10-million-line benchmark log (a few thousand
-     * objects alive, some for tens of thousands of lines): less CPU than 8192 slots (fewer objects
-     * move to the old generation) and than 65536 (the ring no longer stays in cache).
+     * 32768 slots of 32 bytes, 1 MiB: large enough that few objects move to the old generation, small
+     * enough that the ring stays in cache (docs/performance.md).
      */
     static final int YOUNG_CAPACITY = 1 << 15;
     private static final int OLD_MIN_CAPACITY = 1024;

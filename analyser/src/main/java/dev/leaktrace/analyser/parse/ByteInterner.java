@@ -61,10 +61,9 @@ public final class ByteInterner {
     }
 
     /**
-     * Whether {@code key} spells exactly {@code bytes[from, to)}, eight bytes per step. Names are a
-     * few dozen bytes, and {@link Arrays#equals(byte[], int, int, byte[], int, int)} spent more on
-     * its range checks and the call to its vectorised loop than on comparing them; it was a fifth of
-     * the pairing thread's time.
+     * Whether {@code key} spells exactly {@code bytes[from, to)}, eight bytes per step: names are a
+     * few dozen bytes, too few for {@link Arrays#equals(byte[], int, int, byte[], int, int)} to
+     * earn back its range checks and call (docs/performance.md).
      */
     static boolean equal(byte[] key, byte[] bytes, int from, int to) {
         int n = key.length;
@@ -127,10 +126,9 @@ public final class ByteInterner {
     }
 
     /**
-     * Eight bytes per step rather than one: a site is hashed on every allocation line, and a
-     * byte-at-a-time hash of it cost more than the rest of interning. The words are taken in
-     * order, the last one zero-extended from its bytes, and the length mixed in last, so that
-     * {@link CanonicalLineParser} can hash a word in the same pass that finds its end.
+     * Eight bytes per step rather than one, as a site is hashed on every allocation line. The words
+     * are taken in order, the last one zero-extended from its bytes, and the length mixed in last,
+     * so that {@link CanonicalLineParser} can hash a word in the same pass that finds its end.
      */
     static int hash(byte[] bytes, int from, int to) {
         long h = 0;

@@ -205,7 +205,7 @@ public final class CanonicalLineParser {
      * end. Returns the index of the first non-digit, or -1 (no digit, too many, or at {@code limit}).
      *
      * <p>Numbers of up to seven digits (sizes, and ids below ten million) are read eight bytes at a
-     * time: finding the end of a number byte by byte was the largest single cost of parsing.
+     * time, since finding the ends of numbers is the largest cost of parsing (docs/performance.md).
      */
     int endOfNumber(byte[] b, int from, int limit) {
         if (from + Long.BYTES <= limit) {
@@ -234,14 +234,15 @@ public final class CanonicalLineParser {
         return i == from || i >= max ? -1 : i;
     }
 
-    /**
-     * The value of eight decimal digits, one per byte (0 to 9, not ASCII), the most significant in
-     * the lowest byte: pairs, then quads, then the whole, with three multiplications.
-     */
+    /** The value read by the last {@link #endOfNumber}. */
     long number() {
         return number;
     }
 
+    /**
+     * The value of eight decimal digits, one per byte (0 to 9, not ASCII), the most significant in
+     * the lowest byte: pairs, then quads, then the whole, with three multiplications.
+     */
     private static long eightDigits(long digits) {
         long pairs = digits * 10 + (digits >>> 8);
         return (((pairs & 0x000000FF000000FFL) * (100 + (1000000L << 32)))

@@ -17,8 +17,8 @@ import java.nio.ByteOrder;
  */
 public final class LineReader implements LogReader {
     /**
-     * 64 KiB: small enough that the bytes just read are still in the core's L2 cache when they are
-     * parsed (reading 1 MiB at a time made reading alone three times slower); grows for longer lines.
+     * 64 KiB, small enough that the bytes just read are still in the core's cache when they are
+     * parsed (docs/performance.md); grows for longer lines.
      */
     static final int DEFAULT_BUFFER = 1 << 16;
     /** A "line" longer than this is not a log line; stop rather than exhaust the heap. */

@@ -26,13 +26,9 @@ import java.util.concurrent.BlockingQueue;
 public final class PipelinedReader implements LogReader {
     /**
      * Lines that start closer than this to the end of the bytes read wait for the next block, or,
-     * at the end of the log (or of a block too small to hold them), go to the general parser. The
-     * fast parser then never meets the end of the data in the middle of a line of usual length:
-     * that happened once per block, and was rare enough that the JIT compiled the fast parser
-     * without that case and then had to compile it again (a tenth of a second of compiling, while
-     * both threads were waiting for their compiled code). Carrying them over rather than handing
-     * them to the general parser keeps that parser cold as well: a few lines per block were enough
-     * for the JIT to compile it, another twentieth of a second of compiling.
+     * at the end of the log (or of a block too small to hold them), go to the general parser: so
+     * that the fast parser never meets the end of the data within a line, a case too rare for the
+     * JIT to compile it in before having to compile again (docs/performance.md).
      */
     private static final int FAST_PARSE_MARGIN = 256;
 
@@ -70,7 +66,7 @@ public final class PipelinedReader implements LogReader {
      */
     @Override
     public void read(InputStream in, EventLineSink sink) throws IOException {
-        Thread reader = new Thread(new Producer(in), "leaktrace-reader"); // not a lambda: see pair.Results.LargestFirst
+        Thread reader = new Thread(new Producer(in), "leaktrace-reader"); // not a lambda: see Producer
         reader.setDaemon(true);
         reader.start();
         try {
@@ -99,6 +95,7 @@ public final class PipelinedReader implements LogReader {
         }
     }
 
+    /** The reading thread's task; a class, not a lambda, as the path of {@code leaks} has none (docs/performance.md). */
     private final class Producer implements Runnable {
         private final InputStream in;
 

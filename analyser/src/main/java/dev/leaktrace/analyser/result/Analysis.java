@@ -31,11 +31,6 @@ public record Analysis(
 
     /** Whether any leaked object has a recorded call stack. */
     public boolean hasLeakedStacks() {
-        for (LeakStack stack : stacks) { // not a stream: see pair.Results.LargestFirst
-            if (stack.hasStack()) {
-                return true;
-            }
-        }
-        return false;
+        return stacks.stream().anyMatch(LeakStack::hasStack);
     }
 }

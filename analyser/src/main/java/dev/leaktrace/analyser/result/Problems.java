@@ -31,7 +31,7 @@ public final class Problems {
         if (strict) {
             throw new StrictModeException(message + " (--strict makes this fatal)");
         }
-        long seen = counts.getOrDefault(kind, 0L) + 1; // no lambdas: see pair.Results.LargestFirst
+        long seen = counts.getOrDefault(kind, 0L) + 1; // not merge: the path of leaks has no lambdas (docs/performance.md)
         counts.put(kind, seen);
         if (seen <= SHOWN_PER_KIND && message != null) {
             List<String> messages = firstMessages.get(kind);

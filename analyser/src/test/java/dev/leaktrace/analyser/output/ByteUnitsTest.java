@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ByteUnitsTest {
 
-    /** What ByteUnits printed when it always used the formatter. */
+    /** What String.format prints, which ByteUnits must match. */
     private static String formatted(long bytes) {
         if (bytes < 0) {
             return "-" + formatted(-bytes);

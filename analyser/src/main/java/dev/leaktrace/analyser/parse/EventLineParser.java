@@ -110,31 +110,14 @@ public final class EventLineParser {
             out.line = (int) line;
         }
 
-        pos = skipBlanks(b, pos, to);
-        int idStart = pos;
-        pos = skipWord(b, pos, to);
-        if (pos == idStart) {
-            return malformed(out, "the id is missing");
-        }
-        long id = parseLong(b, idStart, pos);
-        if (id <= 0) {
-            return malformed(out, "the id is not a positive number");
-        }
-        out.id = id;
-        return token;
+        return id(b, pos, to, out) < 0 ? LineKind.MALFORMED : token;
     }
 
     /** {@code @STACK <id> <frame>;<frame>;...}; frames are percent-encoded, so they hold no blanks. */
     private static byte parseStack(byte[] b, int pos, int to, EventLine out) {
-        pos = skipBlanks(b, pos, to);
-        int idStart = pos;
-        pos = skipWord(b, pos, to);
-        if (pos == idStart) {
-            return malformed(out, "the id is missing");
-        }
-        long id = parseLong(b, idStart, pos);
-        if (id <= 0) {
-            return malformed(out, "the id is not a positive number");
+        pos = id(b, pos, to, out);
+        if (pos < 0) {
+            return LineKind.MALFORMED;
         }
         pos = skipBlanks(b, pos, to);
         int framesStart = pos;
@@ -156,10 +139,27 @@ public final class EventLineParser {
         if (!frameStarted) {
             return malformed(out, "a frame is empty");
         }
-        out.id = id;
         out.framesStart = framesStart;
         out.framesEnd = pos;
         return LineKind.STACK;
+    }
+
+    /** Reads the id word at {@code pos} into {@code out}; returns where the word ends, or -1 when the line is malformed. */
+    private static int id(byte[] b, int pos, int to, EventLine out) {
+        pos = skipBlanks(b, pos, to);
+        int idStart = pos;
+        pos = skipWord(b, pos, to);
+        if (pos == idStart) {
+            malformed(out, "the id is missing");
+            return -1;
+        }
+        long id = parseLong(b, idStart, pos);
+        if (id <= 0) {
+            malformed(out, "the id is not a positive number");
+            return -1;
+        }
+        out.id = id;
+        return pos;
     }
 
     private static byte malformed(EventLine out, String why) {

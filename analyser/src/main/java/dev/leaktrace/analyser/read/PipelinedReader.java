@@ -60,10 +60,7 @@ public final class PipelinedReader implements LogReader {
         return linesRead;
     }
 
-    /**
-     * Feeds every line of {@code in} to {@code sink}, like {@link LineReader#read}. The sites' keys
-     * are this read's own: each file is read by a new reading thread.
-     */
+    /** {@inheritDoc} Each call starts a reading thread of its own. */
     @Override
     public void read(InputStream in, EventLineSink sink) throws IOException {
         Thread reader = new Thread(new Producer(in), "leaktrace-reader"); // not a lambda: see Producer

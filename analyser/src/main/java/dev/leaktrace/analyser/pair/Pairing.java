@@ -72,7 +72,7 @@ public final class Pairing implements EventLineSink {
     @Override
     public void line(byte[] b, long lineNumber, EventLine event) {
         switch (event.kind) {
-            case LineKind.ALLOCATE -> allocate(b, lineNumber, event, site(b, event));
+            case LineKind.ALLOCATE -> allocate(b, lineNumber, event);
             case LineKind.DROP -> release(b, lineNumber, event, false);
             case LineKind.GC -> release(b, lineNumber, event, true);
             case LineKind.STACK -> {
@@ -96,28 +96,28 @@ public final class Pairing implements EventLineSink {
     }
 
     /**
-     * The number in {@link #sites} of an @ALLOCATE line's site: by its {@link EventLine#siteKey key}, without
-     * reading its bytes but for the first line of each key, or by its bytes when it has no key.
+     * Adds the object of an @ALLOCATE line. One method, the site's lookup included, as it is larger
+     * than the JIT inlines: compiled on its own, a rare branch it meets late (a table that grows)
+     * makes the JIT compile it again, not the whole loop of the pairing (docs/performance.md).
      */
-    private int site(byte[] b, EventLine event) {
+    private void allocate(byte[] b, long lineNumber, EventLine event) {
+        allocations++;
+        // The site by its reader's key, reading its bytes only on the first line of each key, or by
+        // its bytes when the line has no key.
+        int site;
         int key = event.siteKey;
         if (key < 0) {
-            return sites.intern(b, event.siteStart, event.siteEnd);
-        }
-        if (key >= siteOfKey.length) {
-            siteOfKey = Arrays.copyOf(siteOfKey, Math.max(key + 1, siteOfKey.length * 2));
-        }
-        int site = siteOfKey[key] - 1;
-        if (site < 0) {
             site = sites.intern(b, event.siteStart, event.siteEnd);
-            siteOfKey[key] = site + 1;
+        } else {
+            if (key >= siteOfKey.length) {
+                siteOfKey = Arrays.copyOf(siteOfKey, Math.max(key + 1, siteOfKey.length * 2));
+            }
+            site = siteOfKey[key] - 1;
+            if (site < 0) {
+                site = sites.intern(b, event.siteStart, event.siteEnd);
+                siteOfKey[key] = site + 1;
+            }
         }
-        return site;
-    }
-
-    /** Adds the object of an @ALLOCATE line, whose site is {@code site} in {@link #sites}. */
-    private void allocate(byte[] b, long lineNumber, EventLine event, int site) {
-        allocations++;
         if (site >= lastGroupAtSite.length) {
             lastGroupAtSite = Arrays.copyOf(lastGroupAtSite, Math.max(site + 1, lastGroupAtSite.length * 2));
         }

@@ -26,9 +26,10 @@ import java.util.concurrent.BlockingQueue;
 public final class PipelinedReader implements LogReader {
     /**
      * Lines that start closer than this to the end of the bytes read wait for the next block, or,
-     * at the end of the log (or of a block too small to hold them), go to the general parser: so
-     * that the fast parser never meets the end of the data within a line, a case too rare for the
-     * JIT to compile it in before having to compile again (docs/performance.md).
+     * at the end of the log (or of a block too small to hold them), go to the general parser. So
+     * the fast parser never meets the end of the data within a line, a case so rare that the JIT
+     * would compile it out and then compile again, and the general parser stays cold
+     * (docs/performance.md).
      */
     private static final int FAST_PARSE_MARGIN = 256;
 

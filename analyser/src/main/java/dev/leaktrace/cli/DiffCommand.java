@@ -1,10 +1,11 @@
 package dev.leaktrace.cli;
 
-import dev.leaktrace.analyser.Analysis;
-import dev.leaktrace.analyser.LeakDiff;
+import dev.leaktrace.analyser.diff.LeakDiff;
 import dev.leaktrace.analyser.output.DiffJson;
 import dev.leaktrace.analyser.output.DiffText;
 import dev.leaktrace.analyser.output.JsonOutput;
+import dev.leaktrace.analyser.read.LogReadException;
+import dev.leaktrace.analyser.result.Analysis;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,7 +60,7 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (before.equals("-") && after.equals("-")) {
-            throw new dev.leaktrace.analyser.LogReadException("only one of BEFORE and AFTER can be '-'");
+            throw new LogReadException("only one of BEFORE and AFTER can be '-'");
         }
         Analysis beforeRun = input.analyse(List.of(before), main.stdin(), err);
         Analysis afterRun = input.analyse(List.of(after), main.stdin(), err);

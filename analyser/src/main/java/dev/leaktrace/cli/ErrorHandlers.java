@@ -1,5 +1,6 @@
 package dev.leaktrace.cli;
 
+import dev.leaktrace.analyser.result.StrictModeException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -28,15 +29,20 @@ final class ErrorHandlers {
     static final class Execution implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-            commandLine.getErr().println("leaktrace: " + message(e));
-            return ExitCodes.USAGE;
+            return failed(e, commandLine.getErr());
         }
     }
 
+    /** Tells the user about an exception from a command; returns the exit code. */
+    static int failed(Exception e, PrintWriter err) {
+        err.println("leaktrace: " + message(e));
+        return ExitCodes.USAGE;
+    }
+
     /** What to tell the user about an exception from a command (after "leaktrace: "). */
-    static String message(Exception e) {
+    private static String message(Exception e) {
         String message = e.getMessage();
-        if (e instanceof RuntimeException && !(e instanceof dev.leaktrace.analyser.StrictModeException)
+        if (e instanceof RuntimeException && !(e instanceof StrictModeException)
                 || message == null) {
             message = "internal error: " + e + "; please report this with the command line you ran";
         }

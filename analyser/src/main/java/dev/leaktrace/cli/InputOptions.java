@@ -1,11 +1,11 @@
 package dev.leaktrace.cli;
 
-import dev.leaktrace.analyser.Analysis;
 import dev.leaktrace.analyser.LogAnalyser;
-import dev.leaktrace.analyser.LogInput;
-import dev.leaktrace.analyser.LogReadException;
-import dev.leaktrace.analyser.Timeline;
 import dev.leaktrace.analyser.output.ProblemsText;
+import dev.leaktrace.analyser.read.LogInput;
+import dev.leaktrace.analyser.read.LogReadException;
+import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.Timeline;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -17,13 +17,19 @@ final class InputOptions {
     @Option(names = "--strict", description = "Make bad input fatal (exit 2) instead of counting it and going on.")
     boolean strict;
 
+    /** {@link #analyse(List, boolean, InputStream, PrintWriter)} as {@code --strict} says. */
+    Analysis analyse(List<String> logs, InputStream stdin, PrintWriter err) throws LogReadException {
+        return analyse(logs, strict, stdin, err);
+    }
+
     /**
      * Analyses {@code logs} as one run set, prints the input problems to {@code err}, and refuses
      * input in which nothing at all could be read.
      */
-    Analysis analyse(List<String> logs, InputStream stdin, PrintWriter err) throws LogReadException {
-        // Loops rather than streams on the whole path of leaks: the first lambdas of a JVM cost
-        // tens of milliseconds of every run.
+    static Analysis analyse(List<String> logs, boolean strict, InputStream stdin, PrintWriter err)
+            throws LogReadException {
+        // Loops, not streams: the path of leaks has no lambdas, as the first ones cost start-up time
+        // (docs/performance.md).
         if (logs.indexOf(LogInput.STDIN) != logs.lastIndexOf(LogInput.STDIN)) {
             throw new LogReadException("'-' (standard input) can be given only once");
         }

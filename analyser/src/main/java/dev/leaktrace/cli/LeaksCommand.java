@@ -1,20 +1,6 @@
 package dev.leaktrace.cli;
 
-import dev.leaktrace.analyser.Analysis;
-import dev.leaktrace.analyser.Budget;
-import dev.leaktrace.analyser.BudgetBreach;
-import dev.leaktrace.analyser.BudgetCheck;
-import dev.leaktrace.analyser.BudgetParser;
-import dev.leaktrace.analyser.LogInput;
-import dev.leaktrace.analyser.ByteUnits;
-import dev.leaktrace.analyser.output.CollapsedStacks;
-import dev.leaktrace.analyser.output.JsonOutput;
-import dev.leaktrace.analyser.output.LeaksJson;
-import dev.leaktrace.analyser.output.LeaksText;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.leaktrace.analyser.read.LogInput;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,6 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+/** The picocli front end of {@code leaks}: its options and help; the work is {@link Leaks}. */
 @Command(
         name = "leaks",
         mixinStandardHelpOptions = true,
@@ -72,49 +59,11 @@ final class LeaksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        boolean collapsedToStdout = LogInput.STDIN.equals(collapsed);
-        if (collapsedToStdout && json) {
+        if (LogInput.STDIN.equals(collapsed) && json) {
             throw new ParameterException(spec.commandLine(),
                     "--json and --collapsed - both write to standard output; give --collapsed a file name");
         }
-        Budget budget = budgetFile == null ? null : BudgetParser.read(budgetFile); // fail before a long analysis
-        Analysis analysis = input.analyse(logs, main.stdin(), err);
-        if (collapsedToStdout) {
-            out.print(CollapsedStacks.of(analysis));
-        } else {
-            if (collapsed != null) {
-                write(Path.of(collapsed), CollapsedStacks.of(analysis));
-            }
-            out.print(json ? JsonOutput.format(LeaksJson.of(analysis)) + "\n" : LeaksText.of(analysis));
-        }
-        out.flush();
-
-        int exit = ExitCodes.OK;
-        if (failOnLeak && (analysis.leakedCount() > 0 || analysis.collectedWithoutDrop() > 0)) {
-            err.println("leaktrace: --fail-on-leak: " + analysis.leakedCount() + " objects leaked ("
-                    + ByteUnits.human(analysis.leakedBytes()) + "), " + analysis.collectedWithoutDrop()
-                    + " collected without a drop");
-            exit = ExitCodes.GATE_FAILED;
-        }
-        if (budget != null) {
-            List<BudgetBreach> breaches = BudgetCheck.breaches(budget, analysis);
-            if (!breaches.isEmpty()) {
-                err.println("leaktrace: over budget (" + budgetFile + "), " + breaches.size() + " breach"
-                        + (breaches.size() == 1 ? "" : "es") + ":");
-                breaches.forEach(breach -> err.println("  " + breach.message()));
-                exit = ExitCodes.GATE_FAILED;
-            }
-        }
-        return exit;
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        return new Leaks(logs, json, failOnLeak, budgetFile, collapsed, input.strict)
+                .run(main.stdin(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -41,32 +41,29 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command line with the given console streams, for tests and embedding. */
     public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
-        if (PlainLeaks.handles(args)) {
-            PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-            PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-            try {
-                return PlainLeaks.run(in, outWriter, errWriter, args);
-            } finally {
-                outWriter.flush();
-                errWriter.flush();
-            }
-        }
-        return runWithPicocli(in, out, err, args);
+        return run(in, out, err, PlainLeaks.handles(args), args);
     }
 
-    /** {@link #run} without the short cut of {@link PlainLeaks}; tests compare the two. */
+    /** {@link #run} without the fast path of {@link PlainLeaks}; tests compare the two. */
     static int runWithPicocli(InputStream in, PrintStream out, PrintStream err, String... args) {
-        Main main = new Main();
-        main.stdin = in;
+        return run(in, out, err, false, args);
+    }
+
+    private static int run(InputStream in, PrintStream out, PrintStream err, boolean plain, String[] args) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CommandLine commandLine = new CommandLine(main)
-                .setOut(outWriter)
-                .setErr(errWriter)
-                .setExecutionExceptionHandler(new ErrorHandlers.Execution())
-                .setParameterExceptionHandler(new ErrorHandlers.Parameters());
         try {
-            return commandLine.execute(args);
+            if (plain) {
+                return PlainLeaks.run(in, outWriter, errWriter, args);
+            }
+            Main main = new Main();
+            main.stdin = in;
+            return new CommandLine(main)
+                    .setOut(outWriter)
+                    .setErr(errWriter)
+                    .setExecutionExceptionHandler(new ErrorHandlers.Execution())
+                    .setParameterExceptionHandler(new ErrorHandlers.Parameters())
+                    .execute(args);
         } finally {
             outWriter.flush();
             errWriter.flush();

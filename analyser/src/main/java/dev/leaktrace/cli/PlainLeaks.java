@@ -1,19 +1,15 @@
 package dev.leaktrace.cli;
 
-import dev.leaktrace.analyser.Analysis;
-import dev.leaktrace.analyser.output.LeaksText;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 
 /**
- * {@code leaks LOG...} without options, run without picocli.
- *
- * <p>Building picocli's model of every command and its annotations costs a third of a second of
- * class loading and reflection at each start, more than analysing a million-line log. The most
- * common command line needs none of it, so it is recognised here and run exactly as
- * {@link LeaksCommand} runs it: same analysis, output, messages and exit codes. Anything else (an
- * option, {@code --help}, an {@code @file} argument that picocli would expand) goes to picocli.
+ * {@code leaks LOG...} without options, read without picocli, whose model of every command costs
+ * each start more than analysing a million-line log (docs/performance.md). Only the reading of
+ * the arguments differs: the work is {@link Leaks}, as for {@link LeaksCommand}, and a failure is
+ * reported as picocli's handler reports it. Anything else (an option, {@code --help}, an
+ * {@code @file} argument that picocli would expand) goes to picocli.
  */
 final class PlainLeaks {
     private PlainLeaks() {
@@ -33,16 +29,12 @@ final class PlainLeaks {
         return true;
     }
 
-    /** What {@link LeaksCommand#call} and {@link ErrorHandlers.Execution} do for these arguments. */
+    /** Runs arguments that {@link #handles} took; returns the exit code. */
     static int run(InputStream stdin, PrintWriter out, PrintWriter err, String[] args) {
         try {
-            Analysis analysis = new InputOptions().analyse(Arrays.asList(args).subList(1, args.length), stdin, err);
-            out.print(LeaksText.of(analysis));
-            out.flush();
-            return ExitCodes.OK;
+            return Leaks.of(Arrays.asList(args).subList(1, args.length)).run(stdin, out, err);
         } catch (Exception e) {
-            err.println("leaktrace: " + ErrorHandlers.message(e));
-            return ExitCodes.USAGE;
+            return ErrorHandlers.failed(e, err);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.leaktrace.cli;
 
-import dev.leaktrace.analyser.Analysis;
-import dev.leaktrace.analyser.LeakDiff;
-import dev.leaktrace.analyser.LogReadException;
+import dev.leaktrace.analyser.diff.LeakDiff;
 import dev.leaktrace.analyser.output.HtmlReport;
+import dev.leaktrace.analyser.read.LogReadException;
+import dev.leaktrace.analyser.result.Analysis;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,14 @@ package dev.leaktrace.analyser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.leaktrace.analyser.read.LogInput;
+import dev.leaktrace.analyser.read.LogReadException;
+import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.LeakGroup;
+import dev.leaktrace.analyser.result.ProblemKind;
+import dev.leaktrace.analyser.result.Problems;
+import dev.leaktrace.analyser.result.StrictModeException;
+import dev.leaktrace.analyser.result.Trend;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,18 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LogAnalyserTest {
-    static final String SEED = """
-            @ALLOCATE WasmFpSrs 209715200 src/srs.rs:42 1
-            @ALLOCATE WasmPastaFpPlonkIndex 52428800 src/pasta_fp_plonk_index.rs:179 2
-            @DROP WasmPastaFpPlonkIndex 52428800 2
-            """;
-
     @TempDir
     Path dir;
 
     @Test
     void findsTheSeedsLeak() throws Exception {
-        Analysis analysis = TestLogs.analyse(SEED);
+        Analysis analysis = TestLogs.analyse(TestLogs.SEED);
         assertThat(analysis.allocations()).isEqualTo(2);
         assertThat(analysis.drops()).isEqualTo(1);
         assertThat(analysis.leakedCount()).isEqualTo(1);
@@ -161,7 +163,7 @@ class LogAnalyserTest {
     @Test
     void readsGzipByItsMagicBytesWhateverTheName() throws Exception {
         Path gz = dir.resolve("seed.log.gz");
-        Files.write(gz, gzip(SEED.getBytes(StandardCharsets.UTF_8)));
+        Files.write(gz, gzip(TestLogs.SEED.getBytes(StandardCharsets.UTF_8)));
         Path renamed = Files.copy(gz, dir.resolve("seed.txt"));
         for (Path path : List.of(gz, renamed)) {
             Analysis analysis = new LogAnalyser(false).analyse(List.of(LogInput.of(path.toString(), null)));
@@ -194,29 +196,6 @@ class LogAnalyserTest {
         assertThatThrownBy(() -> new LogAnalyser(false).analyse(List.of(LogInput.of(dir.toString(), null))))
                 .isInstanceOf(LogReadException.class)
                 .hasMessageContaining("is a directory");
-    }
-
-    @Test
-    void classifiesTrendsFromTheOrderOfEvents() throws Exception {
-        StringBuilder log = new StringBuilder();
-        long id = 0;
-        java.util.ArrayDeque<Long> cache = new java.util.ArrayDeque<>();
-        for (int step = 0; step < 1000; step++) {
-            log.append("@ALLOCATE Leak 8 leak.rs:1 ").append(++id).append('\n');
-            log.append("@ALLOCATE Cache 8 cache.rs:1 ").append(++id).append('\n');
-            cache.add(id);
-            if (cache.size() > 100) {
-                log.append("@DROP Cache 8 ").append(cache.poll()).append('\n');
-            }
-        }
-        Analysis analysis = TestLogs.analyse(log.toString());
-        assertThat(analysis.groups()).extracting(LeakGroup::type, LeakGroup::trend).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("Leak", Trend.GROWING),
-                org.assertj.core.groups.Tuple.tuple("Cache", Trend.LEVELLING));
-        Timeline timeline = analysis.timelines().get(0);
-        assertThat(timeline.events()).isEqualTo(2900);
-        assertThat(timeline.ordinals().length).isBetween(LiveSampler.BUCKETS + 1, 2 * LiveSampler.BUCKETS + 2);
-        assertThat(timeline.types()).extracting(Timeline.TypeSeries::type).containsExactly("Leak", "Cache");
     }
 
     private Path write(String name, String content) throws IOException {

@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.leaktrace.analyser.output.JsonOutput;
 import dev.leaktrace.analyser.output.LeaksJson;
 import dev.leaktrace.analyser.output.ProblemsText;
+import dev.leaktrace.analyser.read.LineReader;
+import dev.leaktrace.analyser.read.LogInput;
+import dev.leaktrace.analyser.read.LogReadException;
+import dev.leaktrace.analyser.read.PipelinedReader;
+import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.StrictModeException;
+import dev.leaktrace.analyser.result.Timeline;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * timeline sample and problem message, for any log, wherever the blocks cut its lines.
  */
 class PipelinedReaderTest {
-    private static final int[] BATCH_SIZES = {0, 1, 7, 64, 1000, 4096, LineBatch.SIZE};
+    private static final int[] BATCH_SIZES = {0, 1, 7, 64, 1000, 4096, PipelinedReader.BLOCK_SIZE};
 
     /** Everything an analysis says, as text. */
     private static String fingerprint(Analysis analysis) {
@@ -97,7 +104,7 @@ class PipelinedReaderTest {
         byte[] first = "@ALLOCATE A 10 a.rs:1 1\n@ALLOCATE B 20 b.rs:2 2\n".getBytes(StandardCharsets.US_ASCII);
         byte[] second = "@ALLOCATE B 20 b.rs:2 1\n@ALLOCATE A 10 c.rs:3 2\n".getBytes(StandardCharsets.US_ASCII);
         String[] results = new String[2];
-        int[] batchSizes = {0, LineBatch.SIZE};
+        int[] batchSizes = {0, PipelinedReader.BLOCK_SIZE};
         for (int i = 0; i < 2; i++) {
             Analysis analysis = new LogAnalyser(false, batchSizes[i]).analyse(List.of(
                     LogInput.of("-", new ByteArrayInputStream(first)), LogInput.of("-", new ByteArrayInputStream(second))));
@@ -115,7 +122,7 @@ class PipelinedReaderTest {
         Arrays.fill(log, line.length, log.length, (byte) 'x');
         String sequential = analyse(log, 0, false, -1);
         assertThat(sequential).contains("Kept").contains("longer than 64 MiB");
-        assertThat(analyse(log, LineBatch.SIZE, false, -1)).isEqualTo(sequential);
+        assertThat(analyse(log, PipelinedReader.BLOCK_SIZE, false, -1)).isEqualTo(sequential);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.leaktrace.analyser.output;
 
-import dev.leaktrace.analyser.Analysis;
-import dev.leaktrace.analyser.LeakStack;
+import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.LeakStack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

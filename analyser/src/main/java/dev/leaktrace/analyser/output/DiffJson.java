@@ -3,8 +3,8 @@ package dev.leaktrace.analyser.output;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import dev.leaktrace.analyser.Amount;
-import dev.leaktrace.analyser.LeakDiff;
+import dev.leaktrace.analyser.diff.LeakDiff;
+import dev.leaktrace.analyser.result.Amount;
 
 /** The {@code diff --json} document; its field names are a contract (docs/analyser.md). */
 public final class DiffJson {

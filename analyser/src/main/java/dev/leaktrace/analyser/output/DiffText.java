@@ -1,8 +1,7 @@
 package dev.leaktrace.analyser.output;
 
-import dev.leaktrace.analyser.Amount;
-import dev.leaktrace.analyser.ByteUnits;
-import dev.leaktrace.analyser.LeakDiff;
+import dev.leaktrace.analyser.diff.LeakDiff;
+import dev.leaktrace.analyser.result.Amount;
 
 /** The human-readable output of {@code diff}. */
 public final class DiffText {

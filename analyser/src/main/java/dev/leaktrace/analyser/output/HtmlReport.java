@@ -1,11 +1,10 @@
 package dev.leaktrace.analyser.output;
 
-import dev.leaktrace.analyser.Amount;
-import dev.leaktrace.analyser.Analysis;
-import dev.leaktrace.analyser.ByteUnits;
-import dev.leaktrace.analyser.LeakDiff;
-import dev.leaktrace.analyser.LeakGroup;
-import dev.leaktrace.analyser.Timeline;
+import dev.leaktrace.analyser.diff.LeakDiff;
+import dev.leaktrace.analyser.result.Amount;
+import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.LeakGroup;
+import dev.leaktrace.analyser.result.Timeline;
 import java.util.List;
 import java.util.stream.Collectors;
 

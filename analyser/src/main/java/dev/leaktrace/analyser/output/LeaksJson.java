@@ -2,11 +2,11 @@ package dev.leaktrace.analyser.output;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.leaktrace.analyser.Analysis;
-import dev.leaktrace.analyser.LeakGroup;
-import dev.leaktrace.analyser.LeakStack;
-import dev.leaktrace.analyser.ProblemKind;
-import dev.leaktrace.analyser.Problems;
+import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.LeakGroup;
+import dev.leaktrace.analyser.result.LeakStack;
+import dev.leaktrace.analyser.result.ProblemKind;
+import dev.leaktrace.analyser.result.Problems;
 
 /** The {@code leaks --json} document; its field names are a contract (docs/analyser.md). */
 public final class LeaksJson {

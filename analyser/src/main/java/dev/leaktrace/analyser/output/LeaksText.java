@@ -1,9 +1,8 @@
 package dev.leaktrace.analyser.output;
 
-import dev.leaktrace.analyser.Analysis;
-import dev.leaktrace.analyser.ByteUnits;
-import dev.leaktrace.analyser.LeakGroup;
-import dev.leaktrace.analyser.LeakStack;
+import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.LeakGroup;
+import dev.leaktrace.analyser.result.LeakStack;
 import java.util.List;
 
 /** The human-readable output of {@code leaks}. */
@@ -24,7 +23,7 @@ public final class LeaksText {
             out.append("\nCollected by the GC without a drop (not leaked, but nobody released them):\n");
             out.append(table(analysis.collected(), false));
         }
-        long withStack = 0; // loops, not streams: the first lambdas of a JVM cost tens of milliseconds
+        long withStack = 0; // a loop, not a stream: the path of leaks has no lambdas (docs/performance.md)
         for (LeakStack stack : analysis.stacks()) {
             if (stack.hasStack()) {
                 withStack += stack.count();

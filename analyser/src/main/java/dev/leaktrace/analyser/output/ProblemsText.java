@@ -1,7 +1,7 @@
 package dev.leaktrace.analyser.output;
 
-import dev.leaktrace.analyser.ProblemKind;
-import dev.leaktrace.analyser.Problems;
+import dev.leaktrace.analyser.result.ProblemKind;
+import dev.leaktrace.analyser.result.Problems;
 
 /** The summary of bad input printed to stderr after an analysis: the first few, then a count. */
 public final class ProblemsText {

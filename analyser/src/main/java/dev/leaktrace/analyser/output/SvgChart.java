@@ -1,7 +1,6 @@
 package dev.leaktrace.analyser.output;
 
-import dev.leaktrace.analyser.ByteUnits;
-import dev.leaktrace.analyser.Timeline;
+import dev.leaktrace.analyser.result.Timeline;
 import java.util.List;
 import java.util.Locale;
 

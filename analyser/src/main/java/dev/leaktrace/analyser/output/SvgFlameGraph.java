@@ -1,7 +1,6 @@
 package dev.leaktrace.analyser.output;
 
-import dev.leaktrace.analyser.ByteUnits;
-import dev.leaktrace.analyser.LeakStack;
+import dev.leaktrace.analyser.result.LeakStack;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

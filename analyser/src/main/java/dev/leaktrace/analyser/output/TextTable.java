@@ -1,5 +1,6 @@
 package dev.leaktrace.analyser.output;
 
+import dev.leaktrace.analyser.result.Printable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,7 @@ final class TextTable {
     void add(String... cells) {
         String[] shown = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            shown[i] = cells[i] == null ? null : dev.leaktrace.analyser.Printable.of(cells[i]);
+            shown[i] = cells[i] == null ? null : Printable.of(cells[i]);
         }
         rows.add(shown);
     }

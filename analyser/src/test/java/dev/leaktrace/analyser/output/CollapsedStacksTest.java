@@ -2,9 +2,9 @@ package dev.leaktrace.analyser.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leaktrace.analyser.Analysis;
 import dev.leaktrace.analyser.LogAnalyser;
-import dev.leaktrace.analyser.LogInput;
+import dev.leaktrace.analyser.read.LogInput;
+import dev.leaktrace.analyser.result.Analysis;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,8 +1,0 @@
-package dev.leaktrace.analyser;
-
-/** Thrown under {@code --strict} at the first input problem; the message names file and line. */
-public final class StrictModeException extends RuntimeException {
-    public StrictModeException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,30 @@
+package dev.leaktrace.analyser.parse;
+
+/**
+ * What a line of a log is: the byte that {@link EventLine#kind} holds. The parsers set it and the
+ * pairing reads it; a byte rather than an enum, since the reading thread stores one per line and
+ * storing a reference costs the garbage collector's write barrier (docs/performance.md).
+ */
+public final class LineKind {
+    /** No @-token: ordinary program output, headers, comments. */
+    public static final byte NONE = 0;
+    /** An upper-case @-token we do not know (for example {@code @MARK}); counted, otherwise ignored. */
+    public static final byte OTHER = 1;
+    public static final byte ALLOCATE = 2;
+    public static final byte DROP = 3;
+    public static final byte GC = 4;
+    /** {@code @STACK <id> <frame>;<frame>;...}: the allocating call stack of an object, root first. */
+    public static final byte STACK = 5;
+    /** An @ALLOCATE/@DROP/@GC/@STACK token whose fields do not parse; see {@link EventLine#error}. */
+    public static final byte MALFORMED = 6;
+
+    private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED"};
+
+    private LineKind() {
+    }
+
+    /** The name of {@code kind}, spelt as its token: {@code ALLOCATE} for {@link #ALLOCATE}. */
+    public static String name(byte kind) {
+        return NAMES[kind];
+    }
+}

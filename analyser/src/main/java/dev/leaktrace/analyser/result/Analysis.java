@@ -1,0 +1,36 @@
+package dev.leaktrace.analyser.result;
+
+import java.util.List;
+
+/**
+ * The result of analysing one or more logs.
+ *
+ * @param drops @DROP lines that matched a live allocation
+ * @param collectedWithoutDrop @GC lines that matched a live allocation: freed, but never dropped
+ * @param groups leaked objects by type and site, largest bytes first
+ * @param collected objects collected without a drop, by type and site, largest bytes first
+ * @param otherEvents lines with an upper-case @-token we do not know
+ * @param stackLines @STACK lines that matched a live allocation
+ * @param stacks all leaked bytes split by allocating call stack (and type and site), largest first;
+ *     the objects of a site without a @STACK line form one entry without frames
+ */
+public record Analysis(
+        List<String> files,
+        long allocations,
+        long drops,
+        long collectedWithoutDrop,
+        long leakedCount,
+        long leakedBytes,
+        List<LeakGroup> groups,
+        List<LeakGroup> collected,
+        long otherEvents,
+        Problems problems,
+        List<Timeline> timelines,
+        long stackLines,
+        List<LeakStack> stacks) {
+
+    /** Whether any leaked object has a recorded call stack. */
+    public boolean hasLeakedStacks() {
+        return stacks.stream().anyMatch(LeakStack::hasStack);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.leaktrace.analyser.result;
+
+import java.util.List;
+
+/**
+ * Objects of one type allocated at one site that were never dropped.
+ *
+ * @param ids a few example ids, earliest allocated first
+ * @param trend how the group's live count moved; null for groups collected by the GC
+ */
+public record LeakGroup(String type, String site, long count, long bytes, List<Long> ids, Trend trend) {
+}

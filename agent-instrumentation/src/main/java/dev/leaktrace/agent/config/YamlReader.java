@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * every scalar's tag, and its tag and resolver classes load regular expressions and java.sql at
  * start-up, a large part of the agent's start (docs/performance.md); a config only needs the text.
  */
-final class YamlReader {
+public final class YamlReader {
     private final Parser parser;
     private final Map<String, YamlNode> anchors = new HashMap<>();
 
@@ -34,7 +34,7 @@ final class YamlReader {
      *
      * @throws YAMLException (a MarkedYAMLException where the parser knows the place) on bad YAML
      */
-    static YamlNode read(Reader reader) {
+    public static YamlNode read(Reader reader) {
         return new YamlReader(reader).document();
     }
 

@@ -1,11 +1,11 @@
 package dev.leaktrace.analyser.budget;
 
-import dev.leaktrace.agent.config.YamlTree;
-import dev.leaktrace.agent.config.YamlTree.Entry;
-import dev.leaktrace.agent.config.YamlTree.Mapping;
-import dev.leaktrace.agent.config.YamlTree.Node;
-import dev.leaktrace.agent.config.YamlTree.Scalar;
-import dev.leaktrace.agent.config.YamlTree.Sequence;
+import dev.leaktrace.agent.config.YamlNode;
+import dev.leaktrace.agent.config.YamlNode.Entry;
+import dev.leaktrace.agent.config.YamlNode.Mapping;
+import dev.leaktrace.agent.config.YamlNode.Scalar;
+import dev.leaktrace.agent.config.YamlNode.Sequence;
+import dev.leaktrace.agent.config.YamlReader;
 import dev.leaktrace.analyser.result.Site;
 import java.io.IOException;
 import java.io.Reader;
@@ -19,7 +19,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads a budget file. Walks the tree of the config's YAML reader ({@link YamlTree}) rather than
+ * Reads a budget file. Walks the tree of the config's YAML reader ({@link YamlReader}) rather than
  * binding to classes, so that every mistake can be reported with its line number.
  */
 public final class BudgetParser {
@@ -44,16 +44,16 @@ public final class BudgetParser {
     }
 
     public static Budget parse(String file, Reader reader) throws BudgetException {
-        Node root;
+        YamlNode root;
         try {
-            root = YamlTree.read(reader);
+            root = YamlReader.read(reader);
         } catch (YAMLException e) {
             throw new BudgetException(file + ": not valid YAML: " + e.getMessage());
         }
         return new BudgetParser(file).budget(root);
     }
 
-    private Budget budget(Node root) throws BudgetException {
+    private Budget budget(YamlNode root) throws BudgetException {
         if (root == null) {
             throw new BudgetException(file + ": the budget file is empty; expected a 'budgets:' list");
         }
@@ -62,7 +62,7 @@ public final class BudgetParser {
         BudgetRule fallback = null;
         for (Entry entry : top.entries()) {
             String key = key(entry, TOP_KEYS);
-            Node value = entry.value();
+            YamlNode value = entry.value();
             if (key.equals("budgets")) {
                 rules = rules(value);
             } else {
@@ -75,7 +75,7 @@ public final class BudgetParser {
         return new Budget(file, List.copyOf(rules), fallback);
     }
 
-    private List<BudgetRule> rules(Node node) throws BudgetException {
+    private List<BudgetRule> rules(YamlNode node) throws BudgetException {
         if (node instanceof Scalar scalar && scalar.value().isEmpty()) {
             return List.of();
         }
@@ -83,7 +83,7 @@ public final class BudgetParser {
             throw new BudgetException(at(node) + "'budgets' must be a list of entries starting with '- type: ...'");
         }
         List<BudgetRule> rules = new ArrayList<>();
-        for (Node item : sequence.items()) {
+        for (YamlNode item : sequence.items()) {
             Mapping entry = mapping(item, "a budget entry");
             String type = null;
             String site = null;
@@ -127,7 +127,7 @@ public final class BudgetParser {
     }
 
     private String key(Entry entry, Set<String> allowed) throws BudgetException {
-        Node keyNode = entry.key();
+        YamlNode keyNode = entry.key();
         String key = keyNode instanceof Scalar scalar ? scalar.value() : null;
         if (key == null || !allowed.contains(key)) {
             throw new BudgetException(at(keyNode) + "unknown key '" + (key == null ? "?" : key) + "'; expected one of "
@@ -136,7 +136,7 @@ public final class BudgetParser {
         return key;
     }
 
-    private String text(Node node, String what) throws BudgetException {
+    private String text(YamlNode node, String what) throws BudgetException {
         if (!(node instanceof Scalar scalar) || scalar.value().isBlank()) {
             throw new BudgetException(at(node) + "'" + what + "' must be a plain value");
         }
@@ -144,7 +144,7 @@ public final class BudgetParser {
     }
 
     /** A non-negative integer; for bytes, optionally with a binary unit ({@code 10 MiB}). */
-    private long number(Node node, String what, boolean units) throws BudgetException {
+    private long number(YamlNode node, String what, boolean units) throws BudgetException {
         String value = text(node, what);
         long multiplier = 1;
         if (units) {
@@ -176,14 +176,14 @@ public final class BudgetParser {
         };
     }
 
-    private Mapping mapping(Node node, String what) throws BudgetException {
+    private Mapping mapping(YamlNode node, String what) throws BudgetException {
         if (!(node instanceof Mapping mapping)) {
             throw new BudgetException(at(node) + what + " must be a mapping of 'key: value' lines");
         }
         return mapping;
     }
 
-    private String at(Node node) {
+    private String at(YamlNode node) {
         return file + ":" + node.line() + ": ";
     }
 }

@@ -41,6 +41,7 @@ public final class Pairing implements EventLineSink {
     private final Trend[] noTrends = new Trend[0];
     Trend[] trends = noTrends;
     final List<Timeline> timelines = new ArrayList<>();
+    final HeapLines heap = new HeapLines();
 
     long allocations;
     long drops;
@@ -78,6 +79,10 @@ public final class Pairing implements EventLineSink {
             case LineKind.STACK -> {
                 stack(b, lineNumber, event);
                 return; // not an event of the timeline: it describes the allocation before it
+            }
+            case LineKind.RETAINED, LineKind.HOLDER, LineKind.PATH -> {
+                heapLine(b, lineNumber, event);
+                return; // what a heap dump said of a live object: not an event either
             }
             case LineKind.OTHER -> {
                 otherEvents++;
@@ -185,6 +190,22 @@ public final class Pairing implements EventLineSink {
         }
         stackLines++;
         stackOf.put(event.id, stacks.intern(b, event.framesStart, event.framesEnd));
+    }
+
+    private void heapLine(byte[] b, long lineNumber, EventLine event) {
+        int slot = live.find(event.id);
+        if (slot < 0) {
+            problems.report(ProblemKind.UNMATCHED_HEAP_LINE, problems.wantsMessage(ProblemKind.UNMATCHED_HEAP_LINE)
+                    ? where(lineNumber) + "@" + LineKind.name(event.kind) + " of id " + event.id + ", which is not alive"
+                    : null);
+            return;
+        }
+        int group = live.groupAt(slot);
+        switch (event.kind) {
+            case LineKind.RETAINED -> heap.retained(group, event.count, event.size);
+            case LineKind.HOLDER -> heap.holder(group, event.count, event.size, text(b, event.wordsStart, event.wordsEnd));
+            default -> heap.path(group, event.id, text(b, event.wordsStart, event.wordsEnd));
+        }
     }
 
     private void forget(int slot) {

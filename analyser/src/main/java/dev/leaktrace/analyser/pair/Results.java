@@ -29,7 +29,8 @@ final class Results {
                 leakedCount += groups.leakedCount[group];
                 leakedBytes = Saturating.add(leakedBytes, groups.leakedBytes[group]);
                 leaked.add(new LeakGroup(type, site, groups.leakedCount[group], groups.leakedBytes[group],
-                        boxed(GroupTable.examples(groups.leakedIds[group])), pairing.trends[group]));
+                        boxed(GroupTable.examples(groups.leakedIds[group])), pairing.trends[group],
+                        pairing.heap.of(group, true)));
             }
             if (groups.collectedCount[group] > 0) {
                 collected.add(new LeakGroup(type, site, groups.collectedCount[group], groups.collectedBytes[group],

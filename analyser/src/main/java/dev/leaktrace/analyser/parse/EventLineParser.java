@@ -1,7 +1,8 @@
 package dev.leaktrace.analyser.parse;
 
 /**
- * Recognises {@code @ALLOCATE}, {@code @DROP}, {@code @GC} and {@code @STACK} lines in raw bytes.
+ * Recognises {@code @ALLOCATE}, {@code @DROP}, {@code @GC}, {@code @STACK} and the heap analysis's
+ * {@code @RETAINED}, {@code @HOLDER} and {@code @PATH} lines in raw bytes.
  *
  * <p>Hand-written instead of a regex because it runs once per log line on logs of tens of millions
  * of lines: it scans for the token, then walks the fields once, parsing numbers in place and
@@ -15,6 +16,9 @@ public final class EventLineParser {
     private static final byte[] DROP = {'D', 'R', 'O', 'P'};
     private static final byte[] GC = {'G', 'C'};
     private static final byte[] STACK = {'S', 'T', 'A', 'C', 'K'};
+    private static final byte[] RETAINED = {'R', 'E', 'T', 'A', 'I', 'N', 'E', 'D'};
+    private static final byte[] HOLDER = {'H', 'O', 'L', 'D', 'E', 'R'};
+    private static final byte[] PATH = {'P', 'A', 'T', 'H'};
 
     /** Parses {@code bytes[from, to)}, a line without its terminator, into {@code out}; returns its {@link LineKind}. */
     public byte parse(byte[] bytes, int from, int to, EventLine out) {
@@ -57,6 +61,9 @@ public final class EventLineParser {
             out.token = token;
             if (token == LineKind.STACK) {
                 return out.kind = parseStack(bytes, nameEnd, to, out);
+            }
+            if (token == LineKind.RETAINED || token == LineKind.HOLDER || token == LineKind.PATH) {
+                return out.kind = parseHeapLine(token, bytes, nameEnd, to, out);
             }
             return out.kind = parseFields(token, bytes, nameEnd, to, out);
         }
@@ -144,6 +151,44 @@ public final class EventLineParser {
         return LineKind.STACK;
     }
 
+    /**
+     * {@code @RETAINED <id> <objects> <bytes>}, {@code @HOLDER <id> <objects> <bytes> <words>} and
+     * {@code @PATH <id> <words>}, where the words (root first) are percent-encoded, blank-separated.
+     */
+    private static byte parseHeapLine(byte token, byte[] b, int pos, int to, EventLine out) {
+        pos = id(b, pos, to, out);
+        if (pos < 0) {
+            return LineKind.MALFORMED;
+        }
+        if (token != LineKind.PATH) {
+            pos = skipBlanks(b, pos, to);
+            int start = pos;
+            pos = skipWord(b, pos, to);
+            out.count = parseLong(b, start, pos);
+            pos = skipBlanks(b, pos, to);
+            start = pos;
+            pos = skipWord(b, pos, to);
+            out.size = parseLong(b, start, pos);
+            if (out.count < 0 || out.size < 0) {
+                return malformed(out, "the objects and bytes are not whole numbers");
+            }
+        }
+        if (token == LineKind.RETAINED) {
+            return token;
+        }
+        int start = skipBlanks(b, pos, to);
+        int end = to;
+        while (end > start && isBlank(b[end - 1])) {
+            end--;
+        }
+        if (end == start) {
+            return malformed(out, "the root is missing");
+        }
+        out.wordsStart = start;
+        out.wordsEnd = end;
+        return token;
+    }
+
     /** Reads the id word at {@code pos} into {@code out}; returns where the word ends, or -1 when the line is malformed. */
     private static int id(byte[] b, int pos, int to, EventLine out) {
         pos = skipBlanks(b, pos, to);
@@ -197,6 +242,15 @@ public final class EventLineParser {
         }
         if (equals(b, from, to, STACK)) { // last: a log without stacks pays nothing for it
             return LineKind.STACK;
+        }
+        if (equals(b, from, to, PATH)) {
+            return LineKind.PATH;
+        }
+        if (equals(b, from, to, HOLDER)) {
+            return LineKind.HOLDER;
+        }
+        if (equals(b, from, to, RETAINED)) {
+            return LineKind.RETAINED;
         }
         return LineKind.OTHER;
     }

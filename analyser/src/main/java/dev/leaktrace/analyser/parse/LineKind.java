@@ -17,8 +17,15 @@ public final class LineKind {
     public static final byte STACK = 5;
     /** An @ALLOCATE/@DROP/@GC/@STACK token whose fields do not parse; see {@link EventLine#error}. */
     public static final byte MALFORMED = 6;
+    /** {@code @RETAINED <id> <objects> <bytes>}: from a heap dump, what releasing the group of object id would free. */
+    public static final byte RETAINED = 7;
+    /** {@code @HOLDER <id> <objects> <bytes> <root> <class>...}: from a heap dump, one holder of the group of object id. */
+    public static final byte HOLDER = 8;
+    /** {@code @PATH <id> <root> <step>...}: from a heap dump, the path from a GC root to object id. */
+    public static final byte PATH = 9;
 
-    private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED"};
+    private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED",
+        "RETAINED", "HOLDER", "PATH"};
 
     private LineKind() {
     }

@@ -7,6 +7,11 @@ import java.util.List;
  *
  * @param ids a few example ids, earliest allocated first
  * @param trend how the group's live count moved; null for groups collected by the GC
+ * @param heap what a heap dump said of the group (leaktrace's {@code paths}); null without one
  */
-public record LeakGroup(String type, String site, long count, long bytes, List<Long> ids, Trend trend) {
+public record LeakGroup(String type, String site, long count, long bytes, List<Long> ids, Trend trend,
+        HeapFindings heap) {
+    public LeakGroup(String type, String site, long count, long bytes, List<Long> ids, Trend trend) {
+        this(type, site, count, bytes, ids, trend, null);
+    }
 }

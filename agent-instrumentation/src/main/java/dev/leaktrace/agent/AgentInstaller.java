@@ -3,6 +3,7 @@ package dev.leaktrace.agent;
 import dev.leaktrace.agent.config.ConfigException;
 import dev.leaktrace.agent.config.ConfigLoader;
 import dev.leaktrace.agent.config.TraceConfig;
+import dev.leaktrace.agent.heap.ExitPaths;
 import dev.leaktrace.agent.instrument.Instrumenter;
 import dev.leaktrace.bootstrap.LineSink;
 import dev.leaktrace.bootstrap.Recorder;
@@ -93,6 +94,9 @@ final class AgentInstaller {
                 JarNameCheck.warnIfShadowed(); // it reads files: before recording starts too
             }
             Recorder.start(instrumenter.typeResolver(), sink);
+            if (config.paths() > 0) {
+                sink.beforeExit(new ExitPaths(config.paths()));
+            }
             sink.start();
             return true;
         } catch (Throwable failure) {

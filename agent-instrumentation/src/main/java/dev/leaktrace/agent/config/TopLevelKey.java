@@ -46,6 +46,12 @@ enum TopLevelKey implements ConfigValues.Key {
         void read(Values into, String file, YamlNode value) throws ConfigException {
             into.stacks = ConfigValues.stackDepth(file, value);
         }
+    },
+    PATHS("paths") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.paths = ConfigValues.pathExamples(file, value);
+        }
     };
 
     /** The known keys by their names, as written in a file. */
@@ -74,6 +80,7 @@ enum TopLevelKey implements ConfigValues.Key {
         YamlNode types;
         final List<TypeEntry> included = new ArrayList<>();
         int stacks;
+        int paths;
 
         Values(int depth) {
             this.depth = depth;

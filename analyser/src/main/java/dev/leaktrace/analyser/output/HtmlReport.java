@@ -71,7 +71,8 @@ public final class HtmlReport {
         return "<p class=\"totals\">Leaked <b>" + run.leakedCount() + "</b> objects, <b>"
                 + ByteUnits.human(run.leakedBytes()) + "</b> (" + run.leakedBytes() + " bytes) &middot; "
                 + run.allocations() + " allocations, " + run.drops() + " drops, " + run.collectedWithoutDrop()
-                + " collected without drop</p>\n";
+                + " collected without drop</p>\n"
+                + (run.hasSurvivorsLog() ? "<p class=\"muted\">" + Html.escape(LeaksText.survivorsNote(run)) + "</p>\n" : "");
     }
 
     private static void charts(StringBuilder body, Analysis run) {

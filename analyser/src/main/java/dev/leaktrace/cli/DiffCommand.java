@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Compares the leaks of a run before a fix with a run after it, per type and per site:",
-            "fixed, improved, unchanged, worse or new. Sites whose line moved are matched to the",
-            "nearest line of the same type and file."
+            "Compares the leaks of a run before a fix with a run after it, per type and per site.",
+            "Each gets a verdict: fixed, improved, unchanged, worse or new. Sites whose line moved are",
+            "matched to the nearest line of the same type and file."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

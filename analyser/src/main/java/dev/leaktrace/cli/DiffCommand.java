@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Compares the leaks of a run before a fix with a run after it, per type and per site:",
-            "fixed, improved, unchanged, worse or new. Sites whose line moved are matched to the",
-            "nearest line of the same type and file. Each side may be many logs (of many JVMs):",
-            "--before A1.log --before A2.log --after B1.log ..."
+            "Compares the leaks of a run before a fix with a run after it, per type and per site.",
+            "Each gets a verdict: fixed, improved, unchanged, worse or new. Sites whose line moved are",
+            "matched to the nearest line of the same type and file. Each side may be many logs (of",
+            "many JVMs): --before A1.log --before A2.log --after B1.log ..."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -17,7 +17,9 @@ public final class LeaksText {
         if (analysis.hasSurvivorsLog()) {
             out.append(survivorsNote(analysis)).append("\n\n");
         }
-        if (analysis.groups().isEmpty()) {
+        if (analysis.allocations() == 0) {
+            out.append("No leaks: no traced objects were created.\n");
+        } else if (analysis.groups().isEmpty()) {
             out.append("No leaks: every allocation was dropped");
             out.append(analysis.collectedWithoutDrop() > 0 ? " or collected.\n" : ".\n");
         } else {
@@ -94,8 +96,8 @@ public final class LeaksText {
 
     static String totals(Analysis analysis) {
         return "Total: " + analysis.allocations() + " allocations, " + analysis.drops() + " drops, "
-                + analysis.collectedWithoutDrop() + " collected without drop; leaked " + analysis.leakedCount()
-                + " objects, " + analysis.leakedBytes() + " bytes (" + ByteUnits.human(analysis.leakedBytes()) + ")"
+                + analysis.collectedWithoutDrop() + " collected without drop; leaked "
+                + Counted.of(analysis.leakedCount(), "object") + ", " + analysis.leakedBytes() + " bytes (" + ByteUnits.human(analysis.leakedBytes()) + ")"
                 + " in " + String.join(", ", analysis.files());
     }
 

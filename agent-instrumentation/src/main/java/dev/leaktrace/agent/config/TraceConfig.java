@@ -10,18 +10,26 @@ public final class TraceConfig {
     private final String output;
     private final OnConfigError onConfigError;
     private final List<TypeEntry> types;
+    private final LogSettings log;
     private final int paths;
 
     public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types) {
-        this(file, output, onConfigError, types, 0);
+        this(file, output, onConfigError, types, LogSettings.DEFAULT);
+    }
+
+    public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types,
+                       LogSettings log) {
+        this(file, output, onConfigError, types, log, 0);
     }
 
     /** @param paths objects per leaked group that get a path from a GC root at exit ({@code paths: N}) */
-    public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types, int paths) {
+    public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types,
+                       LogSettings log, int paths) {
         this.file = file;
         this.output = output;
         this.onConfigError = onConfigError;
         this.types = List.copyOf(types);
+        this.log = log;
         this.paths = paths;
     }
 
@@ -42,12 +50,21 @@ public final class TraceConfig {
         return types;
     }
 
+    /** {@code log:}, {@code survivorAge:} and {@code metrics:}. */
+    public LogSettings log() {
+        return log;
+    }
+
     /** Objects per leaked group that get a path from a GC root at exit; 0 for none. */
     public int paths() {
         return paths;
     }
 
     public TraceConfig withOutput(String newOutput) {
-        return new TraceConfig(file, newOutput, onConfigError, types, paths);
+        return new TraceConfig(file, newOutput, onConfigError, types, log, paths);
+    }
+
+    public TraceConfig withLog(LogSettings newLog) {
+        return new TraceConfig(file, output, onConfigError, types, newLog, paths);
     }
 }

@@ -17,15 +17,23 @@ public final class LineKind {
     public static final byte STACK = 5;
     /** An @ALLOCATE/@DROP/@GC/@STACK token whose fields do not parse; see {@link EventLine#error}. */
     public static final byte MALFORMED = 6;
+    /**
+     * {@code @COUNTS <type> <file>:<line> <allocated> <allocated_bytes> <dropped> <dropped_bytes>
+     * <collected> <collected_bytes>}: a type and site's counts since the start, written
+     * periodically and at exit by {@code log: survivors}; the last one of a type and site holds.
+     */
+    public static final byte COUNTS = 7;
+    /** {@code # leaktrace <version> pid=... host=... log=...}: the agent's header; see {@link EventLine#lineStart}. */
+    public static final byte HEADER = 8;
     /** {@code @RETAINED <id> <objects> <bytes>}: from a heap dump, what releasing the group of object id would free. */
-    public static final byte RETAINED = 7;
+    public static final byte RETAINED = 9;
     /** {@code @HOLDER <id> <objects> <bytes> <root> <class>...}: from a heap dump, one holder of the group of object id. */
-    public static final byte HOLDER = 8;
+    public static final byte HOLDER = 10;
     /** {@code @PATH <id> <root> <step>...}: from a heap dump, the path from a GC root to object id. */
-    public static final byte PATH = 9;
+    public static final byte PATH = 11;
 
-    private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED",
-        "RETAINED", "HOLDER", "PATH"};
+    private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED", "COUNTS",
+        "HEADER", "RETAINED", "HOLDER", "PATH"};
 
     private LineKind() {
     }

@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Reads a heap dump (.hprof) of a traced JVM and prints what holds its traced objects: per group",
-            "(type and site) a @RETAINED line, its @HOLDER lines, and a @PATH from a GC root for up to",
-            "--examples objects. Append them to the JVM's log or dump, and leaks shows them under each group."
+            "Prints what holds the traced objects in a heap dump (.hprof) of a traced JVM.",
+            "Per group (type and site): a @RETAINED line, its @HOLDER lines, and a @PATH from a GC root for",
+            "up to --examples objects. Append them to the JVM's log or dump; leaks shows them under each group."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:read", "2:the dump could not be read"})

@@ -39,9 +39,9 @@ final class TrackedObjects {
         for (Iterator<HeapInstance> it = entries.getInstances().iterator(); it.hasNext(); ) {
             HeapInstance entry = it.next();
             Long id = value(entry, ENTRY_CLASS, "id").getAsLong();
-            Integer ended = value(entry, ENTRY_CLASS, "ended").getAsInt();
+            Integer state = value(entry, ENTRY_CLASS, "state").getAsInt();
             HeapField referent = entry.readField("java.lang.ref.Reference", "referent");
-            if (id == null || id <= 0 || ended == null || ended != 0 || referent == null
+            if (id == null || id <= 0 || state == null || !isLive(state) || referent == null
                     || !referent.getValue().isNonNullReference()) {
                 continue; // never recorded (its constructor threw), already reported, or collected
             }
@@ -55,6 +55,11 @@ final class TrackedObjects {
         }
         found.sort((a, b) -> Long.compare(a.id(), b.id()));
         return found;
+    }
+
+    /** TrackedRef's states of a live object: LIVE, SHOWN and SHOWING (the ended ones are ENDED and ENDED_SHOWN). */
+    private static boolean isLive(int state) {
+        return state == 0 || state == 2 || state == 3;
     }
 
     private static shark.HeapValue value(HeapInstance entry, String owner, String field) {

@@ -46,6 +46,12 @@ enum TopLevelKey implements ConfigValues.Key {
         void read(Values into, String file, YamlNode value) throws ConfigException {
             into.stacks = ConfigValues.stackDepth(file, value);
         }
+    },
+    LIBRARY("library") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.library = LibraryPatterns.read(file, value, false);
+        }
     };
 
     /** The known keys by their names, as written in a file. */
@@ -74,6 +80,7 @@ enum TopLevelKey implements ConfigValues.Key {
         YamlNode types;
         final List<TypeEntry> included = new ArrayList<>();
         int stacks;
+        LibraryPatterns library = LibraryPatterns.NONE;
 
         Values(int depth) {
             this.depth = depth;

@@ -10,8 +10,16 @@ public final class TraceConfig {
     private final String output;
     private final OnConfigError onConfigError;
     private final List<TypeEntry> types;
+    private final LibraryPatterns library;
 
     public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types) {
+        this(file, output, onConfigError, types, LibraryPatterns.NONE);
+    }
+
+    /** @param library the top-level {@code library:} patterns */
+    public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types,
+                       LibraryPatterns library) {
+        this.library = library;
         this.file = file;
         this.output = output;
         this.onConfigError = onConfigError;
@@ -35,7 +43,12 @@ public final class TraceConfig {
         return types;
     }
 
+    /** The top-level {@code library:} patterns: library code for every entry. */
+    public LibraryPatterns library() {
+        return library;
+    }
+
     public TraceConfig withOutput(String newOutput) {
-        return new TraceConfig(file, newOutput, onConfigError, types);
+        return new TraceConfig(file, newOutput, onConfigError, types, library);
     }
 }

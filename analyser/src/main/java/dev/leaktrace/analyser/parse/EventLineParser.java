@@ -1,7 +1,8 @@
 package dev.leaktrace.analyser.parse;
 
 /**
- * Recognises {@code @ALLOCATE}, {@code @DROP}, {@code @GC} and {@code @STACK} lines in raw bytes.
+ * Recognises {@code @ALLOCATE}, {@code @DROP}, {@code @GC}, {@code @STACK} and {@code @LIBRARY}
+ * lines in raw bytes.
  *
  * <p>Hand-written instead of a regex because it runs once per log line on logs of tens of millions
  * of lines: it scans for the token, then walks the fields once, parsing numbers in place and
@@ -15,6 +16,7 @@ public final class EventLineParser {
     private static final byte[] DROP = {'D', 'R', 'O', 'P'};
     private static final byte[] GC = {'G', 'C'};
     private static final byte[] STACK = {'S', 'T', 'A', 'C', 'K'};
+    private static final byte[] LIBRARY = {'L', 'I', 'B', 'R', 'A', 'R', 'Y'};
 
     /** Parses {@code bytes[from, to)}, a line without its terminator, into {@code out}; returns its {@link LineKind}. */
     public byte parse(byte[] bytes, int from, int to, EventLine out) {
@@ -58,6 +60,9 @@ public final class EventLineParser {
             if (token == LineKind.STACK) {
                 return out.kind = parseStack(bytes, nameEnd, to, out);
             }
+            if (token == LineKind.LIBRARY) {
+                return out.kind = parseLibrary(bytes, nameEnd, to, out);
+            }
             return out.kind = parseFields(token, bytes, nameEnd, to, out);
         }
     }
@@ -85,32 +90,53 @@ public final class EventLineParser {
         out.size = size;
 
         if (token == LineKind.ALLOCATE) {
-            pos = skipBlanks(b, pos, to);
-            int siteStart = pos;
-            int colon = -1;
-            while (pos < to && !isBlank(b[pos])) {
-                if (b[pos] == ':') {
-                    colon = pos; // the last colon wins: file names may contain colons
-                }
-                pos++;
+            pos = site(b, pos, to, out);
+            if (pos < 0) {
+                return LineKind.MALFORMED;
             }
-            if (pos == siteStart) {
-                return malformed(out, "the site <file>:<line> is missing");
-            }
-            if (colon <= siteStart) {
-                return malformed(out, "the site is not <file>:<line>");
-            }
-            long line = parseLong(b, colon + 1, pos);
-            if (line < 0 || line > Integer.MAX_VALUE) {
-                return malformed(out, "the line number of the site is not a number");
-            }
-            out.siteStart = siteStart;
-            out.siteEnd = pos;
-            out.siteKey = -1;
-            out.line = (int) line;
         }
 
         return id(b, pos, to, out) < 0 ? LineKind.MALFORMED : token;
+    }
+
+    /** Reads the {@code <file>:<line>} word at {@code pos}; returns where it ends, or -1 when the line is malformed. */
+    private static int site(byte[] b, int pos, int to, EventLine out) {
+        pos = skipBlanks(b, pos, to);
+        int siteStart = pos;
+        int colon = -1;
+        while (pos < to && !isBlank(b[pos])) {
+            if (b[pos] == ':') {
+                colon = pos; // the last colon wins: file names may contain colons
+            }
+            pos++;
+        }
+        if (pos == siteStart) {
+            malformed(out, "the site <file>:<line> is missing");
+            return -1;
+        }
+        if (colon <= siteStart) {
+            malformed(out, "the site is not <file>:<line>");
+            return -1;
+        }
+        long line = parseLong(b, colon + 1, pos);
+        if (line < 0 || line > Integer.MAX_VALUE) {
+            malformed(out, "the line number of the site is not a number");
+            return -1;
+        }
+        out.siteStart = siteStart;
+        out.siteEnd = pos;
+        out.siteKey = -1;
+        out.line = (int) line;
+        return pos;
+    }
+
+    /** {@code @LIBRARY <id> <file>:<line>}. */
+    private static byte parseLibrary(byte[] b, int pos, int to, EventLine out) {
+        pos = id(b, pos, to, out);
+        if (pos < 0 || site(b, pos, to, out) < 0) {
+            return LineKind.MALFORMED;
+        }
+        return LineKind.LIBRARY;
     }
 
     /** {@code @STACK <id> <frame>;<frame>;...}; frames are percent-encoded, so they hold no blanks. */
@@ -197,6 +223,9 @@ public final class EventLineParser {
         }
         if (equals(b, from, to, STACK)) { // last: a log without stacks pays nothing for it
             return LineKind.STACK;
+        }
+        if (equals(b, from, to, LIBRARY)) {
+            return LineKind.LIBRARY;
         }
         return LineKind.OTHER;
     }

@@ -15,10 +15,15 @@ public final class LineKind {
     public static final byte GC = 4;
     /** {@code @STACK <id> <frame>;<frame>;...}: the allocating call stack of an object, root first. */
     public static final byte STACK = 5;
-    /** An @ALLOCATE/@DROP/@GC/@STACK token whose fields do not parse; see {@link EventLine#error}. */
+    /** An @ALLOCATE/@DROP/@GC/@STACK/@LIBRARY token whose fields do not parse; see {@link EventLine#error}. */
     public static final byte MALFORMED = 6;
+    /**
+     * {@code @LIBRARY <id> <file>:<line>}: where the library code that made an object ran its
+     * {@code new}, when its @ALLOCATE's site is the application line that called that library.
+     */
+    public static final byte LIBRARY = 7;
 
-    private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED"};
+    private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED", "LIBRARY"};
 
     private LineKind() {
     }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param stackLines @STACK lines that matched a live allocation
  * @param stacks all leaked bytes split by allocating call stack (and type and site), largest first;
  *     the objects of a site without a @STACK line form one entry without frames
+ * @param collectedStacks the bytes collected without a drop, by allocating call stack (and type
+ *     and site), largest first; only objects that have a @STACK line
  */
 public record Analysis(
         List<String> files,
@@ -27,7 +29,15 @@ public record Analysis(
         Problems problems,
         List<Timeline> timelines,
         long stackLines,
-        List<LeakStack> stacks) {
+        List<LeakStack> stacks,
+        List<LeakStack> collectedStacks) {
+
+    public Analysis(List<String> files, long allocations, long drops, long collectedWithoutDrop, long leakedCount,
+                    long leakedBytes, List<LeakGroup> groups, List<LeakGroup> collected, long otherEvents,
+                    Problems problems, List<Timeline> timelines, long stackLines, List<LeakStack> stacks) {
+        this(files, allocations, drops, collectedWithoutDrop, leakedCount, leakedBytes, groups, collected, otherEvents,
+                problems, timelines, stackLines, stacks, List.of());
+    }
 
     /** Whether any leaked object has a recorded call stack. */
     public boolean hasLeakedStacks() {

@@ -40,6 +40,9 @@ abstract class ThreadStateFields extends IdText {
     int[] marks = new int[16];
     int markDepth;
 
+    /** This thread's counts per type and site, when the recording counts (see {@link Counting}). */
+    ThreadCounts counts;
+
     long nextId;
     long idLimit;
     int idEpoch = -1;

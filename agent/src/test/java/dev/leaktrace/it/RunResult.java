@@ -53,8 +53,7 @@ public final class RunResult {
 
     /** The @ALLOCATE, @DROP and @GC lines of the log. */
     public List<Event> events() {
-        return log().lines().filter(l -> l.startsWith("@") && !l.startsWith("@STACK ") && !l.startsWith("@LIBRARY "))
-                .map(Event::parse).collect(Collectors.toList());
+        return log().lines().filter(Event::isEvent).map(Event::parse).collect(Collectors.toList());
     }
 
     /** The library line of each object that has a @LIBRARY line, by id. */

@@ -10,20 +10,27 @@ public final class TraceConfig {
     private final String output;
     private final OnConfigError onConfigError;
     private final List<TypeEntry> types;
+    private final LogSettings log;
     private final LibraryPatterns library;
 
     public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types) {
-        this(file, output, onConfigError, types, LibraryPatterns.NONE);
+        this(file, output, onConfigError, types, LogSettings.DEFAULT);
+    }
+
+    public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types,
+                       LogSettings log) {
+        this(file, output, onConfigError, types, log, LibraryPatterns.NONE);
     }
 
     /** @param library the top-level {@code library:} patterns */
     public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types,
-                       LibraryPatterns library) {
-        this.library = library;
+                       LogSettings log, LibraryPatterns library) {
         this.file = file;
         this.output = output;
         this.onConfigError = onConfigError;
         this.types = List.copyOf(types);
+        this.log = log;
+        this.library = library;
     }
 
     public String file() {
@@ -43,12 +50,21 @@ public final class TraceConfig {
         return types;
     }
 
+    /** {@code log:}, {@code survivorAge:} and {@code metrics:}. */
+    public LogSettings log() {
+        return log;
+    }
+
     /** The top-level {@code library:} patterns: library code for every entry. */
     public LibraryPatterns library() {
         return library;
     }
 
     public TraceConfig withOutput(String newOutput) {
-        return new TraceConfig(file, newOutput, onConfigError, types, library);
+        return new TraceConfig(file, newOutput, onConfigError, types, log, library);
+    }
+
+    public TraceConfig withLog(LogSettings newLog) {
+        return new TraceConfig(file, output, onConfigError, types, newLog, library);
     }
 }

@@ -42,7 +42,8 @@ final class Results {
         collected.sort(new LargestFirst());
         return new Analysis(files, pairing.allocations, pairing.drops, pairing.collected, leakedCount, leakedBytes,
                 List.copyOf(leaked), List.copyOf(collected), pairing.otherEvents, problems,
-                List.copyOf(pairing.timelines), pairing.stackLines, stacks(pairing), collectedStacks(pairing));
+                List.copyOf(pairing.timelines), pairing.stackLines, stacks(pairing), pairing.counts.rows(),
+                List.copyOf(pairing.sources), collectedStacks(pairing));
     }
 
     /** The bytes collected without a drop, by stack; only objects that have one. */

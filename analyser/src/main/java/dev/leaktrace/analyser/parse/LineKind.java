@@ -18,12 +18,22 @@ public final class LineKind {
     /** An @ALLOCATE/@DROP/@GC/@STACK/@LIBRARY token whose fields do not parse; see {@link EventLine#error}. */
     public static final byte MALFORMED = 6;
     /**
+     * {@code @COUNTS <type> <file>:<line> <allocated> <allocated_bytes> <dropped> <dropped_bytes>
+     * <collected> <collected_bytes>}: a type and site's counts since the start, written
+     * periodically and at exit by {@code log: survivors}; the last one of a type and site holds.
+     */
+    public static final byte COUNTS = 7;
+    /** {@code # leaktrace <version> pid=... host=... log=...}: the agent's header; see {@link EventLine#lineStart}. */
+    public static final byte HEADER = 8;
+
+    /**
      * {@code @LIBRARY <id> <file>:<line>}: where the library code that made an object ran its
      * {@code new}, when its @ALLOCATE's site is the application line that called that library.
      */
-    public static final byte LIBRARY = 7;
+    public static final byte LIBRARY = 9;
 
-    private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED", "LIBRARY"};
+    private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED", "COUNTS",
+        "HEADER", "LIBRARY"};
 
     private LineKind() {
     }

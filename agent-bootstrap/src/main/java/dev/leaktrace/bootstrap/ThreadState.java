@@ -25,7 +25,9 @@ final class ThreadState extends ThreadStateFields {
     private static final class Current extends ThreadLocal<ThreadState> {
         @Override
         protected ThreadState initialValue() {
-            return new ThreadState();
+            ThreadState state = new ThreadState();
+            state.busy = AgentThreads.isOwn(state.owner); // the agent's own threads are never traced
+            return state;
         }
     }
 

@@ -72,7 +72,8 @@ public final class HtmlReport {
                 + (run.leakedCount() == 1 ? "object" : "objects") + ", <b>"
                 + ByteUnits.human(run.leakedBytes()) + "</b> (" + run.leakedBytes() + " bytes) &middot; "
                 + run.allocations() + " allocations, " + run.drops() + " drops, " + run.collectedWithoutDrop()
-                + " collected without drop</p>\n";
+                + " collected without drop</p>\n"
+                + (run.hasSurvivorsLog() ? "<p class=\"muted\">" + Html.escape(LeaksText.survivorsNote(run)) + "</p>\n" : "");
     }
 
     private static void charts(StringBuilder body, Analysis run) {

@@ -7,6 +7,8 @@ public enum ProblemKind {
     DUPLICATE_ID("id allocated twice", "ids allocated twice", "the earlier allocation was replaced by the later one"),
     UNMATCHED_STACK("stack of an unknown id", "stacks of unknown ids", "ignored; a @STACK line belongs right after the @ALLOCATE of its "
             + "object, before its drop"),
+    UNMATCHED_LIBRARY("library line of an unknown id", "library lines of unknown ids", "ignored; a @LIBRARY line"
+            + " belongs right after the @ALLOCATE of its object, before its drop"),
     UNMATCHED_HEAP_LINE("heap analysis line of an unknown id", "heap analysis lines of unknown ids",
             "ignored; @RETAINED, @HOLDER and @PATH lines belong after the @ALLOCATE of their object, in the same log or dump"),
     MISMATCHED_DROP("drop whose type or size differs from the allocation",

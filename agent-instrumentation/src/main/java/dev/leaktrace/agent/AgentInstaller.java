@@ -116,7 +116,8 @@ final class AgentInstaller {
             }
             LogSettings log = config.log();
             Recorder.start(instrumenter.typeResolver(), sink, new RecordingOptions(
-                    log.mode() == LogSettings.Mode.SURVIVORS, log.survivorAgeMillis(), log.metrics() != null));
+                    log.mode() == LogSettings.Mode.SURVIVORS, log.survivorAgeMillis(), log.metrics() != null,
+                    config.paths() > 0));
             if (config.paths() > 0) {
                 sink.beforeExit(new ExitPaths(config.paths()));
             }

@@ -54,7 +54,7 @@ final class LiveDump {
             }
             if (withHeap) {
                 // Before the snapshot: every object in the heap dump is then in the dump's lines too.
-                HeapDumper.dump(Path.of(file + ".hprof"));
+                HeapDumper.dump(Path.of(file + ".hprof"), true);
                 heapLine = " reference-size=" + HeapDumper.referenceSize();
             }
             Method live = queries.getMethod("liveObjects", long.class);

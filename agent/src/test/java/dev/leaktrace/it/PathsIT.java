@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * paths: N: at exit, each leaked group's holder, retained size and example paths from GC roots, on
- * a program that leaks objects held four ways and counts them itself (fixtures.heap.Holders).
+ * a program that leaks objects held four ways and counts them itself (fixtures.heap.Holders); and
+ * the closed connections it keeps in a list, released but still reachable.
  */
 class PathsIT {
     static final String CONFIG = "paths: 2\ntypes:\n  - class: fixtures.heap.*\n";
@@ -57,6 +58,19 @@ class PathsIT {
         List<String> steps = strings(paths(outer).get(0).getAsJsonObject().getAsJsonArray("steps"));
         assertThat(steps.get(steps.size() - 1)).isEqualTo("fixtures.heap.OuterHeld$Listener.this$0");
 
+        JsonArray reachable = JsonParser.parseString(leaks.stdout()).getAsJsonObject().getAsJsonArray("reachable");
+        assertThat(reachable).as("released but still reachable: only the closed connections kept in a list").hasSize(1);
+        JsonObject closed = reachable.get(0).getAsJsonObject();
+        int closedCount = truth.get("fixtures.heap.ClosedConnection");
+        assertThat(closed.get("type").getAsString()).isEqualTo("fixtures.heap.ClosedConnection");
+        assertThat(closed.get("count").getAsLong()).isEqualTo(closedCount);
+        assertThat(closed.get("retainedBytes").getAsLong()).isBetween(closedCount * PAYLOAD, closedCount * (PAYLOAD + OVERHEAD));
+        JsonObject keptBy = closed.getAsJsonArray("holders").get(0).getAsJsonObject();
+        assertThat(closed.getAsJsonArray("holders")).hasSize(1);
+        assertThat(keptBy.get("root").getAsString()).isEqualTo("static:fixtures.heap.Holders.CLOSED");
+        assertThat(strings(keptBy.getAsJsonArray("classes"))).containsExactly("java.util.ArrayList", "java.lang.Object[]");
+        assertThat(groups).as("a closed connection is not leaked").doesNotContainKey("fixtures.heap.ClosedConnection");
+
         for (JsonObject group : groups.values()) {
             assertThat(paths(group)).as("paths: 2 gives two example paths per group").hasSize(2);
             assertThat(group.toString()).as("the agent's own registry never holds a leak").doesNotContain("dev.leaktrace.");
@@ -66,7 +80,9 @@ class PathsIT {
                 .doesNotContain("shaded.shark").doesNotContain("shaded.kotlin").contains("fixtures.heap.Holders");
 
         RunResult text = JvmRun.cli(jdk).run("leaks", run.log().toString());
-        assertThat(text.stdout()).contains("7 (retained ").contains("held by fixtures.heap.Holders.LIST → java.util.ArrayList → java.lang.Object[]");
+        assertThat(text.stdout()).contains("7 (retained ").contains("held by fixtures.heap.Holders.LIST → java.util.ArrayList → java.lang.Object[]")
+                .contains("Released but still reachable").contains("fixtures.heap.ClosedConnection at ")
+                .contains("held by fixtures.heap.Holders.CLOSED → java.util.ArrayList → java.lang.Object[]");
     }
 
     static void assertHeld(JsonObject group, int count, String root, List<String> classes, long payload) {

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code paths: N} at exit: after the last collections are reported, a heap dump of what is still
- * alive, analysed in a JVM of its own, adds what holds each leaked group to the log (the lines of
- * {@code leaktrace paths}), after every @ALLOCATE they name. The exit waits for it.
+ * {@code paths: N} at exit: a heap dump, analysed in a JVM of its own, adds what holds each leaked
+ * group to the log (the lines of {@code leaktrace paths}), after every @ALLOCATE they name. The
+ * exit waits for it. The dump runs no GC: what the log calls alive at exit stays as it would be
+ * without paths, and garbage not collected yet is told apart by the analysis (no strong path).
  */
 public final class ExitPaths implements Runnable {
     private final int examples;
@@ -30,11 +31,9 @@ public final class ExitPaths implements Runnable {
         Path folder = null;
         Path file = null;
         try {
-            // Collections found now are reported as such, not left for the dump to drop silently.
-            RecorderQueries.collectGarbage(2000);
             folder = HeapDumper.privateFolder();
             file = folder.resolve("heap.hprof");
-            HeapDumper.dump(file);
+            HeapDumper.dump(file, false);
             // Every object in the dump now has its @ALLOCATE in the log, before the lines about it.
             RecorderQueries.flush();
             List<String> lines = PathAnalysis.run(file, examples, HeapDumper.referenceSize());

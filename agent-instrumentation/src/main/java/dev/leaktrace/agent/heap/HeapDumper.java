@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The JVM's own heap dump of the objects alive now (it runs a full GC first, and pauses the
- * application only while it writes), in a folder only this user can read: a heap dump holds
- * everything the program had in memory.
+ * The JVM's own heap dump (the application pauses only while it writes), in a folder only this
+ * user can read: a heap dump holds everything the program had in memory.
  */
 public final class HeapDumper {
     private HeapDumper() {
@@ -21,8 +20,13 @@ public final class HeapDumper {
         return Files.createTempDirectory("leaktrace-heap-");
     }
 
-    public static void dump(Path file) throws IOException {
-        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(file.toString(), true);
+    /**
+     * @param live whether the JVM runs a full GC first and dumps only what it finds reachable;
+     *             otherwise garbage not collected yet is in the dump too (the analysis tells it
+     *             apart: no strong path reaches it)
+     */
+    public static void dump(Path file, boolean live) throws IOException {
+        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(file.toString(), live);
     }
 
     /** 4 with compressed oops, 8 without: the dump writes every reference in 8 bytes, so sizes need it. */

@@ -17,7 +17,8 @@ import shark.HprofRecordTag;
 /**
  * Reads a heap dump of a traced JVM and writes, for the traced objects alive in it, the lines
  * that say what holds them: per group (type and site) its retained size and its holders, and the
- * path from a GC root of up to {@code examples} objects. The line formats: {@link PathLines}.
+ * path from a GC root of up to {@code examples} objects; and the holders of objects released but
+ * still reachable. The line formats: {@link PathLines}.
  */
 public final class HeapPaths {
     /** Holders listed per group, at most; the objects of the others are only counted in the group. */
@@ -28,6 +29,17 @@ public final class HeapPaths {
     }
 
     private HeapPaths() {
+    }
+
+    /** A group's objects by holder, most held first, at most {@link #MAX_HOLDERS}. */
+    private static List<Map.Entry<String, List<Integer>>> holders(List<Tracked> group, PathLines lines) {
+        Map<String, List<Integer>> byHolder = new LinkedHashMap<>();
+        for (Tracked t : group) {
+            byHolder.computeIfAbsent(lines.holder(t.index()), h -> new ArrayList<>()).add(t.index());
+        }
+        List<Map.Entry<String, List<Integer>>> holders = new ArrayList<>(byHolder.entrySet());
+        holders.sort((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()));
+        return holders.subList(0, Math.min(MAX_HOLDERS, holders.size()));
     }
 
     /**
@@ -52,9 +64,11 @@ public final class HeapPaths {
         List<Tracked> tracked = TrackedObjects.in(graph, index);
         BitSet traced = new BitSet(objects);
         Map<String, List<Tracked>> groups = new LinkedHashMap<>();
+        Map<String, List<Tracked>> released = new LinkedHashMap<>();
         for (Tracked t : tracked) {
+            // Released objects are walked around too, so that their retained size is theirs alone.
             traced.set(t.index());
-            groups.computeIfAbsent(t.group(), g -> new ArrayList<>()).add(t);
+            (t.released() ? released : groups).computeIfAbsent(t.group(), g -> new ArrayList<>()).add(t);
         }
         ClassLayouts layouts = new ClassLayouts(graph);
         HeapEdges edges = new HeapEdges(index, layouts);
@@ -66,21 +80,34 @@ public final class HeapPaths {
         for (List<Tracked> group : groups.values()) {
             long example = group.get(0).id();
             List<Integer> all = new ArrayList<>();
-            Map<String, List<Integer>> byHolder = new LinkedHashMap<>();
             for (Tracked t : group) {
                 all.add(t.index());
-                byHolder.computeIfAbsent(lines.holder(t.index()), h -> new ArrayList<>()).add(t.index());
             }
             out.println(PathLines.retained(example, group.size(), retained.of(all).bytes()));
-            List<Map.Entry<String, List<Integer>>> holders = new ArrayList<>(byHolder.entrySet());
-            holders.sort((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()));
-            for (Map.Entry<String, List<Integer>> holder : holders.subList(0, Math.min(MAX_HOLDERS, holders.size()))) {
+            for (Map.Entry<String, List<Integer>> holder : holders(group, lines)) {
                 out.println(PathLines.holder(example, holder.getValue().size(),
                         retained.of(holder.getValue()).bytes(), holder.getKey()));
             }
             for (Tracked t : group.subList(0, Math.min(examples, group.size()))) {
                 out.println(PathLines.path(t.id(), lines.path(t.index())));
                 paths++;
+            }
+        }
+        for (List<Tracked> all : released.values()) {
+            // Released and garbage is as it should be; only a strong path makes it a leak of its own.
+            List<Tracked> group = new ArrayList<>();
+            for (Tracked t : all) {
+                if (walk.reached(t.index())) {
+                    group.add(t);
+                }
+            }
+            if (group.isEmpty()) {
+                continue;
+            }
+            Tracked first = group.get(0);
+            for (Map.Entry<String, List<Integer>> holder : holders(group, lines)) {
+                out.println(PathLines.reachable(first.id(), first.type(), first.site(), holder.getValue().size(),
+                        retained.of(holder.getValue()).bytes(), holder.getKey()));
             }
         }
         out.flush();

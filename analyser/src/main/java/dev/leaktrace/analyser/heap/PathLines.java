@@ -8,16 +8,20 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The three line kinds of a heap analysis, each after the @ALLOCATE of the id it names, words
+ * The line kinds of a heap analysis, after the @ALLOCATE of the id they name, words
  * percent-encoded like the rest of a log:
  * <pre>
  * &#64;RETAINED &lt;id&gt; &lt;objects&gt; &lt;bytes&gt;                  the group of object id: its objects in the dump, retained size
  * &#64;HOLDER &lt;id&gt; &lt;objects&gt; &lt;bytes&gt; &lt;root&gt; &lt;class&gt;...    one holder of that group: the root, then the classes on the way
  * &#64;PATH &lt;id&gt; &lt;root&gt; &lt;step&gt;...                        one object's path: Class.field or Type[][index] per step
+ * &#64;REACHABLE &lt;id&gt; &lt;type&gt; &lt;site&gt; &lt;objects&gt; &lt;bytes&gt; &lt;root&gt; &lt;class&gt;...
+ *                                    one holder of objects of a group released (dropped) but still reachable
  * </pre>
+ * The first three name a live object; a released one's @ALLOCATE and @DROP are behind, so
+ * &#64;REACHABLE names its group itself.
  */
 final class PathLines {
-    /** The root of an object no strong path reaches: held by weak or soft references only. */
+    /** The root of an object no strong path reaches: garbage, or held by weak or soft references only. */
     static final String NO_ROOT = "none";
 
     private final HeapWalk walk;
@@ -80,6 +84,10 @@ final class PathLines {
 
     static String holder(long id, long objects, long bytes, String words) {
         return "@HOLDER " + id + " " + objects + " " + bytes + " " + words;
+    }
+
+    static String reachable(long id, String type, String site, long objects, long bytes, String words) {
+        return "@REACHABLE " + id + " " + type + " " + site + " " + objects + " " + bytes + " " + words;
     }
 
     static String path(long id, String words) {

@@ -19,8 +19,11 @@ import shark.HprofRecord.HeapDumpRecord.ObjectRecord.PrimitiveArrayDumpRecord.By
 final class TrackedObjects {
     static final String ENTRY_CLASS = "dev.leaktrace.bootstrap.TrackedRef";
 
-    /** One live traced object: its id, the tokens of its group, and its index in the dump. */
-    record Tracked(long id, String type, String site, int index) {
+    /**
+     * One traced object in the dump: its id, the tokens of its group, its index in the dump, and
+     * whether its drop ran already (it is released, yet still in the dump).
+     */
+    record Tracked(long id, String type, String site, int index, boolean released) {
         String group() {
             return type + " " + site;
         }
@@ -29,7 +32,10 @@ final class TrackedObjects {
     private TrackedObjects() {
     }
 
-    /** Every live traced object in the dump, by id; empty when the dumped JVM was not traced. */
+    /**
+     * Every traced object in the dump, by id: the live ones, and the released ones the agent still
+     * watches ({@code paths: N}); empty when the dumped JVM was not traced.
+     */
     static List<Tracked> in(HeapGraph graph, ObjectIndex index) {
         List<Tracked> found = new ArrayList<>();
         HeapClass entries = graph.findClassByName(ENTRY_CLASS);
@@ -41,7 +47,7 @@ final class TrackedObjects {
             Long id = value(entry, ENTRY_CLASS, "id").getAsLong();
             Integer state = value(entry, ENTRY_CLASS, "state").getAsInt();
             HeapField referent = entry.readField("java.lang.ref.Reference", "referent");
-            if (id == null || id <= 0 || state == null || !isLive(state) || referent == null
+            if (id == null || id <= 0 || state == null || referent == null
                     || !referent.getValue().isNonNullReference()) {
                 continue; // never recorded (its constructor threw), already reported, or collected
             }
@@ -50,7 +56,7 @@ final class TrackedObjects {
             String type = info == null ? null : bytes(info.readField("dev.leaktrace.bootstrap.TypeInfo", "nameBytes"));
             String site = bytes(entry.readField(ENTRY_CLASS, "site"));
             if (object >= 0 && type != null && site != null) {
-                found.add(new Tracked(id, type, site, object));
+                found.add(new Tracked(id, type, site, object, !isLive(state)));
             }
         }
         found.sort((a, b) -> Long.compare(a.id(), b.id()));

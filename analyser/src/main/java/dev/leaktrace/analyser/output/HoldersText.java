@@ -46,4 +46,23 @@ final class HoldersText {
         }
         return "\nWho holds them (from a heap dump; retained = what releasing them would free):\n" + out;
     }
+
+    /** Objects dropped, yet still strongly reachable in the heap dump; empty when there are none. */
+    static String reachable(List<LeakGroup> groups) {
+        if (groups.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\nReleased but still reachable (dropped, yet strongly held after two full GCs;"
+                + " from a heap dump):\n");
+        for (LeakGroup group : groups) {
+            out.append("  ").append(Printable.of(group.type())).append(" at ").append(Printable.of(group.site()))
+                    .append(": ").append(group.count()).append(" released, retained ").append(ByteUnits.human(group.bytes()))
+                    .append(" (").append(group.bytes()).append(" bytes), e.g. id ").append(group.ids().get(0)).append('\n');
+            for (Holder holder : group.heap().holders()) {
+                out.append("    ").append(holder.count()).append(" (retained ").append(ByteUnits.human(holder.retainedBytes()))
+                        .append(") held by ").append(Printable.of(holder.describe())).append('\n');
+            }
+        }
+        return out.toString();
+    }
 }

@@ -136,8 +136,9 @@ public final class HtmlReport {
             body.append("<p>No leaks: every allocation was dropped or collected.</p>\n");
         } else {
             groupTable(body, run.groups(), true);
-            holderTable(body, run.groups(), which);
+            holderTable(body, run.groups(), which, "Who holds them");
         }
+        holderTable(body, run.reachable(), which, "Released but still reachable");
         if (!run.collected().isEmpty()) {
             body.append("<h2>Collected by the GC without a drop").append(which).append("</h2>\n");
             groupTable(body, run.collected(), false);
@@ -165,7 +166,7 @@ public final class HtmlReport {
     }
 
     /** Who holds the leaked groups, when the log has heap lines. */
-    private static void holderTable(StringBuilder body, List<LeakGroup> groups, String which) {
+    private static void holderTable(StringBuilder body, List<LeakGroup> groups, String which, String title) {
         StringBuilder rows = new StringBuilder();
         for (LeakGroup group : groups) {
             if (group.heap() == null) {
@@ -182,7 +183,7 @@ public final class HtmlReport {
         if (rows.length() == 0) {
             return;
         }
-        body.append("<h2>Who holds them").append(which).append("</h2>\n<p class=\"muted\">From a heap dump: the GC root "
+        body.append("<h2>").append(title).append(which).append("</h2>\n<p class=\"muted\">From a heap dump: the GC root "
                 + "and the classes on the shortest strong path to the objects; retained is what releasing them would "
                 + "free.</p>\n<table>\n<tr><th>Type</th><th>Site</th><th>Held by</th><th>Count</th><th>Retained</th>"
                 + "<th>Group retained</th></tr>\n").append(rows).append("</table>\n");

@@ -38,6 +38,18 @@ public final class LeaksJson {
         json.addProperty("truncatedFiles", problems.count(ProblemKind.TRUNCATED_FILE));
         json.addProperty("otherEvents", analysis.otherEvents());
         json.add("collected", groups(analysis, false));
+        JsonArray reachable = new JsonArray();
+        for (LeakGroup group : analysis.reachable()) {
+            JsonObject r = new JsonObject();
+            r.addProperty("type", group.type());
+            r.addProperty("site", group.site());
+            r.addProperty("count", group.count());
+            r.addProperty("retainedBytes", group.bytes());
+            r.addProperty("exampleId", group.ids().get(0));
+            r.add("holders", heap(group.heap()).get("holders"));
+            reachable.add(r);
+        }
+        json.add("reachable", reachable);
         json.addProperty("stackLines", analysis.stackLines());
         json.addProperty("unmatchedStacks", problems.count(ProblemKind.UNMATCHED_STACK));
         json.add("stacks", stacks(analysis.stacks()));

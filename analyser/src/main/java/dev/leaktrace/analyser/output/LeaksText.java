@@ -27,6 +27,7 @@ public final class LeaksText {
             out.append(table(analysis.groups(), true));
             out.append(HoldersText.of(analysis.groups()));
         }
+        out.append(HoldersText.reachable(analysis.reachable()));
         if (!analysis.collected().isEmpty()) {
             out.append("\nCollected by the GC without a drop (not leaked, but nobody released them):\n");
             out.append(table(analysis.collected(), false));

@@ -2,6 +2,7 @@ package dev.leaktrace.analyser.pair;
 
 import dev.leaktrace.analyser.result.HeapFindings;
 import dev.leaktrace.analyser.result.Holder;
+import dev.leaktrace.analyser.result.LeakGroup;
 import dev.leaktrace.analyser.result.ObjectPath;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +27,9 @@ final class HeapLines {
     }
 
     private final Map<Integer, OfGroup> byGroup = new HashMap<>();
+    /** Released but still reachable, by {type, site}; their first example id beside. */
+    private final Map<List<String>, OfGroup> reachable = new LinkedHashMap<>();
+    private final Map<List<String>, Long> reachableExample = new HashMap<>();
 
     private OfGroup of(int group) {
         return byGroup.computeIfAbsent(group, g -> new OfGroup());
@@ -43,6 +47,29 @@ final class HeapLines {
         amount[1] += bytes;
     }
 
+    void reachable(String type, String site, long id, long objects, long bytes, String words) {
+        List<String> key = List.of(type, site);
+        OfGroup g = reachable.computeIfAbsent(key, k -> new OfGroup());
+        reachableExample.putIfAbsent(key, id);
+        g.objects += objects;
+        g.retainedBytes += bytes;
+        long[] amount = g.holders.computeIfAbsent(words, w -> new long[2]);
+        amount[0] += objects;
+        amount[1] += bytes;
+    }
+
+    /** The released but still reachable groups, most retained first; count and bytes are the objects' and their retained bytes. */
+    List<LeakGroup> reachable() {
+        List<LeakGroup> groups = new ArrayList<>();
+        for (Map.Entry<List<String>, OfGroup> entry : reachable.entrySet()) {
+            OfGroup g = entry.getValue();
+            groups.add(new LeakGroup(entry.getKey().get(0), entry.getKey().get(1), g.objects, g.retainedBytes,
+                    List.of(reachableExample.get(entry.getKey())), null, List.of(), findings(g)));
+        }
+        groups.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
+        return List.copyOf(groups);
+    }
+
     void path(int group, long id, String words) {
         OfGroup g = of(group);
         if (g.paths.size() < MAX_PATHS) {
@@ -57,6 +84,10 @@ final class HeapLines {
         if (g == null || !leaked) {
             return null;
         }
+        return findings(g);
+    }
+
+    private static HeapFindings findings(OfGroup g) {
         List<Holder> holders = new ArrayList<>();
         for (Map.Entry<String, long[]> entry : g.holders.entrySet()) {
             List<String> words = Arrays.asList(entry.getKey().split(" +"));

@@ -105,6 +105,11 @@ public final class Pairing implements EventLineSink {
                 heapLine(b, lineNumber, event);
                 return; // what a heap dump said of a live object: not an event either
             }
+            case LineKind.REACHABLE -> {
+                heap.reachable(text(b, event.typeStart, event.typeEnd), text(b, event.siteStart, event.siteEnd),
+                        event.id, event.count, event.size, text(b, event.wordsStart, event.wordsEnd));
+                return;
+            }
             case LineKind.OTHER -> {
                 otherEvents++;
                 return;

@@ -43,7 +43,7 @@ final class Results {
         return new Analysis(files, pairing.allocations, pairing.drops, pairing.collected, leakedCount, leakedBytes,
                 List.copyOf(leaked), List.copyOf(collected), pairing.otherEvents, problems,
                 List.copyOf(pairing.timelines), pairing.stackLines, stacks(pairing), pairing.counts.rows(),
-                List.copyOf(pairing.sources), collectedStacks(pairing));
+                List.copyOf(pairing.sources), collectedStacks(pairing), pairing.heap.reachable());
     }
 
     /** The bytes collected without a drop, by stack; only objects that have one. */

@@ -23,6 +23,7 @@ public final class EventLineParser {
     private static final byte[] RETAINED = {'R', 'E', 'T', 'A', 'I', 'N', 'E', 'D'};
     private static final byte[] HOLDER = {'H', 'O', 'L', 'D', 'E', 'R'};
     private static final byte[] PATH = {'P', 'A', 'T', 'H'};
+    private static final byte[] REACHABLE = {'R', 'E', 'A', 'C', 'H', 'A', 'B', 'L', 'E'};
 
     /** Parses {@code bytes[from, to)}, a line without its terminator, into {@code out}; returns its {@link LineKind}. */
     public byte parse(byte[] bytes, int from, int to, EventLine out) {
@@ -73,7 +74,8 @@ public final class EventLineParser {
             if (token == LineKind.LIBRARY) {
                 return out.kind = parseLibrary(bytes, nameEnd, to, out);
             }
-            if (token == LineKind.RETAINED || token == LineKind.HOLDER || token == LineKind.PATH) {
+            if (token == LineKind.RETAINED || token == LineKind.HOLDER || token == LineKind.PATH
+                    || token == LineKind.REACHABLE) {
                 return out.kind = parseHeapLine(token, bytes, nameEnd, to, out);
             }
             return out.kind = parseFields(token, bytes, nameEnd, to, out);
@@ -212,12 +214,26 @@ public final class EventLineParser {
 
     /**
      * {@code @RETAINED <id> <objects> <bytes>}, {@code @HOLDER <id> <objects> <bytes> <words>} and
-     * {@code @PATH <id> <words>}, where the words (root first) are percent-encoded, blank-separated.
+     * {@code @PATH <id> <words>}, where the words (root first) are percent-encoded, blank-separated;
+     * {@code @REACHABLE <id> <type> <file>:<line>} and then as {@code @HOLDER}.
      */
     private static byte parseHeapLine(byte token, byte[] b, int pos, int to, EventLine out) {
         pos = id(b, pos, to, out);
         if (pos < 0) {
             return LineKind.MALFORMED;
+        }
+        if (token == LineKind.REACHABLE) {
+            pos = skipBlanks(b, pos, to);
+            out.typeStart = pos;
+            pos = skipWord(b, pos, to);
+            out.typeEnd = pos;
+            if (out.typeEnd == out.typeStart) {
+                return malformed(out, "the type is missing");
+            }
+            pos = site(b, pos, to, out);
+            if (pos < 0) {
+                return LineKind.MALFORMED;
+            }
         }
         if (token != LineKind.PATH) {
             pos = skipBlanks(b, pos, to);
@@ -316,6 +332,9 @@ public final class EventLineParser {
         }
         if (equals(b, from, to, RETAINED)) {
             return LineKind.RETAINED;
+        }
+        if (equals(b, from, to, REACHABLE)) {
+            return LineKind.REACHABLE;
         }
         return LineKind.OTHER;
     }

@@ -36,9 +36,14 @@ public final class LineKind {
     public static final byte HOLDER = 11;
     /** {@code @PATH <id> <root> <step>...}: from a heap dump, the path from a GC root to object id. */
     public static final byte PATH = 12;
+    /**
+     * {@code @REACHABLE <id> <type> <file>:<line> <objects> <bytes> <root> <class>...}: from a heap
+     * dump, one holder of objects of a group that were dropped yet are still strongly reachable.
+     */
+    public static final byte REACHABLE = 13;
 
     private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED", "COUNTS",
-        "HEADER", "LIBRARY", "RETAINED", "HOLDER", "PATH"};
+        "HEADER", "LIBRARY", "RETAINED", "HOLDER", "PATH", "REACHABLE"};
 
     private LineKind() {
     }

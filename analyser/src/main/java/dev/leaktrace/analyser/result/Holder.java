@@ -7,7 +7,7 @@ import java.util.List;
  * objects on the strongest (shortest) path from it, repeats run together.
  *
  * @param root     {@code static:Class.field}, {@code thread:NAME}, {@code stack:NAME}, {@code jni-global}, ...
- *                 or {@code none} when only weak or soft references reach the objects
+ *                 or {@code none} when no strong path reaches the objects (garbage, or weak references only)
  * @param classes  the objects on the way, from the root's down to the one holding the leaked objects
  * @param count    objects of the group held so
  * @param retainedBytes what releasing them would free
@@ -28,7 +28,7 @@ public record Holder(String root, List<String> classes, long count, long retaine
             return root.substring("static:".length());
         }
         if (root.equals("none")) {
-            return "only weak or soft references";
+            return "no strong path (garbage not collected yet, or weak or soft references only)";
         }
         return root.replaceFirst(":", " ");
     }

@@ -51,6 +51,26 @@ class HeapLinesPairingTest {
     }
 
     @Test
+    void releasedButReachableObjectsAreListedApartWithTheirHolders() throws Exception {
+        Analysis analysis = TestLogs.analyse("@ALLOCATE app.Conn 24 app/Pool.java:9 1\n@DROP app.Conn 24 1\n"
+                + "@ALLOCATE app.Conn 24 app/Pool.java:9 2\n@DROP app.Conn 24 2\n"
+                + "@REACHABLE 1 app.Conn app/Pool.java:9 2 32832 static:app.Pool.CLOSED java.util.ArrayList java.lang.Object[]\n");
+        assertThat(analysis.problems().isEmpty()).isTrue();
+        assertThat(analysis.groups()).as("released objects are not leaked").isEmpty();
+        assertThat(analysis.reachable()).hasSize(1);
+        LeakGroup closed = analysis.reachable().get(0);
+        assertThat(closed.type()).isEqualTo("app.Conn");
+        assertThat(closed.site()).isEqualTo("app/Pool.java:9");
+        assertThat(closed.count()).isEqualTo(2);
+        assertThat(closed.bytes()).isEqualTo(32832);
+        assertThat(closed.heap().holders()).containsExactly(
+                new Holder("static:app.Pool.CLOSED", List.of("java.util.ArrayList", "java.lang.Object[]"), 2, 32832));
+        assertThat(LeaksText.of(analysis)).contains("Released but still reachable")
+                .contains("app.Conn at app/Pool.java:9: 2 released, retained 32.1 KiB (32832 bytes), e.g. id 1")
+                .contains("held by app.Pool.CLOSED → java.util.ArrayList → java.lang.Object[]");
+    }
+
+    @Test
     void aHeapLineOfAnIdNotAliveIsCountedAndIgnored() throws Exception {
         Analysis analysis = TestLogs.analyse("@ALLOCATE app.Conn 24 app/Pool.java:9 1\n@DROP app.Conn 24 1\n"
                 + "@PATH 1 static:app.Pool.OPEN java.util.ArrayList.elementData\n@RETAINED 7 1 2\n");

@@ -85,6 +85,39 @@ class PathsIT {
                 .contains("held by fixtures.heap.Holders.CLOSED → java.util.ArrayList → java.lang.Object[]");
     }
 
+    @OnEachJdk
+    void dumpWithPathsNamesTheHoldersOfARunningJvm(Jdk jdk) throws Exception {
+        // paths: 1 has the agent watch released objects; dump --paths asks for 3 paths of its own.
+        JvmRun run = JvmRun.on(jdk).agent("paths: 1\ntypes:\n  - class: fixtures.heap.*\n").main("fixtures.heap.Holders");
+        RunningJvm service = run.workingDirectory(run.dir()).start("serve");
+        RunResult ended;
+        Map<String, Integer> truth;
+        try {
+            service.awaitLine("ready");
+            truth = truth(service.stdout());
+            Path dump = run.dir().resolve("held.txt");
+            RunResult dumped = JvmRun.cli(jdk).run("dump", "" + service.pid(), "--paths", "-o", dump.toString());
+            assertThat(dumped.exit()).as(dumped.toString()).isZero();
+            assertThat(Files.readAllLines(dump)).as("the heap lines follow the dump's @ALLOCATE lines")
+                    .anyMatch(l -> l.startsWith("@PATH ")).anyMatch(l -> l.startsWith("@REACHABLE "));
+            RunResult leaks = JvmRun.cli(jdk).run("leaks", dump.toString(), "--json");
+            assertThat(leaks.exit()).as(leaks.toString()).isZero();
+            Map<String, JsonObject> groups = groups(leaks.stdout());
+            assertHeld(groups.get("fixtures.heap.StaticListed"), truth.get("fixtures.heap.StaticListed"),
+                    "static:fixtures.heap.Holders.LIST", List.of("java.util.ArrayList", "java.lang.Object[]"), PAYLOAD);
+            assertThat(paths(groups.get("fixtures.heap.StaticListed"))).as("--paths gives 3 paths by default").hasSize(3);
+            JsonArray reachable = JsonParser.parseString(leaks.stdout()).getAsJsonObject().getAsJsonArray("reachable");
+            assertThat(reachable).hasSize(1);
+            assertThat(reachable.get(0).getAsJsonObject().get("count").getAsLong())
+                    .isEqualTo((long) truth.get("fixtures.heap.ClosedConnection"));
+        } finally {
+            Files.writeString(run.dir().resolve("stop"), "");
+            ended = service.finish(java.time.Duration.ofSeconds(30));
+        }
+        assertThat(ended.exit()).as(ended.toString()).isZero();
+        assertThat(ended.stderr()).as("the traced JVM only wrote the heap dump").doesNotContain("Exception");
+    }
+
     static void assertHeld(JsonObject group, int count, String root, List<String> classes, long payload) {
         JsonObject holder = onlyHolder(group);
         assertThat(holder.get("root").getAsString()).isEqualTo(root);

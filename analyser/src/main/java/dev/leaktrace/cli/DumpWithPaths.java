@@ -53,14 +53,17 @@ final class DumpWithPaths {
         }
     }
 
-    /** The heap lines of objects still in the dump's lines: one released between the two is left out. */
+    /**
+     * The heap lines of objects still in the dump's lines (one released between the two is left
+     * out), and every @REACHABLE line, which names its group itself.
+     */
     private static String alive(String dump, String heapLines) {
         Set<String> ids = new HashSet<>();
         dump.lines().filter(l -> l.startsWith("@ALLOCATE ")).forEach(l -> ids.add(l.substring(l.lastIndexOf(' ') + 1)));
         StringBuilder kept = new StringBuilder();
         heapLines.lines().forEach(l -> {
             String[] words = l.split(" ", 3);
-            if (words.length >= 2 && ids.contains(words[1])) {
+            if (words.length >= 2 && (ids.contains(words[1]) || words[0].equals("@REACHABLE"))) {
                 kept.append(l).append('\n');
             }
         });

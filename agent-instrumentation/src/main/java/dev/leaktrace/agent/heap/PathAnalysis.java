@@ -22,7 +22,7 @@ public final class PathAnalysis {
     private PathAnalysis() {
     }
 
-    /** The @RETAINED, @HOLDER and @PATH lines for {@code heapDump}; its messages go to stderr. */
+    /** The @RETAINED, @HOLDER, @PATH and @REACHABLE lines for {@code heapDump}; its messages go to stderr. */
     public static List<String> run(Path heapDump, int examples, int referenceSize) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", OwnJar.location().toString(),
@@ -36,7 +36,8 @@ public final class PathAnalysis {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
-                if (line.startsWith("@RETAINED ") || line.startsWith("@HOLDER ") || line.startsWith("@PATH ")) {
+                if (line.startsWith("@RETAINED ") || line.startsWith("@HOLDER ") || line.startsWith("@PATH ")
+                        || line.startsWith("@REACHABLE ")) {
                     lines.add(line);
                 }
             }

@@ -52,8 +52,7 @@ final class HoldersText {
         if (groups.isEmpty()) {
             return "";
         }
-        StringBuilder out = new StringBuilder("\nReleased but still reachable (dropped, yet strongly held after two full GCs;"
-                + " from a heap dump):\n");
+        StringBuilder out = new StringBuilder("\nReleased but still reachable (dropped, yet strongly reachable; from a heap dump):\n");
         for (LeakGroup group : groups) {
             out.append("  ").append(Printable.of(group.type())).append(" at ").append(Printable.of(group.site()))
                     .append(": ").append(group.count()).append(" released, retained ").append(ByteUnits.human(group.bytes()))

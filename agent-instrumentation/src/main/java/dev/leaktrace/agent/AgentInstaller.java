@@ -92,8 +92,9 @@ final class AgentInstaller {
             if (AgentInstaller.class.getClassLoader() == null) {
                 JarNameCheck.warnIfShadowed(); // it reads files: before recording starts too
             }
-            Recorder.start(instrumenter.typeResolver(), sink);
+            // The sink's threads first: they are the agent's, not objects of the application.
             sink.start();
+            Recorder.start(instrumenter.typeResolver(), sink);
             return true;
         } catch (Throwable failure) {
             Warnings.warn("cannot install the agent (" + failure + "); the application runs untraced.");

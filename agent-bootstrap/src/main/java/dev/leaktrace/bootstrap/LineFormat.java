@@ -17,6 +17,7 @@ public final class LineFormat {
     static final byte[] DROP = "@DROP ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] GC = "@GC ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] STACK = "@STACK ".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] COUNTS = "@COUNTS ".getBytes(StandardCharsets.US_ASCII);
     /** Longest line part that is not a name: keyword, three numbers, separators. */
     static final int MAX_FIXED_PART = 10 + 3 * 20 + 8;
 
@@ -190,5 +191,27 @@ public final class LineFormat {
         pos = putLong(buf, pos, id);
         buf[pos++] = '\n';
         return pos;
+    }
+
+    /**
+     * {@code @COUNTS <type> <file>:<line> <allocated> <allocated_bytes> <dropped> <dropped_bytes>
+     * <collected> <collected_bytes>}: a type and site's counts since the start.
+     */
+    static int counts(byte[] buf, int pos, SiteTotals row) {
+        pos = put(buf, pos, COUNTS);
+        pos = put(buf, pos, row.typeToken);
+        buf[pos++] = ' ';
+        pos = put(buf, pos, row.siteToken);
+        for (long value : row.values) {
+            buf[pos++] = ' ';
+            pos = putLong(buf, pos, value);
+        }
+        buf[pos++] = '\n';
+        return pos;
+    }
+
+    /** The longest {@link #counts} line of a row. */
+    static int countsLength(SiteTotals row) {
+        return COUNTS.length + row.typeToken.length + row.siteToken.length + 2 + SiteTotals.FIELDS * 21;
     }
 }

@@ -79,10 +79,10 @@ public final class LineSink {
 
     /** Starts the writer (which also flushes periodically) and the flush at exit. */
     public void start() {
-        Thread thread = new AgentThread(new Writer(), "leaktrace-writer");
+        Thread thread = AgentThreads.newThread(new Writer(), "leaktrace-writer");
         writer = thread;
         thread.start();
-        Runtime.getRuntime().addShutdownHook(new AgentThread(new ExitFlush(), "leaktrace-exit-flush"));
+        Runtime.getRuntime().addShutdownHook(AgentThreads.newThread(new ExitFlush(), "leaktrace-exit-flush"));
     }
 
     /** Work for the exit hook to do before its first flush (the reaper's, for the GC's last collections). */
@@ -250,6 +250,11 @@ public final class LineSink {
                 flushStream();
             }
         }
+    }
+
+    /** Whole lines written at once, after what was handed over (the survivor watch's @COUNTS). */
+    void writeLines(byte[] lines, int length) {
+        writeLine(lines, length);
     }
 
     private void writeLine(byte[] line, int length) {

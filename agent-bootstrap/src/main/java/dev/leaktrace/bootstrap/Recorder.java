@@ -11,17 +11,25 @@ public final class Recorder {
     }
 
     /** Starts recording; the first call wins, later ones return false. */
-    public static synchronized boolean start(TypeResolver resolver, LineSink sink) {
+    public static boolean start(TypeResolver resolver, LineSink sink) {
+        return start(resolver, sink, RecordingOptions.ALL);
+    }
+
+    /** Starts recording with the given options; the first call wins, later ones return false. */
+    public static synchronized boolean start(TypeResolver resolver, LineSink sink, RecordingOptions options) {
         if (Recording.active != null) {
             return false;
         }
         // Their compare-and-set handles spin classes at first use: not inside a traced constructor.
         new TrackedRef(new Object(), null, TypeInfo.UNTRACED).end();
         ThreadState.current().replaceNewest(null, null);
-        Recording recording = new Recording(resolver, sink);
+        Recording recording = new Recording(resolver, sink, options);
         sink.beforeExit(recording.reaper.atExit());
-        Thread reaper = new AgentThread(recording.reaper, "leaktrace-gc-watch");
+        Thread reaper = AgentThreads.newThread(recording.reaper, "leaktrace-gc-watch");
         reaper.start();
+        if (recording.watch != null) {
+            AgentThreads.newThread(recording.watch, "leaktrace-survivors").start();
+        }
         Recording.active = recording;
         return true;
     }

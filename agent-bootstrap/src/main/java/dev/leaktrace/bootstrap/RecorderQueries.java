@@ -46,6 +46,15 @@ public final class RecorderQueries {
         return live.objects;
     }
 
+    /**
+     * The counts per type and site since the start (empty unless the recording counts: under
+     * {@code log: survivors}, or with live readers such as metrics), in the order first seen.
+     */
+    public static List<SiteTotals> siteTotals() {
+        Recording recording = Recording.active;
+        return recording == null || !recording.counting ? List.of() : recording.counts.totals();
+    }
+
     /** Live traced objects right now. */
     public static int liveCount() {
         Recording recording = Recording.active;

@@ -15,11 +15,22 @@ final class Recording {
     final GcReaper reaper;
     private final StackRecorder stacks = new StackRecorder();
     private final ClassValue<TypeInfo> types;
+    /** {@code log: survivors}: lines only for objects that live past the survivor age. */
+    final boolean survivors;
+    final boolean counting;
+    final Counting counts = new Counting();
+    /** Null unless {@link #survivors}. */
+    final SurvivorWatch watch;
+    /** Milliseconds since the start, set by the survivor watch: the birth date of new objects. */
+    volatile int clock;
 
-    Recording(TypeResolver resolver, LineSink sink) {
+    Recording(TypeResolver resolver, LineSink sink, RecordingOptions options) {
         this.sink = sink;
         this.types = new ResolvedTypes(resolver);
-        this.reaper = new GcReaper(registry, sink);
+        this.reaper = new GcReaper(registry, this);
+        this.survivors = options.survivors;
+        this.counting = options.counting;
+        this.watch = options.survivors ? new SurvivorWatch(this, options.survivorAgeMillis) : null;
     }
 
     /** How objects of the runtime class {@code type} are traced, asked of the agent once per class. */
@@ -60,6 +71,13 @@ final class Recording {
         entry.size = info.sizeOf(self);
         entry.site = site == ThreadState.NO_SITE ? sites.siteOf(type) : Sites.token(site);
         entry.id = ids.next(thread);
+        if (counting) {
+            counts.of(thread).allocated(info, entry.site, entry.size);
+        }
+        if (survivors) {
+            entry.born = clock; // its line waits for the survivor watch
+            return;
+        }
         byte[] frames = info.stackDepth > 0 ? stacks.framesFor(type, entry.site, info.stackDepth) : null;
         sink.allocate(thread, entry, info.nameBytes, frames);
     }
@@ -80,6 +98,24 @@ final class Recording {
             return;
         }
         // No clear(): the removed entry is unreachable now, so the GC will not enqueue it.
-        sink.release(thread, entry, LineFormat.DROP);
+        ended(thread, entry, LineFormat.DROP);
+    }
+
+    /**
+     * After {@code thread} won the entry's {@link TrackedRef#end}: counts the end and writes its
+     * line, unless the object's @ALLOCATE was never written (a short-lived object under survivors).
+     */
+    void ended(ThreadState thread, TrackedRef entry, byte[] keyword) {
+        if (counting) {
+            ThreadCounts own = counts.of(thread);
+            if (keyword == LineFormat.GC) {
+                own.collected(entry.type, entry.site, entry.size);
+            } else {
+                own.dropped(entry.type, entry.site, entry.size);
+            }
+        }
+        if (!survivors || entry.endedShown()) {
+            sink.release(thread, entry, keyword);
+        }
     }
 }

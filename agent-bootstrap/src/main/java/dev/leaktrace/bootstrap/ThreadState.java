@@ -27,7 +27,9 @@ final class ThreadState extends ThreadStateFields {
     private static final class Current extends ThreadLocal<ThreadState> {
         @Override
         protected ThreadState initialValue() {
-            return new ThreadState();
+            ThreadState state = new ThreadState();
+            state.busy = AgentThreads.isOwn(state.owner); // the agent's own threads are never traced
+            return state;
         }
     }
 
@@ -62,11 +64,6 @@ final class ThreadState extends ThreadStateFields {
      * only its own slot, on a miss; two threads that share a slot both fall back to the lookup.
      */
     private static final ThreadState[] RECENT = new ThreadState[256];
-
-    /** The agent's own threads are busy for good: nothing they construct is recorded. */
-    ThreadState() {
-        busy = owner instanceof AgentThread;
-    }
 
     /**
      * The calling thread's state; null when the call comes from inside the thread's own first

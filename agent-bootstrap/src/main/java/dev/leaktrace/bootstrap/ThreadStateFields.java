@@ -34,6 +34,9 @@ abstract class ThreadStateFields extends IdText {
 
     int depth;
 
+    /** This thread's counts per type and site, when the recording counts (see {@link Counting}). */
+    ThreadCounts counts;
+
     long nextId;
     long idLimit;
     int idEpoch = -1;

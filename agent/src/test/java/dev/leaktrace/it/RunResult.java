@@ -53,7 +53,7 @@ public final class RunResult {
 
     /** The @ALLOCATE, @DROP and @GC lines of the log. */
     public List<Event> events() {
-        return log().lines().filter(l -> l.startsWith("@")).map(Event::parse).collect(Collectors.toList());
+        return log().lines().filter(Event::isEvent).map(Event::parse).collect(Collectors.toList());
     }
 
     public List<Event> events(String kind, String type) {

@@ -46,6 +46,42 @@ enum TopLevelKey implements ConfigValues.Key {
         void read(Values into, String file, YamlNode value) throws ConfigException {
             into.stacks = ConfigValues.stackDepth(file, value);
         }
+    },
+    LOG("log") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            String mode = ConfigValues.scalar(file, key, value);
+            if (mode.equals("survivors")) {
+                into.logMode = LogSettings.Mode.SURVIVORS;
+            } else if (!mode.equals("all")) {
+                throw ConfigException.at(file, value.line, key, "'" + mode + "' is not a log mode: use 'all' (the"
+                        + " default: every object's lines) or 'survivors' (only objects that live past"
+                        + " survivorAge, plus counts per type and site)");
+            }
+        }
+    },
+    SURVIVOR_AGE("survivorAge") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            String text = ConfigValues.scalar(file, key, value);
+            long millis = DurationValue.millis(text);
+            if (millis <= 0) {
+                throw ConfigException.at(file, value.line, key, "'" + text + "' is not a duration above zero: write"
+                        + " a whole number and a unit, e.g. 10s, 500ms, 2m or 1h");
+            }
+            into.survivorAgeMillis = millis;
+        }
+    },
+    METRICS("metrics") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            String text = ConfigValues.scalar(file, key, value);
+            try {
+                into.metrics = MetricsAddress.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.at(file, value.line, key, e.getMessage());
+            }
+        }
     };
 
     /** The known keys by their names, as written in a file. */
@@ -74,6 +110,9 @@ enum TopLevelKey implements ConfigValues.Key {
         YamlNode types;
         final List<TypeEntry> included = new ArrayList<>();
         int stacks;
+        LogSettings.Mode logMode = LogSettings.Mode.ALL;
+        long survivorAgeMillis = LogSettings.DEFAULT_SURVIVOR_AGE_MILLIS;
+        MetricsAddress metrics;
 
         Values(int depth) {
             this.depth = depth;

@@ -10,12 +10,19 @@ public final class TraceConfig {
     private final String output;
     private final OnConfigError onConfigError;
     private final List<TypeEntry> types;
+    private final LogSettings log;
 
     public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types) {
+        this(file, output, onConfigError, types, LogSettings.DEFAULT);
+    }
+
+    public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types,
+                       LogSettings log) {
         this.file = file;
         this.output = output;
         this.onConfigError = onConfigError;
         this.types = List.copyOf(types);
+        this.log = log;
     }
 
     public String file() {
@@ -35,7 +42,16 @@ public final class TraceConfig {
         return types;
     }
 
+    /** {@code log:}, {@code survivorAge:} and {@code metrics:}. */
+    public LogSettings log() {
+        return log;
+    }
+
     public TraceConfig withOutput(String newOutput) {
-        return new TraceConfig(file, newOutput, onConfigError, types);
+        return new TraceConfig(file, newOutput, onConfigError, types, log);
+    }
+
+    public TraceConfig withLog(LogSettings newLog) {
+        return new TraceConfig(file, output, onConfigError, types, newLog);
     }
 }

@@ -55,6 +55,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void logModeSurvivorAgeAndMetrics() throws Exception {
+        TraceConfig defaults = parse("types:\n  - class: a.B\n");
+        assertThat(defaults.log().mode()).isEqualTo(LogSettings.Mode.ALL);
+        assertThat(defaults.log().survivorAgeMillis()).isEqualTo(10_000);
+        assertThat(defaults.log().metrics()).isNull();
+
+        TraceConfig c = parse("log: survivors\nsurvivorAge: 500ms\nmetrics: 127.0.0.1:9464\ntypes:\n  - class: a.B\n");
+        assertThat(c.log().mode()).isEqualTo(LogSettings.Mode.SURVIVORS);
+        assertThat(c.log().survivorAgeMillis()).isEqualTo(500);
+        assertThat(c.log().metrics().port()).isEqualTo(9464);
+        assertThat(c.log().metrics().host().isLoopbackAddress()).isTrue();
+        assertThat(parse("survivorAge: 2m\ntypes:\n  - class: a.B\n").log().survivorAgeMillis()).isEqualTo(120_000);
+        assertThat(c.withOutput("x.log").log().mode()).as("kept by withOutput").isEqualTo(LogSettings.Mode.SURVIVORS);
+    }
+
+    @Test
+    void badLogModeSurvivorAgeAndMetricsNameTheirKeyAndLine() {
+        assertThat(error("log: some\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: log: 'some' is not a log mode: use 'all'");
+        assertThat(error("types:\n  - class: a.B\nsurvivorAge: 10\n"))
+                .startsWith("app.yaml:3: survivorAge: '10' is not a duration above zero: write a whole number and a unit");
+        assertThat(error("survivorAge: 0s\ntypes:\n  - class: a.B\n")).startsWith("app.yaml:1: survivorAge: '0s'");
+        assertThat(error("metrics: 127.0.0.1:99999\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: metrics: '127.0.0.1:99999': the port '99999' is not a number from 1 to 65535.");
+        assertThat(error("metrics: localhost:9464\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: metrics: 'localhost:9464': the host must be an IP address");
+        assertThat(error("metrics: 0.0.0.0:9464\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: metrics: '0.0.0.0:9464' is not a loopback address, so other hosts could read"
+                        + " the metrics; write 'public:0.0.0.0:9464' if that is meant");
+    }
+
+    @Test
     void wildcards() {
         ClassPattern one = ClassPattern.parse("com.example.*");
         assertThat(one.matches("com.example.A")).isTrue();
@@ -87,7 +119,8 @@ class ConfigLoaderTest {
     @Test
     void unknownTopKeySuggestsTheNearest() {
         assertThat(error("outptu: x.log\ntypes:\n  - class: a.B\n"))
-                .isEqualTo("app.yaml:1: outptu: unknown key; did you mean 'output'? Known keys here: include, onConfigError, output, stacks, types.");
+                .isEqualTo("app.yaml:1: outptu: unknown key; did you mean 'output'? Known keys here: include, log, metrics,"
+                        + " onConfigError, output, stacks, survivorAge, types.");
     }
 
     @Test

@@ -68,10 +68,12 @@ public final class HtmlReport {
     }
 
     private static String totals(Analysis run) {
-        return "<p class=\"totals\">Leaked <b>" + run.leakedCount() + "</b> objects, <b>"
+        return "<p class=\"totals\">Leaked <b>" + run.leakedCount() + "</b> "
+                + (run.leakedCount() == 1 ? "object" : "objects") + ", <b>"
                 + ByteUnits.human(run.leakedBytes()) + "</b> (" + run.leakedBytes() + " bytes) &middot; "
                 + run.allocations() + " allocations, " + run.drops() + " drops, " + run.collectedWithoutDrop()
-                + " collected without drop</p>\n";
+                + " collected without drop</p>\n"
+                + (run.hasSurvivorsLog() ? "<p class=\"muted\">" + Html.escape(LeaksText.survivorsNote(run)) + "</p>\n" : "");
     }
 
     private static void charts(StringBuilder body, Analysis run) {

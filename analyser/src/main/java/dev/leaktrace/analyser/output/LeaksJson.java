@@ -5,6 +5,8 @@ import com.google.gson.JsonObject;
 import dev.leaktrace.analyser.result.Analysis;
 import dev.leaktrace.analyser.result.LeakGroup;
 import dev.leaktrace.analyser.result.LeakStack;
+import dev.leaktrace.analyser.result.LogSource;
+import dev.leaktrace.analyser.result.SiteCount;
 import dev.leaktrace.analyser.result.ProblemKind;
 import dev.leaktrace.analyser.result.Problems;
 
@@ -36,7 +38,46 @@ public final class LeaksJson {
         json.addProperty("stackLines", analysis.stackLines());
         json.addProperty("unmatchedStacks", problems.count(ProblemKind.UNMATCHED_STACK));
         json.add("stacks", stacks(analysis));
+        json.addProperty("survivorsLog", analysis.hasSurvivorsLog());
+        json.add("counts", counts(analysis));
+        json.add("sources", sources(analysis));
         return json;
+    }
+
+    /** The @COUNTS totals by type and site (survivors logs). */
+    private static JsonArray counts(Analysis analysis) {
+        JsonArray array = new JsonArray();
+        for (SiteCount c : analysis.counts()) {
+            JsonObject json = new JsonObject();
+            json.addProperty("type", c.type());
+            json.addProperty("site", c.site());
+            json.addProperty("allocated", c.allocated());
+            json.addProperty("allocatedBytes", c.allocatedBytes());
+            json.addProperty("dropped", c.dropped());
+            json.addProperty("droppedBytes", c.droppedBytes());
+            json.addProperty("collectedWithoutDrop", c.collected());
+            json.addProperty("collectedBytes", c.collectedBytes());
+            array.add(json);
+        }
+        return array;
+    }
+
+    /** Each file with its JVM (host and pid from its header) and its own totals. */
+    private static JsonArray sources(Analysis analysis) {
+        JsonArray array = new JsonArray();
+        for (LogSource s : analysis.sources()) {
+            JsonObject json = new JsonObject();
+            json.addProperty("file", s.file());
+            json.addProperty("host", s.host());
+            json.addProperty("pid", s.pid());
+            json.addProperty("survivors", s.survivors());
+            json.addProperty("allocations", s.allocations());
+            json.addProperty("drops", s.drops());
+            json.addProperty("collectedWithoutDrop", s.collectedWithoutDrop());
+            json.add("leaked", amount(s.leakedCount(), s.leakedBytes()));
+            array.add(json);
+        }
+        return array;
     }
 
     /** Leaked objects that have a recorded stack; the others are only in {@code groups}. */

@@ -3,6 +3,8 @@ package dev.leaktrace.analyser.output;
 import dev.leaktrace.analyser.result.Analysis;
 import dev.leaktrace.analyser.result.LeakGroup;
 import dev.leaktrace.analyser.result.LeakStack;
+import dev.leaktrace.analyser.result.LogSource;
+import dev.leaktrace.analyser.result.SiteCount;
 import java.util.List;
 
 /** The human-readable output of {@code leaks}. */
@@ -12,7 +14,12 @@ public final class LeaksText {
 
     public static String of(Analysis analysis) {
         StringBuilder out = new StringBuilder();
-        if (analysis.groups().isEmpty()) {
+        if (analysis.hasSurvivorsLog()) {
+            out.append(survivorsNote(analysis)).append("\n\n");
+        }
+        if (analysis.allocations() == 0) {
+            out.append("No leaks: no traced objects were created.\n");
+        } else if (analysis.groups().isEmpty()) {
             out.append("No leaks: every allocation was dropped");
             out.append(analysis.collectedWithoutDrop() > 0 ? " or collected.\n" : ".\n");
         } else {
@@ -33,14 +40,64 @@ public final class LeaksText {
             out.append("\nCall stacks were recorded for ").append(withStack).append(" of the leaked objects; "
                     + "see them with --collapsed FILE (for flamegraph.pl or speedscope) or in the report.\n");
         }
+        if (!analysis.counts().isEmpty()) {
+            out.append("\nCounted by type and site (every object, short-lived ones included):\n");
+            out.append(countsTable(analysis.counts()));
+        }
+        if (analysis.sources().size() > 1) {
+            out.append("\nBy JVM (host/pid from each log's header):\n");
+            out.append(sourcesTable(analysis.sources()));
+        }
         out.append('\n').append(totals(analysis)).append('\n');
         return out.toString();
     }
 
+    /** What a survivors log leaves out, said first so that no one reads its groups as the whole run. */
+    static String survivorsNote(Analysis analysis) {
+        long age = 0;
+        for (LogSource source : analysis.sources()) {
+            if (source.survivors()) {
+                age = Math.max(age, source.survivorAgeMillis());
+            }
+        }
+        return "Survivors log: only objects alive past the survivor age" + (age > 0 ? " (" + age + " ms)" : "")
+                + " or at exit have lines; the leaked objects are exact, the totals come from the @COUNTS lines.";
+    }
+
+    private static String countsTable(List<SiteCount> counts) {
+        TextTable table = new TextTable(new boolean[] {true, true, true, true, true, false, false},
+                "ALLOCATED", "DROPPED", "COLLECTED", "LIVE", "LIVE BYTES", "TYPE", "SITE");
+        for (SiteCount c : counts) {
+            table.add(String.valueOf(c.allocated()), String.valueOf(c.dropped()), String.valueOf(c.collected()),
+                    String.valueOf(c.live()), String.valueOf(Math.max(0, c.allocatedBytes() - c.droppedBytes()
+                            - c.collectedBytes())), c.type(), c.site());
+        }
+        return table.render("  ");
+    }
+
+    static String sourcesTable(List<LogSource> sources) {
+        TextTable table = new TextTable(new boolean[] {false, true, true, true, true, true, false, false},
+                "JVM", "ALLOCATIONS", "DROPS", "COLLECTED", "LEAKED", "LEAKED BYTES", "LOG", "FILE");
+        long[] sum = new long[5];
+        for (LogSource s : sources) {
+            table.add(s.jvm(), String.valueOf(s.allocations()), String.valueOf(s.drops()),
+                    String.valueOf(s.collectedWithoutDrop()), String.valueOf(s.leakedCount()),
+                    String.valueOf(s.leakedBytes()), s.survivors() ? "survivors" : "all", s.file());
+            sum[0] += s.allocations();
+            sum[1] += s.drops();
+            sum[2] += s.collectedWithoutDrop();
+            sum[3] += s.leakedCount();
+            sum[4] += s.leakedBytes();
+        }
+        table.add("all " + sources.size(), String.valueOf(sum[0]), String.valueOf(sum[1]), String.valueOf(sum[2]),
+                String.valueOf(sum[3]), String.valueOf(sum[4]), "", "");
+        return table.render("  ");
+    }
+
     static String totals(Analysis analysis) {
         return "Total: " + analysis.allocations() + " allocations, " + analysis.drops() + " drops, "
-                + analysis.collectedWithoutDrop() + " collected without drop; leaked " + analysis.leakedCount()
-                + " objects, " + analysis.leakedBytes() + " bytes (" + ByteUnits.human(analysis.leakedBytes()) + ")"
+                + analysis.collectedWithoutDrop() + " collected without drop; leaked "
+                + Counted.of(analysis.leakedCount(), "object") + ", " + analysis.leakedBytes() + " bytes (" + ByteUnits.human(analysis.leakedBytes()) + ")"
                 + " in " + String.join(", ", analysis.files());
     }
 

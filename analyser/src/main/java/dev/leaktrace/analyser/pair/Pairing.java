@@ -4,10 +4,13 @@ import dev.leaktrace.analyser.parse.ByteInterner;
 import dev.leaktrace.analyser.parse.EventLine;
 import dev.leaktrace.analyser.parse.EventLineSink;
 import dev.leaktrace.analyser.parse.LineKind;
+import dev.leaktrace.analyser.parse.LogHeader;
 import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.LogSource;
 import dev.leaktrace.analyser.result.Printable;
 import dev.leaktrace.analyser.result.ProblemKind;
 import dev.leaktrace.analyser.result.Problems;
+import dev.leaktrace.analyser.result.Saturating;
 import dev.leaktrace.analyser.result.Timeline;
 import dev.leaktrace.analyser.result.Trend;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +44,8 @@ public final class Pairing implements EventLineSink {
     private final Trend[] noTrends = new Trend[0];
     Trend[] trends = noTrends;
     final List<Timeline> timelines = new ArrayList<>();
+    final CountTable counts = new CountTable(types, sites);
+    final List<LogSource> sources = new ArrayList<>();
 
     long allocations;
     long drops;
@@ -51,6 +56,11 @@ public final class Pairing implements EventLineSink {
     private String file;
     private LiveSampler sampler;
     private long ordinal;
+    private LogHeader header;
+    /** The totals when this file began, so that its own can be told. */
+    private long allocationsBefore;
+    private long dropsBefore;
+    private long collectedBefore;
 
     /** @param problems where bad input is counted, and under {@code --strict} made fatal */
     public Pairing(Problems problems) {
@@ -61,6 +71,10 @@ public final class Pairing implements EventLineSink {
     public void beginFile(String name) {
         file = name;
         ordinal = 0;
+        header = null;
+        allocationsBefore = allocations;
+        dropsBefore = drops;
+        collectedBefore = collected;
         sampler = new LiveSampler();
         live.clear();
         stackOf.clear();
@@ -81,6 +95,17 @@ public final class Pairing implements EventLineSink {
             }
             case LineKind.OTHER -> {
                 otherEvents++;
+                return;
+            }
+            case LineKind.COUNTS -> {
+                counts(b, event);
+                return;
+            }
+            case LineKind.HEADER -> {
+                if (header == null) { // the first: a log that was appended to keeps its first JVM
+                    header = LogHeader.parse(new String(b, event.lineStart, event.lineEnd - event.lineStart,
+                            StandardCharsets.UTF_8));
+                }
                 return;
             }
             case LineKind.MALFORMED -> {
@@ -177,6 +202,13 @@ public final class Pairing implements EventLineSink {
         forget(slot);
     }
 
+    /** A @COUNTS line: the type and site's running totals, the last of which holds. */
+    private void counts(byte[] b, EventLine event) {
+        int type = types.intern(b, event.typeStart, event.typeEnd);
+        int site = sites.intern(b, event.siteStart, event.siteEnd);
+        counts.put(type, site, event.counts);
+    }
+
     private void stack(byte[] b, long lineNumber, EventLine event) {
         if (live.find(event.id) < 0) {
             problems.report(ProblemKind.UNMATCHED_STACK, problems.wantsMessage(ProblemKind.UNMATCHED_STACK)
@@ -239,8 +271,26 @@ public final class Pairing implements EventLineSink {
         }
         timelines.add(Timelines.of(file, ordinals, sampler, types));
         addLeakedStacks();
+        long leakedCount = live.size();
+        long leakedBytes = 0;
+        for (int slot = 0; slot < live.capacity(); slot++) {
+            if (live.idAt(slot) != 0) {
+                leakedBytes = Saturating.add(leakedBytes, live.sizeAt(slot));
+            }
+        }
         live.clear();
         stackOf.clear();
+        boolean survivors = (header != null && header.survivors()) || counts.fileHasCounts();
+        if (counts.fileHasCounts()) {
+            // Short-lived objects have no lines: the file's totals are its counts.
+            long[] sums = counts.endFile();
+            allocations = allocationsBefore + sums[0];
+            drops = dropsBefore + sums[2];
+            collected = collectedBefore + sums[4];
+        }
+        sources.add(new LogSource(file, header == null ? null : header.host(), header == null ? 0 : header.pid(),
+                survivors, header == null ? 0 : header.survivorAgeMillis(), allocations - allocationsBefore,
+                drops - dropsBefore, collected - collectedBefore, leakedCount, leakedBytes));
     }
 
     /** The analysis of the files paired so far, named {@code files}. */

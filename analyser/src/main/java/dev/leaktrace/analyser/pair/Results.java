@@ -40,7 +40,8 @@ final class Results {
         collected.sort(new LargestFirst());
         return new Analysis(files, pairing.allocations, pairing.drops, pairing.collected, leakedCount, leakedBytes,
                 List.copyOf(leaked), List.copyOf(collected), pairing.otherEvents, problems,
-                List.copyOf(pairing.timelines), pairing.stackLines, stacks(pairing));
+                List.copyOf(pairing.timelines), pairing.stackLines, stacks(pairing), pairing.counts.rows(),
+                List.copyOf(pairing.sources));
     }
 
     /** The leaked bytes by stack; what the stacks of a group do not cover becomes one entry without frames. */

@@ -33,4 +33,7 @@ public final class EventLine {
     /** The {@code frame;frame;...} word of a @STACK line; its id is {@link #id}. */
     public int framesStart;
     public int framesEnd;
+    /** The six numbers of a @COUNTS line, in its order; its type and site are those of @ALLOCATE. */
+    public final long[] counts = new long[COUNTS_FIELDS];
+    public static final int COUNTS_FIELDS = 6;
 }

@@ -17,8 +17,17 @@ public final class LineKind {
     public static final byte STACK = 5;
     /** An @ALLOCATE/@DROP/@GC/@STACK token whose fields do not parse; see {@link EventLine#error}. */
     public static final byte MALFORMED = 6;
+    /**
+     * {@code @COUNTS <type> <file>:<line> <allocated> <allocated_bytes> <dropped> <dropped_bytes>
+     * <collected> <collected_bytes>}: a type and site's counts since the start, written
+     * periodically and at exit by {@code log: survivors}; the last one of a type and site holds.
+     */
+    public static final byte COUNTS = 7;
+    /** {@code # leaktrace <version> pid=... host=... log=...}: the agent's header; see {@link EventLine#lineStart}. */
+    public static final byte HEADER = 8;
 
-    private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED"};
+    private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED", "COUNTS",
+        "HEADER"};
 
     private LineKind() {
     }

@@ -43,6 +43,11 @@ public final class LogInput {
         return name;
     }
 
+    /** Whether this is standard input, which can be read only once. */
+    public boolean isStdin() {
+        return path == null;
+    }
+
     /** Fails early, before a long analysis, if the file cannot be read. */
     public void checkReadable() throws LogReadException {
         if (path == null) {

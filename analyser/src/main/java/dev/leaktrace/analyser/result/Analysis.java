@@ -13,6 +13,8 @@ import java.util.List;
  * @param stackLines @STACK lines that matched a live allocation
  * @param stacks all leaked bytes split by allocating call stack (and type and site), largest first;
  *     the objects of a site without a @STACK line form one entry without frames
+ * @param counts the @COUNTS of survivors logs by type and site, most allocations first; empty for other logs
+ * @param sources each file, its JVM and its own totals, in the order read
  */
 public record Analysis(
         List<String> files,
@@ -27,7 +29,19 @@ public record Analysis(
         Problems problems,
         List<Timeline> timelines,
         long stackLines,
-        List<LeakStack> stacks) {
+        List<LeakStack> stacks,
+        List<SiteCount> counts,
+        List<LogSource> sources) {
+
+    /** Whether any file is a survivors log, whose short-lived objects are only counted. */
+    public boolean hasSurvivorsLog() {
+        for (LogSource source : sources) {
+            if (source.survivors()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Whether any leaked object has a recorded call stack. */
     public boolean hasLeakedStacks() {

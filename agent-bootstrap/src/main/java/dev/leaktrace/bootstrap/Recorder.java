@@ -46,7 +46,13 @@ public final class Recorder {
         if (Recording.active == null) {
             return null;
         }
-        ThreadState thread = ThreadState.current();
+        ThreadState thread;
+        try {
+            thread = ThreadState.current();
+        } catch (Throwable failure) {
+            Warnings.internalError(failure);
+            return null;
+        }
         if (thread == null || thread.busy) {
             return null;
         }

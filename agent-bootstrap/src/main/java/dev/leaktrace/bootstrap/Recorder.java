@@ -124,6 +124,33 @@ public final class Recorder {
     }
 
     /**
+     * Called by the bridge of a marked call from application code into library code, just before
+     * the call: objects the library makes until {@link #leaveLibrary} belong to {@code site}.
+     */
+    public static void enterLibrary(int site) {
+        try {
+            ThreadState thread = ThreadState.current();
+            if (thread != null) { // null inside the thread's first lookup
+                thread.enterLibrary(site);
+            }
+        } catch (Throwable failure) {
+            Warnings.internalError(failure);
+        }
+    }
+
+    /** Called by the same bridge when the call returned or threw. */
+    public static void leaveLibrary() {
+        try {
+            ThreadState thread = ThreadState.current();
+            if (thread != null) {
+                thread.leaveLibrary();
+            }
+        } catch (Throwable failure) {
+            Warnings.internalError(failure);
+        }
+    }
+
+    /**
      * Called in every constructor of a traced class right after its super(...) or this(...) call
      * returned: binds the announcement of the object's {@code new} (and the marks of its
      * this(...) calls) to the object itself, so that an announcement left behind by a constructor

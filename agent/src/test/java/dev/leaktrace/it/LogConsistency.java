@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What every log must be, whatever was traced: each line a header or a whole event, ids unique,
+ * What every log must be, whatever was traced: each line well-formed, ids unique,
  * each @DROP or @GC after the @ALLOCATE of its id, and each object ended at most once.
  */
 public final class LogConsistency {
@@ -22,12 +22,12 @@ public final class LogConsistency {
             if (problems.size() >= 10) {
                 break;
             }
-            if (line.startsWith("#") || line.startsWith("@STACK ")) {
-                continue;
-            }
             if (!Event.wellFormed(line)) {
                 problems.add("not well-formed: " + line);
                 continue;
+            }
+            if (!line.startsWith("@ALLOCATE ") && !line.startsWith("@DROP ") && !line.startsWith("@GC ")) {
+                continue; // headers and the lines that annotate an event (@STACK, @LIBRARY, ...)
             }
             Event e = Event.parse(line);
             if (e.kind().equals("ALLOCATE")) {

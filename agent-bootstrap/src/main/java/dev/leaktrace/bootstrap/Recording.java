@@ -60,7 +60,7 @@ final class Recording {
     }
 
     /** At the exit of the object's outermost constructor: registers it and writes its @ALLOCATE. */
-    void record(Object self, TrackedRef bound, Class<?> type, boolean delegates, int site, ThreadState thread) {
+    void record(Object self, TrackedRef bound, Class<?> type, int site, ThreadState thread) {
         TypeInfo info = bound != null ? bound.type : typeOf(type);
         if (!info.traced) {
             return;
@@ -88,7 +88,8 @@ final class Recording {
             }
             librarySite = java.util.Arrays.equals(applicationSite, newSite) ? null : newSite;
         }
-        TrackedRef entry = registry.claim(self, bound, info, thread, delegates);
+        // Without a binding (reflection, code not rewritten) a this(...) chain may reach here twice.
+        TrackedRef entry = registry.claim(self, bound, info, thread, bound == null);
         if (entry == null) {
             return; // already reported: a constructor that did not announce this(...)
         }

@@ -114,13 +114,14 @@ final class AgentInstaller {
             if (AgentInstaller.class.getClassLoader() == null) {
                 JarNameCheck.warnIfShadowed(); // it reads files: before recording starts too
             }
+            // The sink's threads first: they are the agent's, not objects of the application.
+            sink.start();
             LogSettings log = config.log();
             Recorder.start(instrumenter.typeResolver(), sink, new RecordingOptions(
                     log.mode() == LogSettings.Mode.SURVIVORS, log.survivorAgeMillis(), log.metrics() != null));
             if (log.jfr() != LogSettings.Jfr.OFF) {
                 installJfr(log.jfr() == LogSettings.Jfr.OBJECTS);
             }
-            sink.start();
             return true;
         } catch (Throwable failure) {
             Warnings.warn("cannot install the agent (" + failure + "); the application runs untraced.");

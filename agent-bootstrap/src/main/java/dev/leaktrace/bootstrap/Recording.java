@@ -23,6 +23,8 @@ final class Recording {
     final SurvivorWatch watch;
     /** Milliseconds since the start, set by the survivor watch: the birth date of new objects. */
     volatile int clock;
+    /** Told of every object, when set (JFR's per-object events); null otherwise. */
+    volatile ObjectEvents objectEvents;
 
     Recording(TypeResolver resolver, LineSink sink, RecordingOptions options) {
         this.sink = sink;
@@ -97,6 +99,10 @@ final class Recording {
         if (counting) {
             counts.of(thread).allocated(info, entry.site, entry.size);
         }
+        ObjectEvents events = objectEvents;
+        if (events != null) {
+            events.allocated(info.name, entry.site, entry.id, entry.size);
+        }
         if (survivors) {
             entry.born = clock; // its line waits for the survivor watch
             return;
@@ -136,6 +142,10 @@ final class Recording {
             } else {
                 own.dropped(entry.type, entry.site, entry.size);
             }
+        }
+        ObjectEvents events = objectEvents;
+        if (events != null) {
+            events.ended(entry.type.name, entry.id, entry.size, keyword == LineFormat.GC);
         }
         if (!survivors || entry.endedShown()) {
             sink.release(thread, entry, keyword);

@@ -79,11 +79,10 @@ public final class LineSink {
 
     /** Starts the writer (which also flushes periodically) and the flush at exit. */
     public void start() {
-        Thread thread = new Thread(new Writer(), "leaktrace-writer");
-        thread.setDaemon(true);
+        Thread thread = AgentThreads.newThread(new Writer(), "leaktrace-writer");
         writer = thread;
         thread.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(new ExitFlush(), "leaktrace-exit-flush"));
+        Runtime.getRuntime().addShutdownHook(AgentThreads.newThread(new ExitFlush(), "leaktrace-exit-flush"));
     }
 
     /**

@@ -12,12 +12,12 @@ final class GcReaper implements Runnable {
     private static final long SWEEP_INTERVAL_MS = 1000;
 
     private final Registry registry;
-    private final LineSink sink;
+    private final Recording recording;
     private volatile boolean reaping;
 
-    GcReaper(Registry registry, LineSink sink) {
+    GcReaper(Registry registry, Recording recording) {
         this.registry = registry;
-        this.sink = sink;
+        this.recording = recording;
     }
 
     @Override
@@ -73,6 +73,10 @@ final class GcReaper implements Runnable {
         @Override
         public void run() {
             reaper.reapQueued();
+            SurvivorWatch watch = reaper.recording.watch;
+            if (watch != null) {
+                watch.atExit(); // after the last collections, so that the counts include them
+            }
         }
     }
 
@@ -80,7 +84,9 @@ final class GcReaper implements Runnable {
         // An entry made when a constructor bound its object, but never recorded (the
         // constructor threw): its object was never reported, so neither is its collection.
         if (entry.id != 0 && registry.removeEntry(entry)) {
-            sink.release(ThreadState.current(), entry, entry.type.dropOnGc ? LineFormat.DROP : LineFormat.GC);
+            recording.ended(ThreadState.current(), entry, entry.type.dropOnGc ? LineFormat.DROP : LineFormat.GC);
+        } else if (recording.released != null) {
+            recording.released.forget(entry); // a released object, collected at last
         }
     }
 }

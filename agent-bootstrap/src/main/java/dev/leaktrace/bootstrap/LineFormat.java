@@ -17,6 +17,8 @@ public final class LineFormat {
     static final byte[] DROP = "@DROP ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] GC = "@GC ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] STACK = "@STACK ".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] LIBRARY = "@LIBRARY ".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] COUNTS = "@COUNTS ".getBytes(StandardCharsets.US_ASCII);
     /** Longest line part that is not a name: keyword, three numbers, separators. */
     static final int MAX_FIXED_PART = 10 + 3 * 20 + 8;
 
@@ -171,6 +173,19 @@ public final class LineFormat {
         return pos;
     }
 
+    /**
+     * {@code @LIBRARY <id> <file>:<line>}: where the library code that made the object ran its
+     * {@code new}, when the @ALLOCATE's site is the application line that called that library.
+     */
+    static int library(byte[] buf, int pos, long id, byte[] site) {
+        pos = put(buf, pos, LIBRARY);
+        pos = putLong(buf, pos, id);
+        buf[pos++] = ' ';
+        pos = put(buf, pos, site);
+        buf[pos++] = '\n';
+        return pos;
+    }
+
     /** {@code @STACK <id> <frame>;<frame>;...}: an object's allocating stack, root first. */
     static int stack(byte[] buf, int pos, long id, byte[] frames) {
         pos = put(buf, pos, STACK);
@@ -190,5 +205,27 @@ public final class LineFormat {
         pos = putLong(buf, pos, id);
         buf[pos++] = '\n';
         return pos;
+    }
+
+    /**
+     * {@code @COUNTS <type> <file>:<line> <allocated> <allocated_bytes> <dropped> <dropped_bytes>
+     * <collected> <collected_bytes>}: a type and site's counts since the start.
+     */
+    static int counts(byte[] buf, int pos, SiteTotals row) {
+        pos = put(buf, pos, COUNTS);
+        pos = put(buf, pos, row.typeToken);
+        buf[pos++] = ' ';
+        pos = put(buf, pos, row.siteToken);
+        for (long value : row.values) {
+            buf[pos++] = ' ';
+            pos = putLong(buf, pos, value);
+        }
+        buf[pos++] = '\n';
+        return pos;
+    }
+
+    /** The longest {@link #counts} line of a row. */
+    static int countsLength(SiteTotals row) {
+        return COUNTS.length + row.typeToken.length + row.siteToken.length + 2 + SiteTotals.FIELDS * 21;
     }
 }

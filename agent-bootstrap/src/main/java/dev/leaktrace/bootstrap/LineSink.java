@@ -44,8 +44,8 @@ public final class LineSink {
     private static final int MAX_SPARE = 8;
     private volatile Thread writer;
     private volatile boolean writeThrough;
-    /** Run at exit before everything is written out (see {@link #beforeExit}). */
-    private volatile Runnable beforeExit;
+    /** Run at exit, in order, before everything is written out (see {@link #beforeExit}). */
+    private final CopyOnWriteArrayList<Runnable> beforeExit = new CopyOnWriteArrayList<>();
     private boolean broken;
 
     private final class Writer implements Runnable {
@@ -118,23 +118,29 @@ public final class LineSink {
 
     /** Starts the writer (which also flushes periodically) and the flush at exit. */
     public void start() {
-        Thread thread = new Thread(new Writer(), "leaktrace-writer");
-        thread.setDaemon(true);
+        Thread thread = AgentThreads.newThread(new Writer(), "leaktrace-writer");
         writer = thread;
         thread.start();
         // Made now, not at exit, when there may be no memory left to make it.
-        Thread exitWrite = new Thread(new ExitWrite(), "leaktrace-exit-write");
-        exitWrite.setDaemon(true);
-        Runtime.getRuntime().addShutdownHook(new Thread(new ExitFlush(exitWrite), "leaktrace-exit-flush"));
+        Thread exitWrite = AgentThreads.newThread(new ExitWrite(), "leaktrace-exit-write");
+        Runtime.getRuntime().addShutdownHook(AgentThreads.newThread(new ExitFlush(exitWrite), "leaktrace-exit-flush"));
     }
 
-    /** Work for the exit hook to do before its first flush (the reaper's, for the GC's last collections). */
+    /**
+     * Work for the exit hook to do before its first flush, after the work given before (the
+     * reaper's, for the GC's last collections; then the heap dump's, for paths).
+     */
     public void beforeExit(Runnable task) {
-        beforeExit = task;
+        beforeExit.add(task);
     }
 
     /** A header line, written at once; callers pass text starting with '#'. */
     public void comment(String text) {
+        line(text);
+    }
+
+    /** A whole line (a header, or one the agent adds at exit), written at once. */
+    public void line(String text) {
         byte[] bytes = (text.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8);
         writeLine(bytes, bytes.length);
         synchronized (streamLock) {
@@ -160,7 +166,6 @@ public final class LineSink {
         return buffer;
     }
 
-
     /**
      * Under the write lock: of the next {@code checks} buffers in the round, writes out and retires
      * those whose thread ended.
@@ -180,36 +185,45 @@ public final class LineSink {
         }
     }
 
-    /**
-     * Appends an @ALLOCATE line, and the object's @STACK line when it has one; the entry remembers
-     * where they end, so that a drop on another thread can write them out first.
-     */
     void allocate(ThreadState thread, TrackedRef entry, byte[] type, byte[] frames) {
-        allocate(thread.virtual ? null : bufferOf(thread), thread, entry, type, frames);
+        allocate(thread, entry, type, frames, null);
     }
 
-    private void allocate(ThreadBuffer buffer, ThreadState thread, TrackedRef entry, byte[] type, byte[] frames) {
+    /**
+     * Appends an @ALLOCATE line, the object's @LIBRARY line when its {@code new} ran in library
+     * code, and its @STACK line when it has one; the entry remembers where they end, so that a drop
+     * on another thread can write them out first.
+     */
+    void allocate(ThreadState thread, TrackedRef entry, byte[] type, byte[] frames, byte[] librarySite) {
+        ThreadBuffer buffer = thread.virtual ? null : bufferOf(thread);
         int length = LineFormat.MAX_FIXED_PART + type.length + entry.site.length
-                + (frames == null ? 0 : LineFormat.MAX_FIXED_PART + frames.length);
+                + (frames == null ? 0 : LineFormat.MAX_FIXED_PART + frames.length)
+                + (librarySite == null ? 0 : LineFormat.MAX_FIXED_PART + librarySite.length);
         int at = buffer == null ? -1 : room(buffer, length);
         if (at < 0) {
             byte[] lines = new byte[length];
             int end = LineFormat.allocate(lines, 0, type, entry.size, entry.site, entry.id);
-            if (frames != null) {
-                end = LineFormat.stack(lines, end, entry.id, frames);
-            }
+            end = extraLines(lines, end, entry.id, frames, librarySite);
             handOverLine(lines, end);
             return;
         }
         thread.setId(entry.id);
         int end = LineFormat.allocate(buffer.data, at, entry.type, entry.size, entry.site, thread);
-        if (frames != null) {
-            end = LineFormat.stack(buffer.data, end, entry.id, frames);
-        }
+        end = extraLines(buffer.data, end, entry.id, frames, librarySite);
         buffer.publish(end);
         entry.owner = buffer;
         entry.ownerEnd = buffer.end();
         afterLine(buffer);
+    }
+
+    private static int extraLines(byte[] buf, int end, long id, byte[] frames, byte[] librarySite) {
+        if (librarySite != null) {
+            end = LineFormat.library(buf, end, id, librarySite);
+        }
+        if (frames != null) {
+            end = LineFormat.stack(buf, end, id, frames);
+        }
+        return end;
     }
 
     /** Appends a @DROP or @GC line, after making sure the object's @ALLOCATE is out first. */
@@ -371,6 +385,11 @@ public final class LineSink {
         }
     }
 
+    /** Whole lines written at once, after what was handed over (the survivor watch's @COUNTS). */
+    void writeLines(byte[] lines, int length) {
+        writeLine(lines, length);
+    }
+
     private void writeLine(byte[] line, int length) {
         synchronized (writeLock) {
             synchronized (streamLock) {
@@ -471,10 +490,9 @@ public final class LineSink {
 
     /** The exit hook's work: the task before exit, then the two exit flushes of the package's Concurrency section. */
     void closeForExit() {
-        Runnable first = beforeExit;
-        if (first != null) {
+        for (Runnable task : beforeExit) {
             try {
-                first.run();
+                task.run();
             } catch (Throwable ignored) {
                 // the lines must be written out all the same
             }

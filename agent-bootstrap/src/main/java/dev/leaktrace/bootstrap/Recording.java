@@ -15,11 +15,27 @@ final class Recording {
     final GcReaper reaper;
     private final StackRecorder stacks = new StackRecorder();
     private final ClassValue<TypeInfo> types;
+    /** {@code log: survivors}: lines only for objects that live past the survivor age. */
+    final boolean survivors;
+    final boolean counting;
+    final Counting counts = new Counting();
+    /** Null unless {@link #survivors}. */
+    final SurvivorWatch watch;
+    /** Dropped objects' entries until collected; null unless {@code paths: N} asks for them. */
+    final ReleasedEntries released;
+    /** Milliseconds since the start, set by the survivor watch: the birth date of new objects. */
+    volatile int clock;
+    /** Told of every object, when set (JFR's per-object events); null otherwise. */
+    volatile ObjectEvents objectEvents;
 
-    Recording(TypeResolver resolver, LineSink sink) {
+    Recording(TypeResolver resolver, LineSink sink, RecordingOptions options) {
         this.sink = sink;
         this.types = new ResolvedTypes(resolver);
-        this.reaper = new GcReaper(registry, sink);
+        this.reaper = new GcReaper(registry, this);
+        this.survivors = options.survivors;
+        this.counting = options.counting;
+        this.watch = options.survivors ? new SurvivorWatch(this, options.survivorAgeMillis) : null;
+        this.released = options.keepReleased ? new ReleasedEntries() : null;
     }
 
     /** How objects of the runtime class {@code type} are traced, asked of the agent once per class. */
@@ -47,20 +63,55 @@ final class Recording {
     }
 
     /** At the exit of the object's outermost constructor: registers it and writes its @ALLOCATE. */
-    void record(Object self, TrackedRef bound, Class<?> type, boolean delegates, int site, ThreadState thread) {
+    void record(Object self, TrackedRef bound, Class<?> type, int site, ThreadState thread) {
         TypeInfo info = bound != null ? bound.type : typeOf(type);
         if (!info.traced) {
             return;
         }
-        TrackedRef entry = registry.claim(self, bound, info, thread, delegates);
+        byte[] applicationSite;
+        byte[] librarySite = null;
+        if (site != ThreadState.NO_SITE && !Sites.isLibrary(site, info)) {
+            applicationSite = Sites.token(site);
+        } else if (site != ThreadState.NO_SITE && thread.innermostMark() != ThreadState.NO_SITE) {
+            applicationSite = Sites.token(thread.innermostMark());
+            librarySite = Sites.token(site);
+        } else {
+            SiteFinder.Placement placement = sites.place(type, info);
+            if (placement.jvmOwn) {
+                return;
+            }
+            byte[] newSite = site != ThreadState.NO_SITE ? Sites.token(site) : placement.newSite;
+            int mark = thread.innermostMark();
+            if (info.libraryAny && mark != ThreadState.NO_SITE) {
+                // A `new` nobody announced (its class was not known to be traced yet), for an
+                // entry whose every maker is library code: the marked call is the site.
+                applicationSite = Sites.token(mark);
+            } else {
+                applicationSite = placement.applicationSite != null ? placement.applicationSite : newSite;
+            }
+            librarySite = java.util.Arrays.equals(applicationSite, newSite) ? null : newSite;
+        }
+        // Without a binding (reflection, code not rewritten) a this(...) chain may reach here twice.
+        TrackedRef entry = registry.claim(self, bound, info, thread, bound == null);
         if (entry == null) {
             return; // already reported: a constructor that did not announce this(...)
         }
         entry.size = info.sizeOf(self);
-        entry.site = site == ThreadState.NO_SITE ? sites.siteOf(type) : Sites.token(site);
+        entry.site = applicationSite;
         entry.id = ids.next(thread);
+        if (counting) {
+            counts.of(thread).allocated(info, entry.site, entry.size);
+        }
+        ObjectEvents events = objectEvents;
+        if (events != null) {
+            events.allocated(info.name, entry.site, entry.id, entry.size);
+        }
+        if (survivors) {
+            entry.born = clock; // its line waits for the survivor watch
+            return;
+        }
         byte[] frames = info.stackDepth > 0 ? stacks.framesFor(type, entry.site, info.stackDepth) : null;
-        sink.allocate(thread, entry, info.nameBytes, frames);
+        sink.allocate(thread, entry, info.nameBytes, frames, librarySite);
     }
 
     /** When a drop method returned: takes the object out of the registry and writes its @DROP. */
@@ -78,7 +129,33 @@ final class Recording {
         if (entry == null) {
             return;
         }
-        // No clear(): the removed entry is unreachable now, so the GC will not enqueue it.
-        sink.release(thread, entry, LineFormat.DROP);
+        // No clear(): the removed entry is unreachable now, so the GC will not enqueue it, unless
+        // it is kept as released, when the GC's enqueueing tells the reaper to forget it.
+        ended(thread, entry, LineFormat.DROP);
+        if (released != null) {
+            released.add(entry);
+        }
+    }
+
+    /**
+     * After {@code thread} won the entry's {@link TrackedRef#end}: counts the end and writes its
+     * line, unless the object's @ALLOCATE was never written (a short-lived object under survivors).
+     */
+    void ended(ThreadState thread, TrackedRef entry, byte[] keyword) {
+        if (counting) {
+            ThreadCounts own = counts.of(thread);
+            if (keyword == LineFormat.GC) {
+                own.collected(entry.type, entry.site, entry.size);
+            } else {
+                own.dropped(entry.type, entry.site, entry.size);
+            }
+        }
+        ObjectEvents events = objectEvents;
+        if (events != null) {
+            events.ended(entry.type.name, entry.id, entry.size, keyword == LineFormat.GC);
+        }
+        if (!survivors || entry.endedShown()) {
+            sink.release(thread, entry, keyword);
+        }
     }
 }

@@ -18,6 +18,8 @@ final class ThreadState extends ThreadStateFields {
 
     /** pop(): nothing was announced for this object; find its site by walking the stack. */
     static final int NO_SITE = -1;
+    /** The site of a delegation mark; pop() found one: the exiting constructor was called by this(...). */
+    static final int DELEGATING = -2;
     /** Past this, the oldest half goes: in-progress constructions never nest that deep. */
     private static final int MAX_DEPTH = 1024;
     private static final ThreadLocal<ThreadState> CURRENT = new Current();
@@ -25,7 +27,9 @@ final class ThreadState extends ThreadStateFields {
     private static final class Current extends ThreadLocal<ThreadState> {
         @Override
         protected ThreadState initialValue() {
-            return new ThreadState();
+            ThreadState state = new ThreadState();
+            state.busy = AgentThreads.isOwn(state.owner); // the agent's own threads are never traced
+            return state;
         }
     }
 
@@ -55,6 +59,10 @@ final class ThreadState extends ThreadStateFields {
      */
     private static final ThreadState[] RECENT = new ThreadState[256];
 
+    /**
+     * The calling thread's state; null when the call comes from inside the thread's own first
+     * lookup (see {@link LookupGuard}), so the caller records nothing.
+     */
     static ThreadState current() {
         Thread thread = Thread.currentThread();
         int slot = (int) thread.getId() & (RECENT.length - 1);
@@ -63,9 +71,17 @@ final class ThreadState extends ThreadStateFields {
         if (recent != null && recent.owner == thread) {
             return recent;
         }
-        ThreadState state = CURRENT.get();
-        RECENT[slot] = state;
-        return state;
+        if (LookupGuard.isInside(thread)) {
+            return null;
+        }
+        int guard = LookupGuard.enter(thread);
+        try {
+            ThreadState state = CURRENT.get();
+            RECENT[slot] = state;
+            return state;
+        } finally {
+            LookupGuard.exit(guard);
+        }
     }
 
     /** Forgets the cached states of threads that ended, so that their buffers can be collected. */
@@ -105,25 +121,58 @@ final class ThreadState extends ThreadStateFields {
     /**
      * In a constructor of {@code type}, right after its super() returned: the newest unbound
      * announcement of that type is this object's (announced just before its constructor ran);
-     * its index, or -1 when there is none (reflection, code not rewritten).
+     * its index, or -1 when there is none (reflection, code not rewritten). Delegation marks are
+     * not announcements.
      */
     int unbound(Class<?> type) {
         for (int i = pad + depth - 1; i >= pad; i--) {
-            if (types[i] == type && bound[i] == null) {
+            if (types[i] == type && bound[i] == null && sites[i] != DELEGATING) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** Binds the announcement at {@code index} (from {@link #unbound}) to the object's entry. */
-    void bind(int index, TrackedRef entry) {
-        bound[index] = entry;
+    /**
+     * A constructor of {@code type} is about to call another one with this(...): the mark tells
+     * the called constructor's exit that it is not the outermost. Marks, like announcements, are
+     * bound to the object once its super() returned; one left by a constructor that threw is
+     * cleared by the next exit below it, as announcements are.
+     */
+    void pushDelegation(Class<?> type) {
+        push(type, DELEGATING);
+    }
+
+    /** Whether an unbound delegation mark of {@code type} is on top (an object no {@code new} announced). */
+    boolean delegationOnTop(Class<?> type) {
+        int top = pad + depth - 1;
+        return top >= pad && types[top] == type && sites[top] == DELEGATING && bound[top] == null;
     }
 
     /**
-     * At the exit of an object's outermost constructor: the entry its announcement was bound to,
-     * found from the top, with the announcement's site left in {@link #poppedSite}. Entries above
+     * Binds the announcement at {@code index} (from {@link #unbound}, or -1) to the object's
+     * entry, and the delegation marks its this(...) calls pushed since: the unbound marks of
+     * {@code type} above the announcement, or without one, those on top.
+     */
+    void bind(int index, Class<?> type, TrackedRef entry) {
+        if (index >= 0) {
+            bound[index] = entry;
+            for (int i = pad + depth - 1; i > index; i--) {
+                if (types[i] == type && sites[i] == DELEGATING && bound[i] == null) {
+                    bound[i] = entry;
+                }
+            }
+            return;
+        }
+        for (int i = pad + depth - 1; i >= pad && types[i] == type && sites[i] == DELEGATING && bound[i] == null; i--) {
+            bound[i] = entry;
+        }
+    }
+
+    /**
+     * At the exit of an object's constructor: the entry its announcement or newest delegation mark
+     * was bound to, found from the top, with the announcement's site (or {@link #DELEGATING}) left
+     * in {@link #poppedSite}. Entries above
      * it were left by constructors that threw (their exit never ran) and go; when there is none
      * (reflection, code not rewritten), nothing is touched and the site is {@link #NO_SITE}: the
      * entries below belong to constructions still running, or to ones that threw, which must not
@@ -144,6 +193,36 @@ final class ThreadState extends ThreadStateFields {
         }
         poppedSite = NO_SITE;
         return null;
+    }
+
+    /** Past this depth of nested library calls, marks are counted but not kept. */
+    private static final int MAX_MARKS = 4096;
+
+    /**
+     * A marked call from application code into library code is about to run: a traced object the
+     * library makes before it returns belongs to {@code site}. Its bridge leaves on every exit.
+     */
+    void enterLibrary(int site) {
+        int at = markDepth++;
+        if (at >= marks.length) {
+            if (at >= MAX_MARKS) {
+                return;
+            }
+            marks = java.util.Arrays.copyOf(marks, Math.min(MAX_MARKS, marks.length * 2));
+        }
+        marks[at] = site;
+    }
+
+    void leaveLibrary() {
+        if (markDepth > 0) {
+            markDepth--;
+        }
+    }
+
+    /** The site of the innermost marked library call running, or {@link #NO_SITE}. */
+    int innermostMark() {
+        int at = markDepth - 1;
+        return at >= 0 && at < marks.length ? marks[at] : NO_SITE;
     }
 
     /** Sets the newest object; the owning thread's call. */

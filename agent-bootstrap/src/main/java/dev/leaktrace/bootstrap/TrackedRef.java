@@ -8,7 +8,9 @@ import java.lang.ref.WeakReference;
 /**
  * The registry's entry for one live traced object. Weak, so that we never keep the object alive;
  * the GC enqueues it when the object is collected, which is how {@code gc} drops and {@code @GC}
- * lines are seen. Kept small: it is paid for every live traced object.
+ * lines are seen. Kept small: it is paid for every live traced object. Heap dumps are read by
+ * these fields' names ({@code id}, {@code site}, {@code type}, {@code state}: the analyser's
+ * {@code heap.TrackedObjects}); a change to them changes that reader too.
  */
 final class TrackedRef extends WeakReference<Object> {
     final TypeInfo type;
@@ -30,14 +32,27 @@ final class TrackedRef extends WeakReference<Object> {
     long ownerEnd;
     /** Next entry in the same registry bucket. */
     TrackedRef chain;
-    /** 0 while the object is live; 1 once its drop or collection is being reported (by the one who set it). */
-    private volatile int ended;
+    /** When it was made, in the survivor clock's milliseconds ({@code log: survivors} only). */
+    int born;
+    /**
+     * {@link #LIVE} while the object is live; {@link #ENDED} once its drop or collection is being
+     * reported (by the one who set it). Under {@code log: survivors} a live object's @ALLOCATE is
+     * written late, by the survivor watch: {@link #SHOWING} while it writes it, {@link #SHOWN}
+     * after, and {@link #ENDED_SHOWN} when such an object ends.
+     */
+    private volatile int state;
 
-    private static final VarHandle ENDED;
+    private static final int LIVE = 0; // in log: all, live and shown from the start
+    private static final int ENDED = 1;
+    private static final int SHOWN = 2;
+    private static final int SHOWING = 3;
+    private static final int ENDED_SHOWN = 4;
+
+    private static final VarHandle STATE;
 
     static {
         try {
-            ENDED = MethodHandles.lookup().findVarHandle(TrackedRef.class, "ended", int.class);
+            STATE = MethodHandles.lookup().findVarHandle(TrackedRef.class, "state", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -50,10 +65,44 @@ final class TrackedRef extends WeakReference<Object> {
 
     /** True for exactly one caller: the one that reports the end of the object. */
     boolean end() {
-        return ENDED.compareAndSet(this, 0, 1);
+        return STATE.compareAndSet(this, LIVE, ENDED) || endShown();
+    }
+
+    /** An object whose @ALLOCATE the survivor watch writes or wrote: waits for that line to be published. */
+    private boolean endShown() {
+        while (true) {
+            int current = state;
+            if (current == SHOWING) {
+                Thread.onSpinWait(); // a line's formatting: well under a microsecond
+            } else if (current != SHOWN) {
+                return false;
+            } else if (STATE.compareAndSet(this, SHOWN, ENDED_SHOWN)) {
+                return true;
+            }
+        }
     }
 
     boolean isLive() {
-        return ended == 0;
+        int current = state;
+        return current == LIVE || current == SHOWN || current == SHOWING;
+    }
+
+    /** Live and its @ALLOCATE not written yet ({@code log: survivors}). */
+    boolean isUnshown() {
+        return state == LIVE;
+    }
+
+    /** For the survivor watch: true when it may write the @ALLOCATE now, then calls {@link #shown}. */
+    boolean beginShow() {
+        return STATE.compareAndSet(this, LIVE, SHOWING);
+    }
+
+    void shown() {
+        STATE.setRelease(this, SHOWN);
+    }
+
+    /** After {@link #end} won: whether the object's @ALLOCATE was written, so that its end is written too. */
+    boolean endedShown() {
+        return state == ENDED_SHOWN;
     }
 }

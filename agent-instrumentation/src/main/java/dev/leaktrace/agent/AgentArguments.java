@@ -9,7 +9,7 @@ import java.util.Set;
 /** The {@code -javaagent:leaktrace.jar=key=value,key=value} options. */
 final class AgentArguments {
     static final String CONFIG_PROPERTY = "leaktrace.config";
-    private static final Set<String> KEYS = Set.of("config", "output", "onConfigError");
+    private static final Set<String> KEYS = Set.of("config", "output", "onConfigError", "metrics");
 
     private final Map<String, String> values;
 
@@ -31,7 +31,7 @@ final class AgentArguments {
                     String near = Suggestions.nearest(key, KEYS);
                     throw new ConfigException("unknown agent argument '" + key + "'"
                             + (near != null ? "; did you mean '" + near + "'?" : "")
-                            + " Known arguments: config, output, onConfigError.");
+                            + " Known arguments: config, output, onConfigError, metrics.");
                 }
                 values.put(key, part.substring(eq + 1).trim());
             }
@@ -47,6 +47,11 @@ final class AgentArguments {
 
     String output() {
         return values.get("output");
+    }
+
+    /** {@code metrics=HOST:PORT}; null when not given. */
+    String metrics() {
+        return values.get("metrics");
     }
 
     String onConfigError() {

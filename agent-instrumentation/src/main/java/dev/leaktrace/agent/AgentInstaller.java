@@ -2,11 +2,17 @@ package dev.leaktrace.agent;
 
 import dev.leaktrace.agent.config.ConfigException;
 import dev.leaktrace.agent.config.ConfigLoader;
+import dev.leaktrace.agent.config.LogSettings;
+import dev.leaktrace.agent.config.MetricsAddress;
 import dev.leaktrace.agent.config.TraceConfig;
+import dev.leaktrace.agent.heap.ExitPaths;
 import dev.leaktrace.agent.instrument.Instrumenter;
+import dev.leaktrace.agent.jfr.JfrEvents;
+import dev.leaktrace.agent.metrics.MetricsServer;
 import dev.leaktrace.bootstrap.LineSink;
 import dev.leaktrace.bootstrap.Recorder;
 import dev.leaktrace.bootstrap.RecorderQueries;
+import dev.leaktrace.bootstrap.RecordingOptions;
 import dev.leaktrace.bootstrap.Warnings;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,6 +42,23 @@ final class AgentInstaller {
         } catch (ConfigException e) {
             onConfigError(e, arguments, atStartup);
             return;
+        }
+        if (config.log().metrics() != null) {
+            try {
+                // Bound before tracing starts, so that a stop leaves nothing half done.
+                MetricsServer.start(config.log().metrics());
+            } catch (IOException | RuntimeException e) {
+                ConfigException problem = new ConfigException("metrics: cannot serve on " + config.log().metrics()
+                        + " (" + e.getMessage() + "). Is another process (or a second agent) using that port?"
+                        + " Pick a free port, e.g. metrics: 127.0.0.1:9465.");
+                if (atStartup && config.onConfigError() != TraceConfig.OnConfigError.WARN && !wantsWarnOnly(arguments)) {
+                    onConfigError(problem, arguments, true);
+                    return;
+                }
+                Warnings.warn("config error: " + problem.getMessage());
+                Warnings.warn("tracing goes on without metrics (onConfigError: warn).");
+                config = config.withLog(config.log().withMetrics(null));
+            }
         }
         start(config, instrumentation);
     }
@@ -83,7 +106,7 @@ final class AgentInstaller {
             LineSink sink = new LineSink(out, target);
             sink.comment("# leaktrace " + Version.current() + " pid=" + ProcessId.current()
                     + " start=" + UtcTime.now() + " java=" + System.getProperty("java.version")
-                    + " config=" + config.file());
+                    + " host=" + HostName.current() + " config=" + config.file() + logMode(config.log()));
             Instrumenter instrumenter = new Instrumenter(config, instrumentation);
             StartupPreload.await();
             installed = instrumenter;
@@ -92,13 +115,38 @@ final class AgentInstaller {
             if (AgentInstaller.class.getClassLoader() == null) {
                 JarNameCheck.warnIfShadowed(); // it reads files: before recording starts too
             }
-            Recorder.start(instrumenter.typeResolver(), sink);
+            // The sink's threads first: they are the agent's, not objects of the application.
             sink.start();
+            LogSettings log = config.log();
+            Recorder.start(instrumenter.typeResolver(), sink, new RecordingOptions(
+                    log.mode() == LogSettings.Mode.SURVIVORS, log.survivorAgeMillis(), log.metrics() != null,
+                    config.paths() > 0));
+            if (log.jfr() != LogSettings.Jfr.OFF) {
+                installJfr(log.jfr() == LogSettings.Jfr.OBJECTS);
+            }
+            if (config.paths() > 0) {
+                sink.beforeExit(new ExitPaths(config.paths()));
+            }
             return true;
         } catch (Throwable failure) {
             Warnings.warn("cannot install the agent (" + failure + "); the application runs untraced.");
             return false;
         }
+    }
+
+    /** After recording started, as the per-object events are the recorder's. */
+    private static void installJfr(boolean perObject) {
+        try {
+            JfrEvents.install(perObject);
+        } catch (LinkageError | RuntimeException | ReflectiveOperationException e) {
+            Warnings.warn("jfr: cannot register leaktrace's JFR events (" + e + "); is the jdk.jfr module in this"
+                    + " runtime? Tracing goes on without them.");
+        }
+    }
+
+    /** The header's word for a survivors log, which the analyser reads; nothing for {@code log: all}. */
+    private static String logMode(LogSettings log) {
+        return log.mode() == LogSettings.Mode.SURVIVORS ? " log=survivors survivorAge=" + log.survivorAgeMillis() + "ms" : "";
     }
 
     private static TraceConfig loadConfig(String arguments) throws ConfigException {
@@ -110,6 +158,13 @@ final class AgentInstaller {
                     + "=leaktrace.yaml).");
         }
         TraceConfig config = ConfigLoader.load(location);
+        if (parsed.metrics() != null) {
+            try {
+                config = config.withLog(config.log().withMetrics(MetricsAddress.parse(parsed.metrics())));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("agent argument 'metrics': " + e.getMessage());
+            }
+        }
         return parsed.output() == null ? config : config.withOutput(parsed.output());
     }
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class AgentArgumentsTest {
     @Test
     void readsKeyValuePairs() throws Exception {
-        AgentArguments a = AgentArguments.parse("config=lt.yaml,output=out-%p.log,onConfigError=warn");
+        AgentArguments a = AgentArguments.parse("config=lt.yaml,output=out-%p.log,onConfigError=warn,metrics=127.0.0.1:9464");
+        assertThat(a.metrics()).isEqualTo("127.0.0.1:9464");
         assertThat(a.config()).isEqualTo("lt.yaml");
         assertThat(a.output()).isEqualTo("out-%p.log");
         assertThat(a.onConfigError()).isEqualTo("warn");
@@ -30,7 +31,7 @@ class AgentArgumentsTest {
     @Test
     void unknownArgumentSuggestsTheNearest() {
         assertThatThrownBy(() -> AgentArguments.parse("confg=lt.yaml")).isInstanceOf(ConfigException.class)
-                .hasMessage("unknown agent argument 'confg'; did you mean 'config'? Known arguments: config, output, onConfigError.");
+                .hasMessage("unknown agent argument 'confg'; did you mean 'config'? Known arguments: config, output, onConfigError, metrics.");
     }
 
     @Test

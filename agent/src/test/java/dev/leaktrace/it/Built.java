@@ -10,6 +10,8 @@ public final class Built {
     public static final Path TEST_CLASSES = Path.of(required("leaktrace.testClasses"));
     /** src/recipes of the project. */
     public static final Path RECIPES = Path.of(required("leaktrace.recipes"));
+    /** src/monitoring: the Prometheus alert rules and the Grafana dashboard. */
+    public static final Path MONITORING = Path.of(required("leaktrace.monitoring"));
     /** Libraries for the recipe ITs' fixtures, under fixed names (h2.jar). */
     public static final Path IT_LIBS = Path.of(System.getProperty("leaktrace.itLibs", "target/it-libs"));
     /** Libraries a reliability fixture brings along, one folder per fixture. */

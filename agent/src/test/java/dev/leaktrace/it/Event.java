@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public record Event(String kind, String type, long size, String site, long id) {
     private static final Pattern WHOLE_EVENT = Pattern.compile(
-            "@ALLOCATE \\S+ \\d+ \\S+:\\d+ [1-9]\\d*|@(DROP|GC) \\S+ \\d+ [1-9]\\d*");
+            "@ALLOCATE \\S+ \\d+ \\S+:\\d+ [1-9]\\d*|@(DROP|GC) \\S+ \\d+ [1-9]\\d*|@COUNTS \\S+ \\S+:\\d+( \\d+){6}"
+                    + "|@LIBRARY [1-9]\\d* \\S+:\\d+");
 
     /** The fields of an event line; site is null but for ALLOCATE. */
     public static Event parse(String line) {
@@ -31,7 +32,12 @@ public record Event(String kind, String type, long size, String site, long id) {
         }
     }
 
-    /** A header line, or an event line with all its fields and a positive id. */
+    /** Whether the line is an @ALLOCATE, @DROP or @GC line (not a @STACK or @COUNTS line). */
+    public static boolean isEvent(String line) {
+        return line.startsWith("@ALLOCATE ") || line.startsWith("@DROP ") || line.startsWith("@GC ");
+    }
+
+    /** A header line, an event line with all its fields and a positive id, or a @COUNTS line. */
     public static boolean wellFormed(String line) {
         return line.startsWith("#") || WHOLE_EVENT.matcher(line).matches();
     }

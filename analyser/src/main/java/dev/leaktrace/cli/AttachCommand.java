@@ -18,10 +18,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Loads the agent into a running JVM. Classes it loaded already are retransformed; objects",
-            "it created before are unknown (releasing them prints nothing). Attaching to a JVM that is",
-            "traced already changes nothing. Java 21 and later print a warning about dynamically",
-            "loaded agents unless the JVM was started with -XX:+EnableDynamicAgentLoading."
+            "Loads the agent into a running JVM.",
+            "Classes it loaded already are retransformed; objects it created before are unknown (releasing",
+            "them prints nothing). Attaching to a JVM that is traced already changes nothing. Java 21 and",
+            "later print a warning about dynamically loaded agents unless the JVM was started with",
+            "-XX:+EnableDynamicAgentLoading."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:attached and tracing", "1:the JVM was traced already: nothing changed",
@@ -36,7 +37,7 @@ final class AttachCommand implements Callable<Integer> {
             description = "The leaktrace.yaml to trace with (or recipe:NAME).")
     String config;
 
-    @Option(names = "--output", paramLabel = "FILE",
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where the JVM writes its lines (overrides the config's output; stderr, stdout, none or a path).")
     String output;
 

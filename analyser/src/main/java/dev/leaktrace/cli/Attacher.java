@@ -13,15 +13,62 @@ final class Attacher {
     }
 
     static void attach(String pid, String arguments) throws CommandFailure {
+        checkPid(pid);
         File jar = AttachJar.of(AgentJar.locate());
         try {
             ByteBuddyAgent.attach(jar, pid, arguments);
         } catch (RuntimeException | LinkageError e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new CommandFailure("cannot attach to process " + pid + ": " + cause.getMessage()
+            throw new CommandFailure("cannot attach to process " + pid + ": " + reason(e)
                     + ". Check that it is a running JVM of the same user, started from a JDK (not a bare JRE),"
                     + " and without -XX:+DisableAttachMechanism.");
         }
+    }
+
+    /**
+     * Attaches with {@code key=<answer>} and returns what the agent wrote there; the caller removes
+     * the file, and what the agent wrote beside it.
+     */
+    static String askInto(String pid, String key, Path answer) throws CommandFailure {
+        attach(pid, key + "=" + answer);
+        if (!Files.exists(answer)) {
+            throw new CommandFailure("process " + pid + " did not answer (see its stderr for 'leaktrace:' lines)");
+        }
+        try {
+            return Files.readString(answer, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read the answer of process " + pid + ": " + e.getMessage());
+        }
+    }
+
+    /** A PID is a positive number of a process that runs now; saying so beats the attach API's bare exception. */
+    static void checkPid(String pid) throws CommandFailure {
+        long number;
+        try {
+            number = Long.parseLong(pid);
+        } catch (NumberFormatException e) {
+            throw new CommandFailure("'" + pid + "' is not a process id; give the PID of a running JVM (see 'jps -l')");
+        }
+        if (number <= 0) {
+            throw new CommandFailure("'" + pid + "' is not a process id; give the PID of a running JVM (see 'jps -l')");
+        }
+        if (ProcessHandle.of(number).isEmpty()) {
+            throw new CommandFailure("no process " + pid + " is running; give the PID of a running JVM (see 'jps -l')");
+        }
+    }
+
+    /** The most specific message in the cause chain; some attach failures carry none at all. */
+    private static String reason(Throwable e) {
+        String reason = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                reason = t.getMessage();
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return reason != null ? reason : root.getClass().getSimpleName();
     }
 
     /** Attaches with {@code key=<temp file>} and returns what the agent wrote there. */
@@ -34,13 +81,9 @@ final class Attacher {
         }
         try {
             Files.delete(answer);
-            attach(pid, key + "=" + answer);
-            if (!Files.exists(answer)) {
-                throw new CommandFailure("process " + pid + " did not answer (see its stderr for 'leaktrace:' lines)");
-            }
-            return Files.readString(answer, StandardCharsets.UTF_8);
+            return askInto(pid, key, answer);
         } catch (IOException e) {
-            throw new CommandFailure("cannot read the answer of process " + pid + ": " + e.getMessage());
+            throw new CommandFailure("cannot create a temporary file: " + e.getMessage());
         } finally {
             try {
                 Files.deleteIfExists(answer);

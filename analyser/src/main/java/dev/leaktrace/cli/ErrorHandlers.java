@@ -19,7 +19,7 @@ final class ErrorHandlers {
         public int handleParseException(ParameterException e, String[] args) {
             CommandLine commandLine = e.getCommandLine();
             PrintWriter err = commandLine.getErr();
-            err.println("leaktrace: " + e.getMessage());
+            err.println("leaktrace: " + UnknownArguments.message(e));
             commandLine.usage(err);
             return ExitCodes.USAGE;
         }

@@ -40,12 +40,20 @@ final class InputOptions {
         Analysis analysis = new LogAnalyser(strict).analyse(inputs);
         err.print(ProblemsText.of(analysis.problems()));
         List<Timeline> empty = new ArrayList<>();
-        for (Timeline timeline : analysis.timelines()) {
-            if (timeline.events() == 0) {
+        int headerOnly = 0;
+        for (int i = 0; i < analysis.timelines().size(); i++) {
+            Timeline timeline = analysis.timelines().get(i);
+            if (timeline.events() > 0) {
+                continue;
+            }
+            if (LogHeader.present(inputs.get(i))) {
+                headerOnly++;
+                err.println("leaktrace: " + timeline.file() + ": no traced objects were created (the log has only its header)");
+            } else {
                 empty.add(timeline);
             }
         }
-        if (empty.size() == analysis.timelines().size()) {
+        if (headerOnly == 0 && empty.size() == analysis.timelines().size()) {
             throw new LogReadException("no @ALLOCATE, @DROP or @GC lines in " + String.join(", ", logs)
                     + "; is this a leaktrace log, and was the agent attached?");
         }

@@ -7,6 +7,7 @@ import dev.leaktrace.analyser.budget.BudgetException;
 import dev.leaktrace.analyser.budget.BudgetParser;
 import dev.leaktrace.analyser.output.ByteUnits;
 import dev.leaktrace.analyser.output.CollapsedStacks;
+import dev.leaktrace.analyser.output.Counted;
 import dev.leaktrace.analyser.output.JsonOutput;
 import dev.leaktrace.analyser.output.LeaksJson;
 import dev.leaktrace.analyser.output.LeaksText;
@@ -50,10 +51,16 @@ record Leaks(List<String> logs, boolean json, boolean failOnLeak, Path budgetFil
         out.flush();
 
         int exit = ExitCodes.OK;
-        if (failOnLeak && (analysis.leakedCount() > 0 || analysis.collectedWithoutDrop() > 0)) {
-            err.println("leaktrace: --fail-on-leak: " + analysis.leakedCount() + " objects leaked ("
-                    + ByteUnits.human(analysis.leakedBytes()) + "), " + analysis.collectedWithoutDrop()
-                    + " collected without a drop");
+        ExpectedLeaks expected = ExpectedLeaks.of(budget, analysis);
+        if (!expected.isEmpty()) {
+            err.println("leaktrace: " + expected.describe());
+        }
+        long leaked = analysis.leakedCount() - expected.count();
+        if (failOnLeak && (leaked > 0 || analysis.collectedWithoutDrop() > 0)) {
+            err.println("leaktrace: --fail-on-leak: " + Counted.of(leaked, "object") + " leaked ("
+                    + ByteUnits.human(analysis.leakedBytes() - expected.bytes()) + "), "
+                    + analysis.collectedWithoutDrop() + " collected without a drop"
+                    + (expected.isEmpty() ? "" : "; the expected ones are not counted"));
             exit = ExitCodes.GATE_FAILED;
         }
         if (budget != null) {

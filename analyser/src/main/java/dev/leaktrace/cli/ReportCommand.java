@@ -24,12 +24,18 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Writes one self-contained HTML file: live bytes over the run per type, the leak table,",
-            "and, given two logs (BEFORE AFTER), the diff between them."
+            "Writes one self-contained HTML report of one run, or of two runs before and after a fix.",
+            "It holds the live bytes over the run per type, the leak table, the flame graph of leaked",
+            "stacks and, given two logs (BEFORE AFTER), the diff between them."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the report was written",
+            "2:usage error, unreadable log, bad input with --strict, or the report could not be written"
         })
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..2", paramLabel = "LOG", description = "One log, or two: BEFORE and AFTER a fix.")
+    @Parameters(index = "0..1", arity = "1..2", paramLabel = "LOG", description = "One log, or two: BEFORE and AFTER a fix.")
     List<String> logs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The HTML file to write.")

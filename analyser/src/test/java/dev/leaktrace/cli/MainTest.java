@@ -155,7 +155,7 @@ class MainTest {
     void usageErrorsExitTwoWithTheUsage() {
         CliRun unknown = CliRun.of("leaks", "--no-such-option", "x.log");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("leaktrace: Unknown option: '--no-such-option'").contains("Usage:");
+        assertThat(unknown.err()).startsWith("leaktrace: leaks: unknown option '--no-such-option'.").contains("Usage:");
 
         assertThat(CliRun.of("diff", "only-one.log").exit()).isEqualTo(2);
         assertThat(CliRun.of("frobnicate").exit()).isEqualTo(2);

@@ -64,6 +64,18 @@ class BeforeAfterIT {
     }
 
     @Test
+    void theLeakGateFailsTheLeakyRunAndPassesTheFixedOneWhoseSrsIsExpected() throws Exception {
+        String budget = System.getProperty("demo.budget");
+        assertThat(run(List.of(JAVA, "-jar", System.getProperty("leaktrace.jar"), "leaks", after.toString(),
+                "--fail-on-leak", "--budget", budget), 0))
+                .contains("1 object alive at the end is expected, kept for the whole run: dev.leaktrace.demo.prover.Srs");
+        assertThat(run(List.of(JAVA, "-jar", System.getProperty("leaktrace.jar"), "leaks", after.toString(),
+                "--fail-on-leak"), 1)).as("without the budget file the SRS counts").contains("1 object leaked");
+        assertThat(run(List.of(JAVA, "-jar", System.getProperty("leaktrace.jar"), "leaks", before.toString(),
+                "--fail-on-leak", "--budget", budget), 1)).contains(INDEX + ": " + PROOFS + " leaked, allowed 0");
+    }
+
+    @Test
     void theUnitTestsRanUnderTheAgentAndTheBudgetGateHolds() throws Exception {
         Path testLog = Path.of(System.getProperty("demo.testLog"));
         assertThat(Files.readString(testLog)).as("the surefire run under -javaagent wrote its log")

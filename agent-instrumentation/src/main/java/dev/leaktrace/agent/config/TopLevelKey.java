@@ -46,6 +46,68 @@ enum TopLevelKey implements ConfigValues.Key {
         void read(Values into, String file, YamlNode value) throws ConfigException {
             into.stacks = ConfigValues.stackDepth(file, value);
         }
+    },
+    LIBRARY("library") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.library = LibraryPatterns.read(file, value, false);
+        }
+    },
+    LOG("log") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            String mode = ConfigValues.scalar(file, key, value);
+            if (mode.equals("survivors")) {
+                into.logMode = LogSettings.Mode.SURVIVORS;
+            } else if (!mode.equals("all")) {
+                throw ConfigException.at(file, value.line, key, "'" + mode + "' is not a log mode: use 'all' (the"
+                        + " default: every object's lines) or 'survivors' (only objects that live past"
+                        + " survivorAge, plus counts per type and site)");
+            }
+        }
+    },
+    SURVIVOR_AGE("survivorAge") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            String text = ConfigValues.scalar(file, key, value);
+            long millis = DurationValue.millis(text);
+            if (millis <= 0) {
+                throw ConfigException.at(file, value.line, key, "'" + text + "' is not a duration above zero: write"
+                        + " a whole number and a unit, e.g. 10s, 500ms, 2m or 1h");
+            }
+            into.survivorAgeMillis = millis;
+        }
+    },
+    JFR("jfr") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            String mode = ConfigValues.scalar(file, key, value);
+            switch (mode) {
+                case "off" -> into.jfr = LogSettings.Jfr.OFF;
+                case "live" -> into.jfr = LogSettings.Jfr.LIVE;
+                case "objects" -> into.jfr = LogSettings.Jfr.OBJECTS;
+                default -> throw ConfigException.at(file, value.line, key, "'" + mode + "' is not a JFR mode: use"
+                        + " 'off' (the default), 'live' (a periodic leaktrace.LiveObjects event per type and site)"
+                        + " or 'objects' (also leaktrace.Allocation and leaktrace.Drop per object)");
+            }
+        }
+    },
+    METRICS("metrics") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            String text = ConfigValues.scalar(file, key, value);
+            try {
+                into.metrics = MetricsAddress.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.at(file, value.line, key, e.getMessage());
+            }
+        }
+    },
+    PATHS("paths") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.paths = ConfigValues.pathExamples(file, value);
+        }
     };
 
     /** The known keys by their names, as written in a file. */
@@ -74,6 +136,12 @@ enum TopLevelKey implements ConfigValues.Key {
         YamlNode types;
         final List<TypeEntry> included = new ArrayList<>();
         int stacks;
+        LibraryPatterns library = LibraryPatterns.NONE;
+        int paths;
+        LogSettings.Mode logMode = LogSettings.Mode.ALL;
+        long survivorAgeMillis = LogSettings.DEFAULT_SURVIVOR_AGE_MILLIS;
+        MetricsAddress metrics;
+        LogSettings.Jfr jfr = LogSettings.Jfr.OFF;
 
         Values(int depth) {
             this.depth = depth;

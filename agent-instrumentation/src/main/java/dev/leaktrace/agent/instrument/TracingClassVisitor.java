@@ -1,6 +1,5 @@
 package dev.leaktrace.agent.instrument;
 
-import dev.leaktrace.bootstrap.Delegations;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,13 +15,16 @@ import net.bytebuddy.jar.asm.Type;
  * frame change, two more stack slots):
  * <ul>
  * <li>in a traced class: {@code Recorder.constructed(this, T.class)} before every return of a
- * constructor; {@code Recorder.bind(this, T.class)} right after its super(...)/this(...) call;
- * and its this(...) calls are told to {@link Delegations};</li>
+ * constructor; {@code Recorder.bind(this, T.class)} right after its super(...)/this(...) call
+ * (at the start of {@code Object()}, which has none); and {@code Recorder.delegating(T.class)}
+ * right before a this(...) call, so the called constructor's exit knows it is not the outermost;</li>
  * <li>{@code Recorder.released(this)} before every normal return of a drop method (a throw skips
  * it: only a normal return drops);</li>
  * <li>where the class may see the bootstrap package: {@code Recorder.expect(T.class, site)}
  * before the constructor call that completes a {@code new T(...)} of a traced T, the site fixed
- * now from the source file and line table.</li>
+ * now from the source file and line table;</li>
+ * <li>in application code: each marked call into library code ({@link MarkedCalls}) becomes a call
+ * of its bridge ({@link LibraryBridges}), which tells the recorder the calling line.</li>
  * </ul>
  */
 final class TracingClassVisitor extends ClassVisitor {
@@ -33,8 +35,12 @@ final class TracingClassVisitor extends ClassVisitor {
     private final Set<String> dropMethods;
     private final boolean announce;
     private final SiteNumbers siteNumbers;
+    private final boolean marks;
+    private final boolean library;
+    private LibraryBridges bridges;
     private String internalName;
     private String className;
+    private boolean isRoot;
     private String packagePath = "";
     private String sourceFile;
     boolean changed;
@@ -45,10 +51,14 @@ final class TracingClassVisitor extends ClassVisitor {
      * @param dropMethods names of this class's methods whose normal return drops the object
      * @param announce    whether {@code new} expressions are announced (only where the class can
      *                    see the bootstrap package)
+     * @param marks       whether calls into library code are marked (application code defined now)
+     * @param library     whether the class is library code (its sites are charged to the caller)
      */
     TracingClassVisitor(ClassVisitor next, Predicate<String> traced, boolean selfTraced, Set<String> dropMethods,
-                        boolean announce, SiteNumbers siteNumbers) {
+                        boolean announce, SiteNumbers siteNumbers, boolean marks, boolean library) {
         super(Opcodes.ASM9, next);
+        this.marks = marks;
+        this.library = library;
         this.traced = traced;
         this.selfTraced = selfTraced;
         this.dropMethods = dropMethods;
@@ -60,9 +70,21 @@ final class TracingClassVisitor extends ClassVisitor {
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         internalName = name;
         className = name.replace('/', '.');
+        isRoot = superName == null;
         int slash = name.lastIndexOf('/');
         packagePath = slash < 0 ? "" : name.substring(0, slash + 1);
+        if (marks) {
+            bridges = new LibraryBridges(name, version & 0xFFFF);
+        }
         super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public void visitEnd() {
+        if (bridges != null) {
+            bridges.write(cv);
+        }
+        super.visitEnd();
     }
 
     @Override
@@ -80,30 +102,38 @@ final class TracingClassVisitor extends ClassVisitor {
         boolean constructor = selfTraced && name.equals("<init>");
         boolean drop = !name.equals("<init>") && dropMethods.contains(name)
                 && (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
-        if (!constructor && !drop && !announce) {
+        if (!constructor && !drop && !announce && !marks) {
             // Nothing to change: the writer then copies the method's bytes as they are, which
             // is much faster than visiting them (start-up retransforms whole JDK classes).
             return next;
         }
-        return new Method(next, constructor, drop, descriptor);
+        return new Method(next, constructor, drop);
     }
 
     private final class Method extends MethodVisitor {
         private final boolean constructor;
         private final boolean drop;
-        private final String descriptor;
         /** {@code new}s whose constructor call is still to come, per type: they nest. */
         private final Map<String, Integer> pendingNews = new HashMap<>();
         private boolean beforeSuperCall;
         private int line = -1;
         private boolean changedHere;
 
-        Method(MethodVisitor next, boolean constructor, boolean drop, String descriptor) {
+        Method(MethodVisitor next, boolean constructor, boolean drop) {
             super(Opcodes.ASM9, next);
             this.constructor = constructor;
             this.drop = drop;
-            this.descriptor = descriptor;
             this.beforeSuperCall = constructor;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            if (constructor && isRoot) {
+                // java.lang.Object's constructor calls no other: its object is bound on entry.
+                beforeSuperCall = false;
+                call("bind");
+            }
         }
 
         @Override
@@ -138,7 +168,13 @@ final class TracingClassVisitor extends ClassVisitor {
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean isInterface) {
             if (opcode != Opcodes.INVOKESPECIAL || !name.equals("<init>")) {
-                super.visitMethodInsn(opcode, owner, name, desc, isInterface);
+                if (bridges != null && MarkedCalls.isMarked(opcode, owner, desc)) {
+                    bridges.callInstead(mv, opcode, owner, name, desc, isInterface, siteNumbers.numberOf(site(),
+                            className, false), line);
+                    changedHere = true;
+                } else {
+                    super.visitMethodInsn(opcode, owner, name, desc, isInterface);
+                }
                 return;
             }
             Integer pending = pendingNews.get(owner);
@@ -150,12 +186,15 @@ final class TracingClassVisitor extends ClassVisitor {
                 super.visitMethodInsn(opcode, owner, name, desc, isInterface);
                 return;
             }
+            boolean superCall = beforeSuperCall;
+            if (superCall && owner.equals(internalName)) {
+                super.visitLdcInsn(Type.getObjectType(internalName));
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "delegating", "(Ljava/lang/Class;)V", false);
+                changedHere = true;
+            }
             super.visitMethodInsn(opcode, owner, name, desc, isInterface);
-            if (beforeSuperCall) {
+            if (superCall) {
                 beforeSuperCall = false;
-                if (owner.equals(internalName)) {
-                    Delegations.register(className, descriptor, line);
-                }
                 call("bind");
             }
         }
@@ -167,10 +206,13 @@ final class TracingClassVisitor extends ClassVisitor {
             changedHere = true;
         }
 
+        private String site() {
+            return sourceFile == null ? "Unknown:0" : packagePath + sourceFile + ":" + Math.max(0, line);
+        }
+
         private void announceNew(String owner) {
-            String site = sourceFile == null ? "Unknown:0" : packagePath + sourceFile + ":" + Math.max(0, line);
             super.visitLdcInsn(Type.getObjectType(owner));
-            super.visitLdcInsn(siteNumbers.numberOf(site));
+            super.visitLdcInsn(siteNumbers.numberOf(site(), className, library));
             super.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "expect", "(Ljava/lang/Class;I)V", false);
             changedHere = true;
         }

@@ -1,6 +1,7 @@
 package dev.leaktrace.agent.instrument;
 
 import dev.leaktrace.agent.config.TypeEntry;
+import dev.leaktrace.bootstrap.LibraryCode;
 import dev.leaktrace.bootstrap.Recorder;
 import dev.leaktrace.bootstrap.Warnings;
 import java.lang.instrument.ClassFileTransformer;
@@ -45,6 +46,17 @@ final class TracingTransformer implements ClassFileTransformer {
         if (internalName == null) {
             return null;
         }
+        // What the transformer constructs is the agent's work, never the application's objects.
+        boolean paused = Recorder.pauseThread();
+        try {
+            return rewrite(module, loader, internalName, classBeingRedefined, classfileBuffer);
+        } finally {
+            Recorder.resumeThread(paused);
+        }
+    }
+
+    private byte[] rewrite(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+                           byte[] classfileBuffer) {
         String name = internalName.replace('/', '.');
         if (Instrumenter.isOwn(name)) {
             return null;
@@ -75,7 +87,12 @@ final class TracingTransformer implements ClassFileTransformer {
             // Classes of the JDK's modules cannot all see the bootstrap package: they announce no
             // sites (their objects are placed by a stack walk).
             boolean announce = !module.isNamed() && loader != null && loader != ClassLoader.getPlatformClassLoader();
-            if (!selfTraced && drops.isEmpty() && !(announce && namesTracedClass(reader))) {
+            boolean library = !announce || LibraryCode.isLibraryName(name);
+            // Bridges are new methods: not for a class already defined (retransformed), nor for
+            // interfaces, whose private methods older class files cannot have.
+            boolean marks = !library && classBeingRedefined == null
+                    && (reader.getAccess() & Opcodes.ACC_INTERFACE) == 0 && MarkedCalls.anyIn(reader);
+            if (!selfTraced && drops.isEmpty() && !marks && !(announce && namesTracedClass(reader))) {
                 return null;
             }
             if (module.isNamed()) {
@@ -83,7 +100,7 @@ final class TracingTransformer implements ClassFileTransformer {
             }
             ClassWriter writer = new ClassWriter(reader, 0);
             TracingClassVisitor visitor = new TracingClassVisitor(writer, tracedTest, selfTraced, drops, announce,
-                    siteNumbers);
+                    siteNumbers, marks, library);
             reader.accept(visitor, 0);
             return visitor.changed ? writer.toByteArray() : null;
         } catch (Throwable e) {
@@ -105,6 +122,9 @@ final class TracingTransformer implements ClassFileTransformer {
         }
         rules.entryFor("dev.leaktrace.agent.instrument.WarmUp", hierarchy);
         RewritingPreload.runAllPaths();
+        // The first redefineModule loads the JDK's WeakPairMap classes, which must not happen
+        // inside the transformer; java.base is the module every traced JDK class lives in or reads.
+        assureReadsRecorder(Object.class.getModule());
     }
 
     static boolean isInstantiable(int access) {

@@ -55,6 +55,66 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void libraryPatternsAtTheTopAndPerEntry() throws Exception {
+        TraceConfig c = parse("library: [io.netty.**, com.example.pool.*]\ntypes:\n"
+                + "  - class: a.B\n    library: any\n  - class: a.C\n    library: org.h2.**\n  - class: a.D\n");
+        assertThat(c.library().test("io.netty.buffer.PooledByteBufAllocator")).isTrue();
+        assertThat(c.library().test("com.example.pool.Pool")).isTrue();
+        assertThat(c.library().test("com.example.pool.sub.Pool")).isFalse();
+        assertThat(c.library().test("com.example.App")).isFalse();
+        assertThat(c.types().get(0).library().any()).isTrue();
+        assertThat(c.types().get(1).library().test("org.h2.jdbc.JdbcConnection")).isTrue();
+        assertThat(c.types().get(1).library().any()).isFalse();
+        assertThat(c.types().get(2).library().isEmpty()).isTrue();
+    }
+
+    @Test
+    void badLibraryValuesNameTheKeyAndWhatToWrite() {
+        assertThat(error("library: any\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: library: 'any' is for an entry of types: only");
+        assertThat(error("types:\n  - class: a.B\n    library: [org.h2.*x]\n"))
+                .startsWith("app.yaml:3: library: 'org.h2.*x' is not a class pattern").endsWith("(or 'any')");
+        assertThat(error("library: {a: b}\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: library: expected a list of class patterns");
+    }
+
+    @Test
+    void logModeSurvivorAgeAndMetrics() throws Exception {
+        TraceConfig defaults = parse("types:\n  - class: a.B\n");
+        assertThat(defaults.log().mode()).isEqualTo(LogSettings.Mode.ALL);
+        assertThat(defaults.log().survivorAgeMillis()).isEqualTo(10_000);
+        assertThat(defaults.log().metrics()).isNull();
+
+        TraceConfig c = parse("log: survivors\nsurvivorAge: 500ms\nmetrics: 127.0.0.1:9464\ntypes:\n  - class: a.B\n");
+        assertThat(c.log().mode()).isEqualTo(LogSettings.Mode.SURVIVORS);
+        assertThat(c.log().survivorAgeMillis()).isEqualTo(500);
+        assertThat(c.log().metrics().port()).isEqualTo(9464);
+        assertThat(c.log().metrics().host().isLoopbackAddress()).isTrue();
+        assertThat(parse("survivorAge: 2m\ntypes:\n  - class: a.B\n").log().survivorAgeMillis()).isEqualTo(120_000);
+        assertThat(c.withOutput("x.log").log().mode()).as("kept by withOutput").isEqualTo(LogSettings.Mode.SURVIVORS);
+        assertThat(c.log().jfr()).isEqualTo(LogSettings.Jfr.OFF);
+        assertThat(parse("jfr: objects\ntypes:\n  - class: a.B\n").log().jfr()).isEqualTo(LogSettings.Jfr.OBJECTS);
+        assertThat(parse("jfr: live\ntypes:\n  - class: a.B\n").log().jfr()).isEqualTo(LogSettings.Jfr.LIVE);
+    }
+
+    @Test
+    void badLogModeSurvivorAgeAndMetricsNameTheirKeyAndLine() {
+        assertThat(error("log: some\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: log: 'some' is not a log mode: use 'all'");
+        assertThat(error("types:\n  - class: a.B\nsurvivorAge: 10\n"))
+                .startsWith("app.yaml:3: survivorAge: '10' is not a duration above zero: write a whole number and a unit");
+        assertThat(error("survivorAge: 0s\ntypes:\n  - class: a.B\n")).startsWith("app.yaml:1: survivorAge: '0s'");
+        assertThat(error("jfr: on\ntypes:\n  - class: a.B\n")).startsWith("app.yaml:1: jfr: 'on' is not a JFR mode: use 'off'");
+        assertThat(error("metrics: 127.0.0.1:99999\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: metrics: '127.0.0.1:99999': the port '99999' is not a number from 1 to 65535.");
+        assertThat(error("metrics: localhost:9464\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: metrics: 'localhost:9464': the host must be an IP address");
+        assertThat(error("metrics: 0.0.0.0:9464\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: metrics: '0.0.0.0:9464' is not a loopback address, so other hosts could read"
+                        + " the metrics; write 'public:0.0.0.0:9464' if that is meant");
+    }
+
+    @Test
     void wildcards() {
         ClassPattern one = ClassPattern.parse("com.example.*");
         assertThat(one.matches("com.example.A")).isTrue();
@@ -87,7 +147,18 @@ class ConfigLoaderTest {
     @Test
     void unknownTopKeySuggestsTheNearest() {
         assertThat(error("outptu: x.log\ntypes:\n  - class: a.B\n"))
-                .isEqualTo("app.yaml:1: outptu: unknown key; did you mean 'output'? Known keys here: include, onConfigError, output, stacks, types.");
+                .isEqualTo("app.yaml:1: outptu: unknown key; did you mean 'output'? Known keys here: include, jfr, library,"
+                        + " log, metrics, onConfigError, output, paths, stacks, survivorAge, types.");
+    }
+
+    @Test
+    void pathsIsANumberOfObjectsPerGroupAndZeroByDefault() throws Exception {
+        assertThat(parse("paths: 3\ntypes:\n  - class: a.B\n").paths()).isEqualTo(3);
+        assertThat(parse("types:\n  - class: a.B\n").paths()).isZero();
+        assertThat(error("paths: some\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: paths: 'some' is not a number of objects from 0 to 1000");
+        assertThat(error("types:\n  - class: a.B\npaths: -1\n"))
+                .startsWith("app.yaml:3: paths: '-1' is not a number of objects");
     }
 
     @Test

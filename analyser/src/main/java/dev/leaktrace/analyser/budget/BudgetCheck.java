@@ -21,7 +21,8 @@ public final class BudgetCheck {
         for (BudgetRule rule : budget.rules()) {
             Amount leaked = Amount.NONE;
             for (LeakGroup group : analysis.groups()) {
-                if (group.type().equals(rule.type()) && (rule.site() == null || group.site().equals(rule.site()))) {
+                if (budget.expecting(group) == null && group.type().equals(rule.type())
+                        && (rule.site() == null || group.site().equals(rule.site()))) {
                     leaked = leaked.plus(group.count(), group.bytes());
                 }
             }
@@ -32,7 +33,7 @@ public final class BudgetCheck {
             Set<String> named = budget.rules().stream().map(BudgetRule::type).collect(Collectors.toSet());
             Map<String, Amount> others = new LinkedHashMap<>();
             for (LeakGroup group : analysis.groups()) {
-                if (!named.contains(group.type())) {
+                if (!named.contains(group.type()) && budget.expecting(group) == null) {
                     others.merge(group.type(), new Amount(group.count(), group.bytes()),
                             (a, b) -> a.plus(b.count(), b.bytes()));
                 }

@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * binding to classes, so that every mistake can be reported with its line number.
  */
 public final class BudgetParser {
-    private static final Set<String> TOP_KEYS = Set.of("budgets", "default");
+    private static final Set<String> TOP_KEYS = Set.of("budgets", "default", "expected");
+    private static final Set<String> EXPECTED_KEYS = Set.of("type", "site");
     private static final Set<String> RULE_KEYS = Set.of("type", "site", "count", "bytes");
     private static final Set<String> DEFAULT_KEYS = Set.of("count", "bytes");
 
@@ -55,24 +56,66 @@ public final class BudgetParser {
 
     private Budget budget(YamlNode root) throws BudgetException {
         if (root == null) {
-            throw new BudgetException(file + ": the budget file is empty; expected a 'budgets:' list");
+            throw new BudgetException(file + ": the budget file is empty; expected a 'budgets:' list or a 'default:'");
         }
         Mapping top = mapping(root, "the budget file");
         List<BudgetRule> rules = null;
         BudgetRule fallback = null;
+        List<ExpectedLeak> expected = List.of();
         for (Entry entry : top.entries()) {
             String key = key(entry, TOP_KEYS);
             YamlNode value = entry.value();
             if (key.equals("budgets")) {
                 rules = rules(value);
+            } else if (key.equals("expected")) {
+                expected = expected(value);
             } else {
                 fallback = limits(mapping(value, "'default'"), DEFAULT_KEYS, null, null, value.line());
             }
         }
-        if (rules == null) {
-            throw new BudgetException(at(root) + "missing 'budgets:', the list of allowed leaks per type");
+        if (rules == null && fallback == null && expected.isEmpty()) {
+            throw new BudgetException(at(root) + "give 'budgets:', the list of allowed leaks per type, "
+                    + "or 'default:', the allowance of every type, or 'expected:', the objects kept for the whole run");
         }
-        return new Budget(file, List.copyOf(rules), fallback);
+        return new Budget(file, rules == null ? List.of() : List.copyOf(rules), fallback, expected);
+    }
+
+    private List<ExpectedLeak> expected(YamlNode node) throws BudgetException {
+        if (node instanceof Scalar scalar && scalar.value().isEmpty()) {
+            return List.of();
+        }
+        if (!(node instanceof Sequence sequence)) {
+            throw new BudgetException(at(node) + "'expected' must be a list of entries starting with '- type: ...'");
+        }
+        List<ExpectedLeak> expected = new ArrayList<>();
+        for (YamlNode item : sequence.items()) {
+            String[] typeAndSite = typeAndSite(mapping(item, "an expected entry"), EXPECTED_KEYS);
+            if (typeAndSite[0] == null) {
+                throw new BudgetException(at(item) + "expected entry has no 'type'; give the exact type name, "
+                        + "as printed by 'leaks'");
+            }
+            expected.add(new ExpectedLeak(typeAndSite[0], typeAndSite[1], item.line()));
+        }
+        return List.copyOf(expected);
+    }
+
+    /** The {@code type} and {@code site} of an entry (either may be null); other keys must be in {@code allowed}. */
+    private String[] typeAndSite(Mapping entry, Set<String> allowed) throws BudgetException {
+        String type = null;
+        String site = null;
+        for (Entry field : entry.entries()) {
+            String key = key(field, allowed);
+            if (key.equals("type")) {
+                type = text(field.value(), "type");
+            } else if (key.equals("site")) {
+                site = text(field.value(), "site");
+                if (Site.parse(site).line() < 0) {
+                    throw new BudgetException(at(field.value()) + "site '" + site
+                            + "' must be <file>:<line>, as printed by 'leaks'");
+                }
+            }
+        }
+        return new String[] {type, site};
     }
 
     private List<BudgetRule> rules(YamlNode node) throws BudgetException {
@@ -85,20 +128,9 @@ public final class BudgetParser {
         List<BudgetRule> rules = new ArrayList<>();
         for (YamlNode item : sequence.items()) {
             Mapping entry = mapping(item, "a budget entry");
-            String type = null;
-            String site = null;
-            for (Entry field : entry.entries()) {
-                String key = key(field, RULE_KEYS);
-                if (key.equals("type")) {
-                    type = text(field.value(), "type");
-                } else if (key.equals("site")) {
-                    site = text(field.value(), "site");
-                    if (Site.parse(site).line() < 0) {
-                        throw new BudgetException(at(field.value()) + "site '" + site
-                                + "' must be <file>:<line>, as printed by 'leaks'");
-                    }
-                }
-            }
+            String[] typeAndSite = typeAndSite(entry, RULE_KEYS);
+            String type = typeAndSite[0];
+            String site = typeAndSite[1];
             if (type == null) {
                 throw new BudgetException(at(item) + "budget entry has no 'type'; give the exact type name, "
                         + "as printed by 'leaks'");

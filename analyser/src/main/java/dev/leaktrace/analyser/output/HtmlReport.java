@@ -3,6 +3,7 @@ package dev.leaktrace.analyser.output;
 import dev.leaktrace.analyser.diff.LeakDiff;
 import dev.leaktrace.analyser.result.Amount;
 import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.Holder;
 import dev.leaktrace.analyser.result.LeakGroup;
 import dev.leaktrace.analyser.result.Timeline;
 import java.util.List;
@@ -68,10 +69,12 @@ public final class HtmlReport {
     }
 
     private static String totals(Analysis run) {
-        return "<p class=\"totals\">Leaked <b>" + run.leakedCount() + "</b> objects, <b>"
+        return "<p class=\"totals\">Leaked <b>" + run.leakedCount() + "</b> "
+                + (run.leakedCount() == 1 ? "object" : "objects") + ", <b>"
                 + ByteUnits.human(run.leakedBytes()) + "</b> (" + run.leakedBytes() + " bytes) &middot; "
                 + run.allocations() + " allocations, " + run.drops() + " drops, " + run.collectedWithoutDrop()
-                + " collected without drop</p>\n";
+                + " collected without drop</p>\n"
+                + (run.hasSurvivorsLog() ? "<p class=\"muted\">" + Html.escape(LeaksText.survivorsNote(run)) + "</p>\n" : "");
     }
 
     private static void charts(StringBuilder body, Analysis run) {
@@ -97,6 +100,15 @@ public final class HtmlReport {
 
     /** The leaked bytes by call stack, when the log recorded stacks; otherwise how to record them. */
     private static void flameGraph(StringBuilder body, Analysis run, String which) {
+        leakedFlameGraph(body, run, which);
+        if (!run.collectedStacks().isEmpty()) {
+            body.append("<h2>Collected without a drop, by call stack").append(which).append("</h2>\n")
+                    .append("<p class=\"muted\">The same for objects the GC took that nobody released.</p>\n")
+                    .append(SvgFlameGraph.render(run.collectedStacks()));
+        }
+    }
+
+    private static void leakedFlameGraph(StringBuilder body, Analysis run, String which) {
         if (run.leakedCount() == 0) {
             return;
         }
@@ -124,7 +136,9 @@ public final class HtmlReport {
             body.append("<p>No leaks: every allocation was dropped or collected.</p>\n");
         } else {
             groupTable(body, run.groups(), true);
+            holderTable(body, run.groups(), which, "Who holds them");
         }
+        holderTable(body, run.reachable(), which, "Released but still reachable");
         if (!run.collected().isEmpty()) {
             body.append("<h2>Collected by the GC without a drop").append(which).append("</h2>\n");
             groupTable(body, run.collected(), false);
@@ -132,11 +146,13 @@ public final class HtmlReport {
     }
 
     private static void groupTable(StringBuilder body, List<LeakGroup> groups, boolean withTrend) {
-        body.append("<table>\n<tr><th>Type</th><th>Site</th><th>Count</th><th>Bytes</th><th>Size</th>")
+        body.append("<table>\n<tr><th>Type</th><th>Site</th><th>Library line</th><th>Count</th><th>Bytes</th><th>Size</th>")
                 .append(withTrend ? "<th>Trend</th>" : "").append("<th>Example ids</th></tr>\n");
         for (LeakGroup group : groups) {
             body.append("<tr><td>").append(Html.escape(group.type())).append("</td><td>")
-                    .append(Html.escape(group.site())).append("</td><td class=\"n\">").append(group.count())
+                    .append(Html.escape(group.site())).append("</td><td>")
+                    .append(Html.escape(String.join(", ", group.librarySites())))
+                    .append("</td><td class=\"n\">").append(group.count())
                     .append("</td><td class=\"n\">").append(group.bytes()).append("</td><td class=\"n\">")
                     .append(ByteUnits.human(group.bytes())).append("</td>");
             if (withTrend) {
@@ -147,6 +163,30 @@ public final class HtmlReport {
                     .append("</td></tr>\n");
         }
         body.append("</table>\n");
+    }
+
+    /** Who holds the leaked groups, when the log has heap lines. */
+    private static void holderTable(StringBuilder body, List<LeakGroup> groups, String which, String title) {
+        StringBuilder rows = new StringBuilder();
+        for (LeakGroup group : groups) {
+            if (group.heap() == null) {
+                continue;
+            }
+            for (Holder holder : group.heap().holders()) {
+                rows.append("<tr><td>").append(Html.escape(group.type())).append("</td><td>")
+                        .append(Html.escape(group.site())).append("</td><td>").append(Html.escape(holder.describe()))
+                        .append("</td><td class=\"n\">").append(holder.count()).append("</td><td class=\"n\">")
+                        .append(ByteUnits.human(holder.retainedBytes())).append("</td><td class=\"n\">")
+                        .append(ByteUnits.human(group.heap().retainedBytes())).append("</td></tr>\n");
+            }
+        }
+        if (rows.length() == 0) {
+            return;
+        }
+        body.append("<h2>").append(title).append(which).append("</h2>\n<p class=\"muted\">From a heap dump: the GC root "
+                + "and the classes on the shortest strong path to the objects; retained is what releasing them would "
+                + "free.</p>\n<table>\n<tr><th>Type</th><th>Site</th><th>Held by</th><th>Count</th><th>Retained</th>"
+                + "<th>Group retained</th></tr>\n").append(rows).append("</table>\n");
     }
 
     private static void diffTables(StringBuilder body, LeakDiff diff) {
@@ -173,6 +213,17 @@ public final class HtmlReport {
                     .append(amount(change.after())).append("</td></tr>\n");
         }
         body.append("</table>\n");
+        if (!diff.holders().isEmpty()) {
+            body.append("<h2>Diff by holder</h2>\n<table>\n<tr><th>Verdict</th><th>Type</th><th>Held by</th>"
+                    + "<th>Before</th><th>After</th></tr>\n");
+            for (LeakDiff.HolderChange change : diff.holders()) {
+                body.append("<tr><td>").append(verdict(change.verdict().label())).append("</td><td>")
+                        .append(Html.escape(change.type())).append("</td><td>").append(Html.escape(change.heldBy()))
+                        .append("</td><td class=\"n\">").append(amount(change.before())).append("</td><td class=\"n\">")
+                        .append(amount(change.after())).append("</td></tr>\n");
+            }
+            body.append("</table>\n");
+        }
     }
 
     private static String verdict(String label) {

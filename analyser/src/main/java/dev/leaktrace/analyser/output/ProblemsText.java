@@ -16,7 +16,7 @@ public final class ProblemsText {
             if (count == 0) {
                 continue;
             }
-            out.append("leaktrace: warning: ").append(count).append(' ').append(kind.plural()).append("; ")
+            out.append("leaktrace: warning: ").append(kind.counted(count)).append("; ")
                     .append(kind.consequence()).append(":\n");
             for (String message : problems.firstMessages(kind)) {
                 out.append("  ").append(message).append('\n');

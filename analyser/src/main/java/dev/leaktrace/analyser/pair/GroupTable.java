@@ -47,7 +47,7 @@ final class GroupTable {
     void addCollected(int group, long id, long bytes) {
         collectedCount[group]++;
         collectedBytes[group] = Saturating.add(collectedBytes[group], bytes);
-        collectedIds[group] = withExample(collectedIds[group], id);
+        collectedIds[group] = withSmallest(collectedIds[group], id);
     }
 
     void addLeaked(int group, long bytes) {
@@ -72,6 +72,27 @@ final class GroupTable {
         }
         long[] more = Arrays.copyOf(ids, ids.length + 1);
         more[ids.length] = id;
+        return more;
+    }
+
+    /**
+     * Keeps the smallest ids, ascending: collections come in the collector's order, and the earliest
+     * allocated are the examples a reader looks for first.
+     */
+    private static long[] withSmallest(long[] ids, long id) {
+        if (ids == null) {
+            return new long[] {id};
+        }
+        if (ids.length >= EXAMPLE_IDS && id >= ids[ids.length - 1]) {
+            return ids;
+        }
+        long[] more = ids.length >= EXAMPLE_IDS ? ids : Arrays.copyOf(ids, ids.length + 1);
+        int at = more.length - 1;
+        while (at > 0 && more[at - 1] > id) {
+            more[at] = more[at - 1];
+            at--;
+        }
+        more[at] = id;
         return more;
     }
 

@@ -4,10 +4,13 @@ import dev.leaktrace.analyser.parse.ByteInterner;
 import dev.leaktrace.analyser.parse.EventLine;
 import dev.leaktrace.analyser.parse.EventLineSink;
 import dev.leaktrace.analyser.parse.LineKind;
+import dev.leaktrace.analyser.parse.LogHeader;
 import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.LogSource;
 import dev.leaktrace.analyser.result.Printable;
 import dev.leaktrace.analyser.result.ProblemKind;
 import dev.leaktrace.analyser.result.Problems;
+import dev.leaktrace.analyser.result.Saturating;
 import dev.leaktrace.analyser.result.Timeline;
 import dev.leaktrace.analyser.result.Trend;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +37,9 @@ public final class Pairing implements EventLineSink {
     private final StacksById stackOf = new StacksById();
     /** Leaked objects that have a stack, by {@code stack << 32 | group}: {count, bytes}, over all files. */
     final Map<Long, long[]> leakedByStack = new LinkedHashMap<>();
+    /** The same for objects collected without a drop. */
+    final Map<Long, long[]> collectedByStack = new LinkedHashMap<>();
+    final LibrarySites librarySites = new LibrarySites();
     private long[] liveBytesByType = new long[64];
     private int[] lastGroupAtSite = new int[64]; // group + 1; 0 = none yet
     /** By {@link EventLine#siteKey key} of this file's reader: the site in {@link #sites}, + 1; 0 = not seen yet. */
@@ -41,6 +47,9 @@ public final class Pairing implements EventLineSink {
     private final Trend[] noTrends = new Trend[0];
     Trend[] trends = noTrends;
     final List<Timeline> timelines = new ArrayList<>();
+    final CountTable counts = new CountTable(types, sites);
+    final List<LogSource> sources = new ArrayList<>();
+    final HeapLines heap = new HeapLines();
 
     long allocations;
     long drops;
@@ -51,6 +60,11 @@ public final class Pairing implements EventLineSink {
     private String file;
     private LiveSampler sampler;
     private long ordinal;
+    private LogHeader header;
+    /** The totals when this file began, so that its own can be told. */
+    private long allocationsBefore;
+    private long dropsBefore;
+    private long collectedBefore;
 
     /** @param problems where bad input is counted, and under {@code --strict} made fatal */
     public Pairing(Problems problems) {
@@ -61,6 +75,10 @@ public final class Pairing implements EventLineSink {
     public void beginFile(String name) {
         file = name;
         ordinal = 0;
+        header = null;
+        allocationsBefore = allocations;
+        dropsBefore = drops;
+        collectedBefore = collected;
         sampler = new LiveSampler();
         live.clear();
         stackOf.clear();
@@ -79,8 +97,32 @@ public final class Pairing implements EventLineSink {
                 stack(b, lineNumber, event);
                 return; // not an event of the timeline: it describes the allocation before it
             }
+            case LineKind.LIBRARY -> {
+                library(b, lineNumber, event);
+                return; // the same
+            }
+            case LineKind.RETAINED, LineKind.HOLDER, LineKind.PATH -> {
+                heapLine(b, lineNumber, event);
+                return; // what a heap dump said of a live object: not an event either
+            }
+            case LineKind.REACHABLE -> {
+                heap.reachable(text(b, event.typeStart, event.typeEnd), text(b, event.siteStart, event.siteEnd),
+                        event.id, event.count, event.size, text(b, event.wordsStart, event.wordsEnd));
+                return;
+            }
             case LineKind.OTHER -> {
                 otherEvents++;
+                return;
+            }
+            case LineKind.COUNTS -> {
+                counts(b, event);
+                return;
+            }
+            case LineKind.HEADER -> {
+                if (header == null) { // the first: a log that was appended to keeps its first JVM
+                    header = LogHeader.parse(new String(b, event.lineStart, event.lineEnd - event.lineStart,
+                            StandardCharsets.UTF_8));
+                }
                 return;
             }
             case LineKind.MALFORMED -> {
@@ -171,10 +213,25 @@ public final class Pairing implements EventLineSink {
         if (byGc) {
             collected++;
             groups.addCollected(group, event.id, size);
+            if (!stackOf.isEmpty()) {
+                int stack = stackOf.get(event.id);
+                if (stack >= 0) {
+                    long[] amount = collectedByStack.computeIfAbsent((long) stack << 32 | group, k -> new long[2]);
+                    amount[0]++;
+                    amount[1] += size;
+                }
+            }
         } else {
             drops++;
         }
         forget(slot);
+    }
+
+    /** A @COUNTS line: the type and site's running totals, the last of which holds. */
+    private void counts(byte[] b, EventLine event) {
+        int type = types.intern(b, event.typeStart, event.typeEnd);
+        int site = sites.intern(b, event.siteStart, event.siteEnd);
+        counts.put(type, site, event.counts);
     }
 
     private void stack(byte[] b, long lineNumber, EventLine event) {
@@ -185,6 +242,32 @@ public final class Pairing implements EventLineSink {
         }
         stackLines++;
         stackOf.put(event.id, stacks.intern(b, event.framesStart, event.framesEnd));
+    }
+
+    private void library(byte[] b, long lineNumber, EventLine event) {
+        int slot = live.find(event.id);
+        if (slot < 0) {
+            problems.report(ProblemKind.UNMATCHED_LIBRARY, problems.wantsMessage(ProblemKind.UNMATCHED_LIBRARY)
+                    ? where(lineNumber) + "@LIBRARY of id " + event.id + ", which is not alive" : null);
+            return;
+        }
+        librarySites.add(live.groupAt(slot), sites.intern(b, event.siteStart, event.siteEnd));
+    }
+
+    private void heapLine(byte[] b, long lineNumber, EventLine event) {
+        int slot = live.find(event.id);
+        if (slot < 0) {
+            problems.report(ProblemKind.UNMATCHED_HEAP_LINE, problems.wantsMessage(ProblemKind.UNMATCHED_HEAP_LINE)
+                    ? where(lineNumber) + "@" + LineKind.name(event.kind) + " of id " + event.id + ", which is not alive"
+                    : null);
+            return;
+        }
+        int group = live.groupAt(slot);
+        switch (event.kind) {
+            case LineKind.RETAINED -> heap.retained(group, event.count, event.size);
+            case LineKind.HOLDER -> heap.holder(group, event.count, event.size, text(b, event.wordsStart, event.wordsEnd));
+            default -> heap.path(group, event.id, text(b, event.wordsStart, event.wordsEnd));
+        }
     }
 
     private void forget(int slot) {
@@ -239,8 +322,26 @@ public final class Pairing implements EventLineSink {
         }
         timelines.add(Timelines.of(file, ordinals, sampler, types));
         addLeakedStacks();
+        long leakedCount = live.size();
+        long leakedBytes = 0;
+        for (int slot = 0; slot < live.capacity(); slot++) {
+            if (live.idAt(slot) != 0) {
+                leakedBytes = Saturating.add(leakedBytes, live.sizeAt(slot));
+            }
+        }
         live.clear();
         stackOf.clear();
+        boolean survivors = (header != null && header.survivors()) || counts.fileHasCounts();
+        if (counts.fileHasCounts()) {
+            // Short-lived objects have no lines: the file's totals are its counts.
+            long[] sums = counts.endFile();
+            allocations = allocationsBefore + sums[0];
+            drops = dropsBefore + sums[2];
+            collected = collectedBefore + sums[4];
+        }
+        sources.add(new LogSource(file, header == null ? null : header.host(), header == null ? 0 : header.pid(),
+                survivors, header == null ? 0 : header.survivorAgeMillis(), allocations - allocationsBefore,
+                drops - dropsBefore, collected - collectedBefore, leakedCount, leakedBytes));
     }
 
     /** The analysis of the files paired so far, named {@code files}. */

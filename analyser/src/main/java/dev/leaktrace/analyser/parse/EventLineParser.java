@@ -1,7 +1,9 @@
 package dev.leaktrace.analyser.parse;
 
 /**
- * Recognises {@code @ALLOCATE}, {@code @DROP}, {@code @GC} and {@code @STACK} lines in raw bytes.
+ * Recognises {@code @ALLOCATE}, {@code @DROP}, {@code @GC}, {@code @STACK}, {@code @COUNTS} and
+ * {@code @LIBRARY} lines, the agent's {@code # leaktrace} header, and the heap analysis's
+ * {@code @RETAINED}, {@code @HOLDER} and {@code @PATH} lines in raw bytes.
  *
  * <p>Hand-written instead of a regex because it runs once per log line on logs of tens of millions
  * of lines: it scans for the token, then walks the fields once, parsing numbers in place and
@@ -15,6 +17,13 @@ public final class EventLineParser {
     private static final byte[] DROP = {'D', 'R', 'O', 'P'};
     private static final byte[] GC = {'G', 'C'};
     private static final byte[] STACK = {'S', 'T', 'A', 'C', 'K'};
+    private static final byte[] LIBRARY = {'L', 'I', 'B', 'R', 'A', 'R', 'Y'};
+    private static final byte[] COUNTS = {'C', 'O', 'U', 'N', 'T', 'S'};
+    private static final byte[] HEADER = {'#', ' ', 'l', 'e', 'a', 'k', 't', 'r', 'a', 'c', 'e', ' '};
+    private static final byte[] RETAINED = {'R', 'E', 'T', 'A', 'I', 'N', 'E', 'D'};
+    private static final byte[] HOLDER = {'H', 'O', 'L', 'D', 'E', 'R'};
+    private static final byte[] PATH = {'P', 'A', 'T', 'H'};
+    private static final byte[] REACHABLE = {'R', 'E', 'A', 'C', 'H', 'A', 'B', 'L', 'E'};
 
     /** Parses {@code bytes[from, to)}, a line without its terminator, into {@code out}; returns its {@link LineKind}. */
     public byte parse(byte[] bytes, int from, int to, EventLine out) {
@@ -28,7 +37,8 @@ public final class EventLineParser {
         out.terminated = terminated;
         int at = skipBlanks(bytes, from, to);
         if (at < to && bytes[at] == '#') {
-            return out.kind = LineKind.NONE; // header and comment lines, which may describe the format itself
+            // Header and comment lines, which may describe the format itself; the agent's header is read.
+            return out.kind = startsWith(bytes, at, to, HEADER) ? LineKind.HEADER : LineKind.NONE;
         }
         while (true) {
             while (at < to && bytes[at] != '@') {
@@ -58,6 +68,16 @@ public final class EventLineParser {
             if (token == LineKind.STACK) {
                 return out.kind = parseStack(bytes, nameEnd, to, out);
             }
+            if (token == LineKind.COUNTS) {
+                return out.kind = parseCounts(bytes, nameEnd, to, out);
+            }
+            if (token == LineKind.LIBRARY) {
+                return out.kind = parseLibrary(bytes, nameEnd, to, out);
+            }
+            if (token == LineKind.RETAINED || token == LineKind.HOLDER || token == LineKind.PATH
+                    || token == LineKind.REACHABLE) {
+                return out.kind = parseHeapLine(token, bytes, nameEnd, to, out);
+            }
             return out.kind = parseFields(token, bytes, nameEnd, to, out);
         }
     }
@@ -85,32 +105,22 @@ public final class EventLineParser {
         out.size = size;
 
         if (token == LineKind.ALLOCATE) {
-            pos = skipBlanks(b, pos, to);
-            int siteStart = pos;
-            int colon = -1;
-            while (pos < to && !isBlank(b[pos])) {
-                if (b[pos] == ':') {
-                    colon = pos; // the last colon wins: file names may contain colons
-                }
-                pos++;
+            pos = site(b, pos, to, out);
+            if (pos < 0) {
+                return LineKind.MALFORMED;
             }
-            if (pos == siteStart) {
-                return malformed(out, "the site <file>:<line> is missing");
-            }
-            if (colon <= siteStart) {
-                return malformed(out, "the site is not <file>:<line>");
-            }
-            long line = parseLong(b, colon + 1, pos);
-            if (line < 0 || line > Integer.MAX_VALUE) {
-                return malformed(out, "the line number of the site is not a number");
-            }
-            out.siteStart = siteStart;
-            out.siteEnd = pos;
-            out.siteKey = -1;
-            out.line = (int) line;
         }
 
         return id(b, pos, to, out) < 0 ? LineKind.MALFORMED : token;
+    }
+
+    /** {@code @LIBRARY <id> <file>:<line>}. */
+    private static byte parseLibrary(byte[] b, int pos, int to, EventLine out) {
+        pos = id(b, pos, to, out);
+        if (pos < 0 || site(b, pos, to, out) < 0) {
+            return LineKind.MALFORMED;
+        }
+        return LineKind.LIBRARY;
     }
 
     /** {@code @STACK <id> <frame>;<frame>;...}; frames are percent-encoded, so they hold no blanks. */
@@ -142,6 +152,116 @@ public final class EventLineParser {
         out.framesStart = framesStart;
         out.framesEnd = pos;
         return LineKind.STACK;
+    }
+
+    /** {@code @COUNTS <type> <file>:<line>} and six whole numbers. */
+    private static byte parseCounts(byte[] b, int pos, int to, EventLine out) {
+        pos = skipBlanks(b, pos, to);
+        int typeStart = pos;
+        pos = skipWord(b, pos, to);
+        if (pos == typeStart) {
+            return malformed(out, "the type is missing");
+        }
+        out.typeStart = typeStart;
+        out.typeEnd = pos;
+        pos = site(b, pos, to, out);
+        if (pos < 0) {
+            return LineKind.MALFORMED;
+        }
+        for (int i = 0; i < EventLine.COUNTS_FIELDS; i++) {
+            pos = skipBlanks(b, pos, to);
+            int start = pos;
+            pos = skipWord(b, pos, to);
+            long value = parseLong(b, start, pos);
+            if (value < 0) {
+                return malformed(out, pos == start ? "it needs six counts after the site" : "a count is not a whole number");
+            }
+            out.counts[i] = value;
+        }
+        return LineKind.COUNTS;
+    }
+
+    /** Reads the {@code <file>:<line>} word at {@code pos} into {@code out}; returns where it ends, or -1 when malformed. */
+    private static int site(byte[] b, int pos, int to, EventLine out) {
+        pos = skipBlanks(b, pos, to);
+        int siteStart = pos;
+        int colon = -1;
+        while (pos < to && !isBlank(b[pos])) {
+            if (b[pos] == ':') {
+                colon = pos; // the last colon wins: file names may contain colons
+            }
+            pos++;
+        }
+        if (pos == siteStart) {
+            malformed(out, "the site <file>:<line> is missing");
+            return -1;
+        }
+        if (colon <= siteStart) {
+            malformed(out, "the site is not <file>:<line>");
+            return -1;
+        }
+        long line = parseLong(b, colon + 1, pos);
+        if (line < 0 || line > Integer.MAX_VALUE) {
+            malformed(out, "the line number of the site is not a number");
+            return -1;
+        }
+        out.siteStart = siteStart;
+        out.siteEnd = pos;
+        out.siteKey = -1;
+        out.line = (int) line;
+        return pos;
+    }
+
+    /**
+     * {@code @RETAINED <id> <objects> <bytes>}, {@code @HOLDER <id> <objects> <bytes> <words>} and
+     * {@code @PATH <id> <words>}, where the words (root first) are percent-encoded, blank-separated;
+     * {@code @REACHABLE <id> <type> <file>:<line>} and then as {@code @HOLDER}.
+     */
+    private static byte parseHeapLine(byte token, byte[] b, int pos, int to, EventLine out) {
+        pos = id(b, pos, to, out);
+        if (pos < 0) {
+            return LineKind.MALFORMED;
+        }
+        if (token == LineKind.REACHABLE) {
+            pos = skipBlanks(b, pos, to);
+            out.typeStart = pos;
+            pos = skipWord(b, pos, to);
+            out.typeEnd = pos;
+            if (out.typeEnd == out.typeStart) {
+                return malformed(out, "the type is missing");
+            }
+            pos = site(b, pos, to, out);
+            if (pos < 0) {
+                return LineKind.MALFORMED;
+            }
+        }
+        if (token != LineKind.PATH) {
+            pos = skipBlanks(b, pos, to);
+            int start = pos;
+            pos = skipWord(b, pos, to);
+            out.count = parseLong(b, start, pos);
+            pos = skipBlanks(b, pos, to);
+            start = pos;
+            pos = skipWord(b, pos, to);
+            out.size = parseLong(b, start, pos);
+            if (out.count < 0 || out.size < 0) {
+                return malformed(out, "the objects and bytes are not whole numbers");
+            }
+        }
+        if (token == LineKind.RETAINED) {
+            return token;
+        }
+        int start = skipBlanks(b, pos, to);
+        int end = to;
+        while (end > start && isBlank(b[end - 1])) {
+            end--;
+        }
+        if (end == start) {
+            return malformed(out, "the root is missing");
+        }
+        out.wordsStart = start;
+        out.wordsEnd = end;
+        return token;
     }
 
     /** Reads the id word at {@code pos} into {@code out}; returns where the word ends, or -1 when the line is malformed. */
@@ -195,8 +315,26 @@ public final class EventLineParser {
         if (equals(b, from, to, GC)) {
             return LineKind.GC;
         }
-        if (equals(b, from, to, STACK)) { // last: a log without stacks pays nothing for it
+        if (equals(b, from, to, STACK)) { // after the events: a log without stacks pays nothing for it
             return LineKind.STACK;
+        }
+        if (equals(b, from, to, COUNTS)) {
+            return LineKind.COUNTS;
+        }
+        if (equals(b, from, to, LIBRARY)) {
+            return LineKind.LIBRARY;
+        }
+        if (equals(b, from, to, PATH)) {
+            return LineKind.PATH;
+        }
+        if (equals(b, from, to, HOLDER)) {
+            return LineKind.HOLDER;
+        }
+        if (equals(b, from, to, RETAINED)) {
+            return LineKind.RETAINED;
+        }
+        if (equals(b, from, to, REACHABLE)) {
+            return LineKind.REACHABLE;
         }
         return LineKind.OTHER;
     }
@@ -211,6 +349,10 @@ public final class EventLineParser {
             }
         }
         return true;
+    }
+
+    private static boolean startsWith(byte[] b, int from, int to, byte[] word) {
+        return to - from >= word.length && equals(b, from, from + word.length, word);
     }
 
     private static int skipBlanks(byte[] b, int pos, int to) {

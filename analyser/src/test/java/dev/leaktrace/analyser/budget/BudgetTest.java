@@ -46,7 +46,7 @@ class BudgetTest {
         "budgets:\\n  - type: Foo|budget.yaml:2: give 'count' and/or 'bytes'",
         "budgets:\\n  - type: Foo\\n    site: Main.java\\n    count: 1|budget.yaml:3: site 'Main.java' must be <file>:<line>",
         "budget:\\n  - type: Foo|budget.yaml:1: unknown key 'budget'",
-        "default:\\n  count: 1|budget.yaml:1: missing 'budgets:'",
+        "expected:\\n  - site: a.java:1|budget.yaml:2: expected entry has no 'type'",
         "budgets: [unclosed|budget.yaml: not valid YAML",
         "budgets:\\n  type: Foo|budget.yaml:2: 'budgets' must be a list",
     })
@@ -92,5 +92,35 @@ class BudgetTest {
         Analysis analysis = TestLogs.analyse("@ALLOCATE Other 7 x.rs:1 4\n");
         Budget budget = parse("budgets:\n  - type: Index\n    count: 0\n");
         assertThat(BudgetCheck.breaches(budget, analysis)).isEmpty();
+    }
+
+    @Test
+    void aDefaultAloneLimitsEveryType() throws Exception {
+        Analysis analysis = TestLogs.analyse("@ALLOCATE Other 7 x.rs:1 4\n");
+        Budget budget = parse("default:\n  count: 0\n");
+        assertThat(budget.rules()).isEmpty();
+        assertThat(BudgetCheck.breaches(budget, analysis)).extracting(BudgetBreach::subject).containsExactly("Other");
+    }
+
+    @Test
+    void expectedObjectsAreNeitherBreachesNorCountedByTheDefault() throws Exception {
+        Analysis analysis = TestLogs.analyse("""
+                @ALLOCATE Srs 5000 srs.rs:42 1
+                @ALLOCATE Index 100 Main.java:10 2
+                @ALLOCATE Index 100 Main.java:20 3
+                """);
+        Budget budget = parse("""
+                expected:
+                  - type: Srs
+                  - type: Index
+                    site: Main.java:10
+                default:
+                  count: 0
+                """);
+        assertThat(budget.expected()).containsExactly(new ExpectedLeak("Srs", null, 2),
+                new ExpectedLeak("Index", "Main.java:10", 3));
+        List<BudgetBreach> breaches = BudgetCheck.breaches(budget, analysis);
+        assertThat(breaches).extracting(BudgetBreach::message)
+                .containsExactly("Index: 1 leaked, allowed 0 (budget.yaml:6, the default)");
     }
 }

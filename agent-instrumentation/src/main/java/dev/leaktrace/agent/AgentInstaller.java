@@ -1,5 +1,6 @@
 package dev.leaktrace.agent;
 
+import dev.leaktrace.agent.channel.AgentChannel;
 import dev.leaktrace.agent.config.ConfigException;
 import dev.leaktrace.agent.config.ConfigLoader;
 import dev.leaktrace.agent.config.LogSettings;
@@ -117,10 +118,21 @@ final class AgentInstaller {
             Recorder.start(instrumenter.typeResolver(), sink, new RecordingOptions(
                     log.mode() == LogSettings.Mode.SURVIVORS, log.survivorAgeMillis(), log.metrics() != null));
             sink.start();
+            AgentChannel.open(Version.current(), new Requests());
             return true;
         } catch (Throwable failure) {
             Warnings.warn("cannot install the agent (" + failure + "); the application runs untraced.");
             return false;
+        }
+    }
+
+    /** The channel's requests go where an attach's arguments go; an install through it is refused. */
+    private static final class Requests implements AgentChannel.Answerer {
+        @Override
+        public void answer(String arguments) {
+            if (!AgentEntry.answer(arguments)) {
+                Warnings.warn("the channel answers requests only; '" + arguments + "' changes nothing.");
+            }
         }
     }
 

@@ -17,6 +17,7 @@ public final class LineFormat {
     static final byte[] DROP = "@DROP ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] GC = "@GC ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] STACK = "@STACK ".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] LIBRARY = "@LIBRARY ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] COUNTS = "@COUNTS ".getBytes(StandardCharsets.US_ASCII);
     /** Longest line part that is not a name: keyword, three numbers, separators. */
     static final int MAX_FIXED_PART = 10 + 3 * 20 + 8;
@@ -169,6 +170,19 @@ public final class LineFormat {
         buf[pos++] = ' ';
         pos = putLong(buf, pos, size);
         buf[pos++] = ' ';
+        return pos;
+    }
+
+    /**
+     * {@code @LIBRARY <id> <file>:<line>}: where the library code that made the object ran its
+     * {@code new}, when the @ALLOCATE's site is the application line that called that library.
+     */
+    static int library(byte[] buf, int pos, long id, byte[] site) {
+        pos = put(buf, pos, LIBRARY);
+        pos = putLong(buf, pos, id);
+        buf[pos++] = ' ';
+        pos = put(buf, pos, site);
+        buf[pos++] = '\n';
         return pos;
     }
 

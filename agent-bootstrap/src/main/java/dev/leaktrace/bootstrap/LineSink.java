@@ -111,33 +111,45 @@ public final class LineSink {
         return buffer;
     }
 
-    /**
-     * Appends an @ALLOCATE line, and the object's @STACK line when it has one; the entry remembers
-     * where they end, so that a drop on another thread can write them out first.
-     */
     void allocate(ThreadState thread, TrackedRef entry, byte[] type, byte[] frames) {
+        allocate(thread, entry, type, frames, null);
+    }
+
+    /**
+     * Appends an @ALLOCATE line, the object's @LIBRARY line when its {@code new} ran in library
+     * code, and its @STACK line when it has one; the entry remembers where they end, so that a drop
+     * on another thread can write them out first.
+     */
+    void allocate(ThreadState thread, TrackedRef entry, byte[] type, byte[] frames, byte[] librarySite) {
         ThreadBuffer buffer = bufferOf(thread);
         int length = LineFormat.MAX_FIXED_PART + type.length + entry.site.length
-                + (frames == null ? 0 : LineFormat.MAX_FIXED_PART + frames.length);
+                + (frames == null ? 0 : LineFormat.MAX_FIXED_PART + frames.length)
+                + (librarySite == null ? 0 : LineFormat.MAX_FIXED_PART + librarySite.length);
         int at = room(buffer, length);
         if (at < 0) {
             byte[] lines = new byte[length];
             int end = LineFormat.allocate(lines, 0, type, entry.size, entry.site, entry.id);
-            if (frames != null) {
-                end = LineFormat.stack(lines, end, entry.id, frames);
-            }
+            end = extraLines(lines, end, entry.id, frames, librarySite);
             writeLine(lines, end);
             return;
         }
         thread.setId(entry.id);
         int end = LineFormat.allocate(buffer.data, at, entry.type, entry.size, entry.site, thread);
-        if (frames != null) {
-            end = LineFormat.stack(buffer.data, end, entry.id, frames);
-        }
+        end = extraLines(buffer.data, end, entry.id, frames, librarySite);
         buffer.publish(end);
         entry.owner = buffer;
         entry.ownerEnd = buffer.end();
         afterLine(buffer);
+    }
+
+    private static int extraLines(byte[] buf, int end, long id, byte[] frames, byte[] librarySite) {
+        if (librarySite != null) {
+            end = LineFormat.library(buf, end, id, librarySite);
+        }
+        if (frames != null) {
+            end = LineFormat.stack(buf, end, id, frames);
+        }
+        return end;
     }
 
     /** Appends a @DROP or @GC line, after making sure the object's @ALLOCATE is out first. */

@@ -48,6 +48,27 @@ public final class Recorder {
     }
 
     /**
+     * Called by the bridge of a marked call from application code into library code, just before
+     * the call: objects the library makes until {@link #leaveLibrary} belong to {@code site}.
+     */
+    public static void enterLibrary(int site) {
+        try {
+            ThreadState.current().enterLibrary(site);
+        } catch (Throwable failure) {
+            Warnings.internalError(failure);
+        }
+    }
+
+    /** Called by the same bridge when the call returned or threw. */
+    public static void leaveLibrary() {
+        try {
+            ThreadState.current().leaveLibrary();
+        } catch (Throwable failure) {
+            Warnings.internalError(failure);
+        }
+    }
+
+    /**
      * Called in every constructor of a traced class right after its super(...) or this(...) call
      * returned: binds the announcement of the object's {@code new} to the object itself, so that an
      * announcement left behind by a constructor that threw is never taken for another object's.

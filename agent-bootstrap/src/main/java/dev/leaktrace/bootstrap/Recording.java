@@ -63,12 +63,35 @@ final class Recording {
         if (!info.traced) {
             return;
         }
+        byte[] applicationSite;
+        byte[] librarySite = null;
+        if (site != ThreadState.NO_SITE && !Sites.isLibrary(site, info)) {
+            applicationSite = Sites.token(site);
+        } else if (site != ThreadState.NO_SITE && thread.innermostMark() != ThreadState.NO_SITE) {
+            applicationSite = Sites.token(thread.innermostMark());
+            librarySite = Sites.token(site);
+        } else {
+            SiteFinder.Placement placement = sites.place(type, info);
+            if (placement.jvmOwn) {
+                return;
+            }
+            byte[] newSite = site != ThreadState.NO_SITE ? Sites.token(site) : placement.newSite;
+            int mark = thread.innermostMark();
+            if (info.libraryAny && mark != ThreadState.NO_SITE) {
+                // A `new` nobody announced (its class was not known to be traced yet), for an
+                // entry whose every maker is library code: the marked call is the site.
+                applicationSite = Sites.token(mark);
+            } else {
+                applicationSite = placement.applicationSite != null ? placement.applicationSite : newSite;
+            }
+            librarySite = java.util.Arrays.equals(applicationSite, newSite) ? null : newSite;
+        }
         TrackedRef entry = registry.claim(self, bound, info, thread, delegates);
         if (entry == null) {
             return; // already reported: a constructor that did not announce this(...)
         }
         entry.size = info.sizeOf(self);
-        entry.site = site == ThreadState.NO_SITE ? sites.siteOf(type) : Sites.token(site);
+        entry.site = applicationSite;
         entry.id = ids.next(thread);
         if (counting) {
             counts.of(thread).allocated(info, entry.site, entry.size);
@@ -78,7 +101,7 @@ final class Recording {
             return;
         }
         byte[] frames = info.stackDepth > 0 ? stacks.framesFor(type, entry.site, info.stackDepth) : null;
-        sink.allocate(thread, entry, info.nameBytes, frames);
+        sink.allocate(thread, entry, info.nameBytes, frames, librarySite);
     }
 
     /** When a drop method returned: takes the object out of the registry and writes its @DROP. */

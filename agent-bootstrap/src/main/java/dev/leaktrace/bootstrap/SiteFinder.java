@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 /**
  * Finds where the {@code new} of a traced object stands by walking the stack from the
  * constructor's exit: past our own frames, the constructor and reflection, to the first frame of
- * the code that asked for the object. The fallback of {@link Sites}, whose numbers spare the hot
- * path this walk.
+ * the code that asked for the object, and on to the first frame of application code. The
+ * fallback of {@link Sites} and of marked library calls, which spare the hot path this walk.
  */
 final class SiteFinder {
     static final byte[] UNKNOWN = LineFormat.typeToken("Unknown:0");
@@ -21,30 +21,44 @@ final class SiteFinder {
     private final ConcurrentHashMap<String, byte[]> tokens = new ConcurrentHashMap<>();
 
     /**
-     * The site of an object whose constructor is exiting, for objects no rewritten {@code new}
-     * announced (reflection, code loaded before the agent): the frame under the constructor, past
-     * reflection.
+     * Where an object whose constructor is exiting was made, for objects no rewritten {@code new}
+     * announced (the JDK's code, reflection, code loaded before the agent), or whose announced
+     * site is library code with no marked call to charge: the frame under the constructor, past
+     * reflection, and the first application frame from there up.
      */
-    byte[] siteOf(Class<?> constructedClass) {
-        return WALKER.walk(new SiteWalk(this, constructedClass));
+    Placement place(Class<?> constructedClass, TypeInfo info) {
+        return WALKER.walk(new PlaceWalk(this, constructedClass, info));
     }
 
-    private static final class SiteWalk implements Function<Stream<StackFrame>, byte[]> {
+    /** What {@link #place} found. */
+    static final class Placement {
+        /** The frame that ran {@code new} (or called the constructor by reflection). */
+        byte[] newSite = UNKNOWN;
+        /** The first frame of application code at or above it; null when the stack has none. */
+        byte[] applicationSite;
+        /** Made for the JVM's own keeping before any application frame (see {@link JvmOwn}). */
+        boolean jvmOwn;
+    }
+
+    private static final class PlaceWalk implements Function<Stream<StackFrame>, Placement> {
         private final SiteFinder finder;
         private final Class<?> constructedClass;
+        private final TypeInfo info;
 
-        SiteWalk(SiteFinder finder, Class<?> constructedClass) {
+        PlaceWalk(SiteFinder finder, Class<?> constructedClass, TypeInfo info) {
             this.finder = finder;
             this.constructedClass = constructedClass;
+            this.info = info;
         }
 
         @Override
-        public byte[] apply(Stream<StackFrame> frames) {
-            return finder.siteIn(frames.iterator(), constructedClass);
+        public Placement apply(Stream<StackFrame> frames) {
+            return finder.placeIn(frames.iterator(), constructedClass, info);
         }
     }
 
-    private byte[] siteIn(Iterator<StackFrame> it, Class<?> constructedClass) {
+    private Placement placeIn(Iterator<StackFrame> it, Class<?> constructedClass, TypeInfo info) {
+        Placement placement = new Placement();
         StackFrame f = next(it);
         while (f != null && isOwn(f)) {
             f = next(it);
@@ -55,7 +69,21 @@ final class SiteFinder {
         while (f != null && (isReflection(f) || isOwn(f))) {
             f = next(it);
         }
-        return f == null ? UNKNOWN : token(f);
+        if (f == null) {
+            return placement;
+        }
+        placement.newSite = token(f);
+        for (; f != null; f = next(it)) {
+            if (JvmOwn.isHolder(f.getClassName())) {
+                placement.jvmOwn = true;
+                return placement;
+            }
+            if (!LibraryCode.isLibrary(f.getDeclaringClass(), info)) {
+                placement.applicationSite = token(f);
+                return placement;
+            }
+        }
+        return placement;
     }
 
     /** Whether the constructor of {@code type} now exiting was called by this(...) of the same object. */

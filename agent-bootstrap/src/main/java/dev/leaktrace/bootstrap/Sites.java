@@ -4,29 +4,64 @@ import java.util.Arrays;
 
 /**
  * Site tokens ({@code com/example/Main.java:42}) fixed when the calling class was loaded, by
- * number: rewritten {@code new} expressions pass the number, so the hot path never walks the
- * stack or builds a string.
+ * number: rewritten {@code new} expressions and marked calls pass the number, so the hot path
+ * never walks the stack or builds a string. Each site also knows its class, and whether that
+ * class is library code (see {@link LibraryCode}).
  */
 public final class Sites {
-    private static volatile byte[][] tokens = new byte[256][];
+    /** One array of per-site records, swapped whole, so a reader sees a token and its class together. */
+    private static volatile Site[] sites = new Site[256];
     private static int count;
 
     private Sites() {
     }
 
-    /** Adds a site and returns its number (the caller keeps numbers unique per site). */
-    public static synchronized int register(String site) {
-        byte[][] current = tokens;
+    private static final class Site {
+        final byte[] token;
+        final String className;
+        final boolean library;
+
+        Site(byte[] token, String className, boolean library) {
+            this.token = token;
+            this.className = className;
+            this.library = library;
+        }
+    }
+
+    /** Adds a site of application code and returns its number (the caller keeps numbers unique per site). */
+    public static int register(String site) {
+        return register(site, "", false);
+    }
+
+    /**
+     * Adds a site and returns its number.
+     *
+     * @param className the binary name of the class the site is in
+     * @param library   whether that class is library code by the JDK's and the top-level rules
+     */
+    public static synchronized int register(String site, String className, boolean library) {
+        Site[] current = sites;
         if (count == current.length) {
             current = Arrays.copyOf(current, count * 2);
         }
-        current[count] = LineFormat.typeToken(site);
-        tokens = current;
+        current[count] = new Site(LineFormat.typeToken(site), className, library);
+        sites = current;
         return count++;
     }
 
+    private static Site at(int site) {
+        Site[] current = sites;
+        return site >= 0 && site < current.length ? current[site] : null;
+    }
+
     static byte[] token(int site) {
-        byte[][] current = tokens;
-        return site >= 0 && site < current.length && current[site] != null ? current[site] : SiteFinder.UNKNOWN;
+        Site s = at(site);
+        return s != null ? s.token : SiteFinder.UNKNOWN;
+    }
+
+    /** Whether the site is in library code for objects of {@code info}. */
+    static boolean isLibrary(int site, TypeInfo info) {
+        Site s = at(site);
+        return s != null && (s.library || info.libraryAny || (info.library != null && info.library.test(s.className)));
     }
 }

@@ -154,6 +154,36 @@ final class ThreadState extends ThreadStateFields {
         return null;
     }
 
+    /** Past this depth of nested library calls, marks are counted but not kept. */
+    private static final int MAX_MARKS = 4096;
+
+    /**
+     * A marked call from application code into library code is about to run: a traced object the
+     * library makes before it returns belongs to {@code site}. Its bridge leaves on every exit.
+     */
+    void enterLibrary(int site) {
+        int at = markDepth++;
+        if (at >= marks.length) {
+            if (at >= MAX_MARKS) {
+                return;
+            }
+            marks = java.util.Arrays.copyOf(marks, Math.min(MAX_MARKS, marks.length * 2));
+        }
+        marks[at] = site;
+    }
+
+    void leaveLibrary() {
+        if (markDepth > 0) {
+            markDepth--;
+        }
+    }
+
+    /** The site of the innermost marked library call running, or {@link #NO_SITE}. */
+    int innermostMark() {
+        int at = markDepth - 1;
+        return at >= 0 && at < marks.length ? marks[at] : NO_SITE;
+    }
+
     /** Sets the newest object; the owning thread's call. */
     void setNewest(TrackedRef entry) {
         NEWEST.setRelease(this, entry);

@@ -33,6 +33,12 @@ abstract class ThreadStateFields extends IdText {
     int poppedSite;
 
     int depth;
+    /**
+     * The sites of the calls from application code into library code now running on this thread,
+     * innermost last (see ThreadState.enterLibrary).
+     */
+    int[] marks = new int[16];
+    int markDepth;
 
     /** This thread's counts per type and site, when the recording counts (see {@link Counting}). */
     ThreadCounts counts;

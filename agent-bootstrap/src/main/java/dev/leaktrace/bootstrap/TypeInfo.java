@@ -17,6 +17,13 @@ public final class TypeInfo {
     final boolean dropOnGc;
     /** Frames of allocating stack to record ({@code stacks: N}); 0 for none. */
     final int stackDepth;
+    /** The entry's own library patterns (binary names), or null when it has none. */
+    final java.util.function.Predicate<String> library;
+    /**
+     * The entry's {@code any}: every announced site counts as library code while a marked call
+     * runs (a walk still looks for application frames by the patterns).
+     */
+    final boolean libraryAny;
     private volatile boolean sizeFailureReported;
     /** Line prefixes for the size seen last; racy on purpose (each value is immutable). */
     private LinePrefixes prefixes;
@@ -34,6 +41,8 @@ public final class TypeInfo {
         this.sizeRule = "";
         this.dropOnGc = false;
         this.stackDepth = 0;
+        this.library = null;
+        this.libraryAny = false;
     }
 
     /**
@@ -46,6 +55,17 @@ public final class TypeInfo {
      */
     public TypeInfo(String name, SizeEstimator size, SizeEstimator fallbackSize, String sizeRule, boolean dropOnGc,
                     int stackDepth) {
+        this(name, size, fallbackSize, sizeRule, dropOnGc, stackDepth, null, false);
+    }
+
+    /**
+     * @param library    the entry's own library patterns, tested on binary names; null for none
+     * @param libraryAny every class making these objects is library code while a marked call runs
+     */
+    public TypeInfo(String name, SizeEstimator size, SizeEstimator fallbackSize, String sizeRule, boolean dropOnGc,
+                    int stackDepth, java.util.function.Predicate<String> library, boolean libraryAny) {
+        this.library = library;
+        this.libraryAny = libraryAny;
         this.traced = true;
         this.name = name;
         this.nameBytes = LineFormat.typeToken(name);

@@ -56,6 +56,12 @@ public final class RunResult {
         return log().lines().filter(Event::isEvent).map(Event::parse).collect(Collectors.toList());
     }
 
+    /** The library line of each object that has a @LIBRARY line, by id. */
+    public java.util.Map<Long, String> librarySites() {
+        return log().lines().filter(l -> l.startsWith("@LIBRARY ")).map(l -> l.split(" "))
+                .collect(Collectors.toMap(f -> Long.parseLong(f[1]), f -> f[2]));
+    }
+
     public List<Event> events(String kind, String type) {
         return events().stream().filter(e -> e.kind().equals(kind) && e.type().equals(type))
                 .collect(Collectors.toList());

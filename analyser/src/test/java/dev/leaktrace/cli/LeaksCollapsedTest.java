@@ -40,7 +40,7 @@ class LeaksCollapsedTest {
         Path collapsed = dir.resolve("leaks.folded");
         CliRun run = CliRun.of("leaks", "--collapsed", collapsed.toString(), log());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("app.Conn").contains("Call stacks were recorded for 1 of the leaked objects");
+        assertThat(run.out()).contains("app.Conn").contains("Call stacks of leaked objects, largest first").contains("      app.Repo.open(Repo.java:17)\n      app.Main.main(Main.java:5)\n");
         assertThat(Files.readString(collapsed)).startsWith("app.Main.main(Main.java:5);app.Repo.open(Repo.java:17);"
                 + "[app.Conn] 100\n");
     }

@@ -120,7 +120,7 @@ public final class ConfigLoader {
         List<TypeEntry> all = new ArrayList<>(types == null ? List.of() : types);
         all.addAll(top.included);
         return new TraceConfig(file, top.output, top.onConfigError, all,
-                new LogSettings(top.logMode, top.survivorAgeMillis, top.metrics));
+                new LogSettings(top.logMode, top.survivorAgeMillis, top.metrics), top.library);
     }
 
     /**
@@ -194,6 +194,6 @@ public final class ConfigLoader {
                     + " e.g. '- class: com.example.Foo' (or com.example.* / com.example.**)");
         }
         return new TypeEntry(values.pattern, values.subtypes, values.size, values.drops, file + ":" + item.line,
-                values.stacks, values.keySources);
+                values.stacks, values.keySources, values.library);
     }
 }

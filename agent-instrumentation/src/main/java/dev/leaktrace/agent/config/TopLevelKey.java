@@ -47,6 +47,12 @@ enum TopLevelKey implements ConfigValues.Key {
             into.stacks = ConfigValues.stackDepth(file, value);
         }
     },
+    LIBRARY("library") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.library = LibraryPatterns.read(file, value, false);
+        }
+    },
     LOG("log") {
         @Override
         void read(Values into, String file, YamlNode value) throws ConfigException {
@@ -110,6 +116,7 @@ enum TopLevelKey implements ConfigValues.Key {
         YamlNode types;
         final List<TypeEntry> included = new ArrayList<>();
         int stacks;
+        LibraryPatterns library = LibraryPatterns.NONE;
         LogSettings.Mode logMode = LogSettings.Mode.ALL;
         long survivorAgeMillis = LogSettings.DEFAULT_SURVIVOR_AGE_MILLIS;
         MetricsAddress metrics;

@@ -11,6 +11,7 @@ public final class TraceConfig {
     private final OnConfigError onConfigError;
     private final List<TypeEntry> types;
     private final LogSettings log;
+    private final LibraryPatterns library;
 
     public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types) {
         this(file, output, onConfigError, types, LogSettings.DEFAULT);
@@ -18,11 +19,18 @@ public final class TraceConfig {
 
     public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types,
                        LogSettings log) {
+        this(file, output, onConfigError, types, log, LibraryPatterns.NONE);
+    }
+
+    /** @param library the top-level {@code library:} patterns */
+    public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types,
+                       LogSettings log, LibraryPatterns library) {
         this.file = file;
         this.output = output;
         this.onConfigError = onConfigError;
         this.types = List.copyOf(types);
         this.log = log;
+        this.library = library;
     }
 
     public String file() {
@@ -47,11 +55,16 @@ public final class TraceConfig {
         return log;
     }
 
+    /** The top-level {@code library:} patterns: library code for every entry. */
+    public LibraryPatterns library() {
+        return library;
+    }
+
     public TraceConfig withOutput(String newOutput) {
-        return new TraceConfig(file, newOutput, onConfigError, types, log);
+        return new TraceConfig(file, newOutput, onConfigError, types, log, library);
     }
 
     public TraceConfig withLog(LogSettings newLog) {
-        return new TraceConfig(file, output, onConfigError, types, newLog);
+        return new TraceConfig(file, output, onConfigError, types, newLog, library);
     }
 }

@@ -14,6 +14,7 @@ public final class TypeEntry {
     private final List<String> drops;
     private final String source;
     private final int stacks;
+    private final LibraryPatterns library;
     /** "file:line" of each key's value, for messages about that key. */
     private final java.util.Map<String, String> keySources;
 
@@ -27,6 +28,13 @@ public final class TypeEntry {
      */
     public TypeEntry(ClassPattern pattern, boolean subtypes, SizeRule size, List<String> drops, String source,
                      int stacks, java.util.Map<String, String> keySources) {
+        this(pattern, subtypes, size, drops, source, stacks, keySources, LibraryPatterns.NONE);
+    }
+
+    /** @param library the entry's own {@code library:} patterns */
+    public TypeEntry(ClassPattern pattern, boolean subtypes, SizeRule size, List<String> drops, String source,
+                     int stacks, java.util.Map<String, String> keySources, LibraryPatterns library) {
+        this.library = library;
         this.pattern = pattern;
         this.subtypes = subtypes;
         this.size = size;
@@ -39,6 +47,11 @@ public final class TypeEntry {
     /** "file:line" of the key's value, else of the entry: what a message about that key points at. */
     public String sourceOf(String key) {
         return keySources.getOrDefault(key, source);
+    }
+
+    /** The entry's own {@code library:} patterns, on top of the JDK and the top-level ones. */
+    public LibraryPatterns library() {
+        return library;
     }
 
     public int stacks() {

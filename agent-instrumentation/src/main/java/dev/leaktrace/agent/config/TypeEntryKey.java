@@ -51,6 +51,12 @@ enum TypeEntryKey implements ConfigValues.Key {
         void read(Values into, String file, YamlNode value) throws ConfigException {
             into.stacks = ConfigValues.stackDepth(file, value);
         }
+    },
+    LIBRARY("library") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.library = LibraryPatterns.read(file, value, true);
+        }
     };
 
     /** The known keys by their names, as written in a file. */
@@ -78,6 +84,7 @@ enum TypeEntryKey implements ConfigValues.Key {
         List<String> drops;
         boolean subtypes;
         int stacks;
+        LibraryPatterns library = LibraryPatterns.NONE;
         /** "file:line" of each key's value, by key. */
         final Map<String, String> keySources = new HashMap<>();
 

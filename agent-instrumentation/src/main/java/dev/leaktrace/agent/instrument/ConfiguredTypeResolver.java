@@ -46,7 +46,7 @@ final class ConfiguredTypeResolver implements TypeResolver {
             size = shallow;
         }
         return new TypeInfo(type.getName(), size, shallow, entry.size().describe(), drops.contains(TypeEntry.DROP_GC),
-                entry.stacks());
+                entry.stacks(), entry.library().isEmpty() ? null : entry.library(), entry.library().any());
     }
 
     private SizeEstimator bindShallow(Class<?> type) {

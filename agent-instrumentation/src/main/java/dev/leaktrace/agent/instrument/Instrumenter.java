@@ -2,6 +2,7 @@ package dev.leaktrace.agent.instrument;
 
 import dev.leaktrace.agent.config.TraceConfig;
 import dev.leaktrace.agent.config.TypeEntry;
+import dev.leaktrace.bootstrap.LibraryCode;
 import dev.leaktrace.bootstrap.TypeResolver;
 import dev.leaktrace.bootstrap.Warnings;
 import java.lang.instrument.Instrumentation;
@@ -22,6 +23,9 @@ public final class Instrumenter {
 
     public Instrumenter(TraceConfig config, Instrumentation instrumentation) {
         this.rules = new TypeRules(config.types());
+        if (!config.library().isEmpty()) {
+            LibraryCode.configure(config.library());
+        }
         this.instrumentation = instrumentation;
         this.inheritedDrops = new InheritedDrops(instrumentation);
     }

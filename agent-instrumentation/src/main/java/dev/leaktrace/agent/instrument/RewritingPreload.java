@@ -46,19 +46,22 @@ public final class RewritingPreload {
         TracingTransformer.namesTracedClass(reader, traced);
         ClassWriter writer = new ClassWriter(reader, 0);
         reader.accept(new TracingClassVisitor(writer, traced, true, Set.of("close"), allPaths,
-                allPaths ? new SiteNumbers() : null), 0);
+                allPaths ? new SiteNumbers() : null, allPaths, false), 0);
+        if (allPaths) {
+            MarkedCalls.anyIn(reader);
+        }
         writer.toByteArray();
     }
 
     /**
      * The sample's class file, written here rather than read from the agent's jar: finding the jar
      * of a class on the boot class path means a resource lookup that opens the JDK's runtime image.
-     * A constructor, a drop method and a {@code new}:
+     * A constructor, a drop method, a {@code new} and a call into a library:
      * <pre>
      * final class Plain implements AutoCloseable {
      *     private Object made;
      *     Plain() { super(); }
-     *     public void close() { made = new StringBuilder(); }
+     *     public void close() { made = new StringBuilder(); java.nio.channels.Channels.newInputStream(null); }
      * }</pre>
      */
     private static byte[] plainClass(String name) {
@@ -80,6 +83,10 @@ public final class RewritingPreload {
         close.visitInsn(Opcodes.DUP);
         close.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
         close.visitFieldInsn(Opcodes.PUTFIELD, name, "made", "Ljava/lang/Object;");
+        close.visitInsn(Opcodes.ACONST_NULL);
+        close.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/channels/Channels", "newInputStream",
+                "(Ljava/nio/channels/ReadableByteChannel;)Ljava/io/InputStream;", false);
+        close.visitInsn(Opcodes.POP);
         close.visitInsn(Opcodes.RETURN);
         close.visitMaxs(3, 1);
         close.visitEnd();

@@ -3,15 +3,20 @@ package dev.leaktrace.agent.instrument;
 import dev.leaktrace.bootstrap.Sites;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One number per distinct site text, so classes loaded twice (two loaders) share their sites. */
+/**
+ * One number per distinct site text and class, so classes loaded twice (two loaders) share their
+ * sites; the class is part of a site because library rules name classes.
+ */
 final class SiteNumbers {
     private final ConcurrentHashMap<String, Integer> numbers = new ConcurrentHashMap<>();
 
-    int numberOf(String site) {
-        Integer number = numbers.get(site);
+    /** @param library whether the class is library code by the JDK's and the top-level rules */
+    int numberOf(String site, String className, boolean library) {
+        String key = site + ' ' + className;
+        Integer number = numbers.get(key);
         if (number == null) {
-            number = Sites.register(site);
-            Integer earlier = numbers.putIfAbsent(site, number);
+            number = Sites.register(site, className, library);
+            Integer earlier = numbers.putIfAbsent(key, number);
             number = earlier != null ? earlier : number;
         }
         return number;

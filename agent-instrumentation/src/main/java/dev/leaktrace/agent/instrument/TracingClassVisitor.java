@@ -22,7 +22,9 @@ import net.bytebuddy.jar.asm.Type;
  * it: only a normal return drops);</li>
  * <li>where the class may see the bootstrap package: {@code Recorder.expect(T.class, site)}
  * before the constructor call that completes a {@code new T(...)} of a traced T, the site fixed
- * now from the source file and line table.</li>
+ * now from the source file and line table;</li>
+ * <li>in application code: each marked call into library code ({@link MarkedCalls}) becomes a call
+ * of its bridge ({@link LibraryBridges}), which tells the recorder the calling line.</li>
  * </ul>
  */
 final class TracingClassVisitor extends ClassVisitor {
@@ -33,6 +35,9 @@ final class TracingClassVisitor extends ClassVisitor {
     private final Set<String> dropMethods;
     private final boolean announce;
     private final SiteNumbers siteNumbers;
+    private final boolean marks;
+    private final boolean library;
+    private LibraryBridges bridges;
     private String internalName;
     private String className;
     private String packagePath = "";
@@ -45,10 +50,14 @@ final class TracingClassVisitor extends ClassVisitor {
      * @param dropMethods names of this class's methods whose normal return drops the object
      * @param announce    whether {@code new} expressions are announced (only where the class can
      *                    see the bootstrap package)
+     * @param marks       whether calls into library code are marked (application code defined now)
+     * @param library     whether the class is library code (its sites are charged to the caller)
      */
     TracingClassVisitor(ClassVisitor next, Predicate<String> traced, boolean selfTraced, Set<String> dropMethods,
-                        boolean announce, SiteNumbers siteNumbers) {
+                        boolean announce, SiteNumbers siteNumbers, boolean marks, boolean library) {
         super(Opcodes.ASM9, next);
+        this.marks = marks;
+        this.library = library;
         this.traced = traced;
         this.selfTraced = selfTraced;
         this.dropMethods = dropMethods;
@@ -62,7 +71,18 @@ final class TracingClassVisitor extends ClassVisitor {
         className = name.replace('/', '.');
         int slash = name.lastIndexOf('/');
         packagePath = slash < 0 ? "" : name.substring(0, slash + 1);
+        if (marks) {
+            bridges = new LibraryBridges(name, version & 0xFFFF);
+        }
         super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public void visitEnd() {
+        if (bridges != null) {
+            bridges.write(cv);
+        }
+        super.visitEnd();
     }
 
     @Override
@@ -80,7 +100,7 @@ final class TracingClassVisitor extends ClassVisitor {
         boolean constructor = selfTraced && name.equals("<init>");
         boolean drop = !name.equals("<init>") && dropMethods.contains(name)
                 && (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
-        if (!constructor && !drop && !announce) {
+        if (!constructor && !drop && !announce && !marks) {
             // Nothing to change: the writer then copies the method's bytes as they are, which
             // is much faster than visiting them (start-up retransforms whole JDK classes).
             return next;
@@ -138,7 +158,13 @@ final class TracingClassVisitor extends ClassVisitor {
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean isInterface) {
             if (opcode != Opcodes.INVOKESPECIAL || !name.equals("<init>")) {
-                super.visitMethodInsn(opcode, owner, name, desc, isInterface);
+                if (bridges != null && MarkedCalls.isMarked(opcode, owner, desc)) {
+                    bridges.callInstead(mv, opcode, owner, name, desc, isInterface, siteNumbers.numberOf(site(),
+                            className, false), line);
+                    changedHere = true;
+                } else {
+                    super.visitMethodInsn(opcode, owner, name, desc, isInterface);
+                }
                 return;
             }
             Integer pending = pendingNews.get(owner);
@@ -167,10 +193,13 @@ final class TracingClassVisitor extends ClassVisitor {
             changedHere = true;
         }
 
+        private String site() {
+            return sourceFile == null ? "Unknown:0" : packagePath + sourceFile + ":" + Math.max(0, line);
+        }
+
         private void announceNew(String owner) {
-            String site = sourceFile == null ? "Unknown:0" : packagePath + sourceFile + ":" + Math.max(0, line);
             super.visitLdcInsn(Type.getObjectType(owner));
-            super.visitLdcInsn(siteNumbers.numberOf(site));
+            super.visitLdcInsn(siteNumbers.numberOf(site(), className, library));
             super.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "expect", "(Ljava/lang/Class;I)V", false);
             changedHere = true;
         }

@@ -1,6 +1,7 @@
 package dev.leaktrace.agent.instrument;
 
 import dev.leaktrace.agent.config.TypeEntry;
+import dev.leaktrace.bootstrap.LibraryCode;
 import dev.leaktrace.bootstrap.Recorder;
 import dev.leaktrace.bootstrap.Warnings;
 import java.lang.instrument.ClassFileTransformer;
@@ -75,7 +76,12 @@ final class TracingTransformer implements ClassFileTransformer {
             // Classes of the JDK's modules cannot all see the bootstrap package: they announce no
             // sites (their objects are placed by a stack walk).
             boolean announce = !module.isNamed() && loader != null && loader != ClassLoader.getPlatformClassLoader();
-            if (!selfTraced && drops.isEmpty() && !(announce && namesTracedClass(reader))) {
+            boolean library = !announce || LibraryCode.isLibraryName(name);
+            // Bridges are new methods: not for a class already defined (retransformed), nor for
+            // interfaces, whose private methods older class files cannot have.
+            boolean marks = !library && classBeingRedefined == null
+                    && (reader.getAccess() & Opcodes.ACC_INTERFACE) == 0 && MarkedCalls.anyIn(reader);
+            if (!selfTraced && drops.isEmpty() && !marks && !(announce && namesTracedClass(reader))) {
                 return null;
             }
             if (module.isNamed()) {
@@ -83,7 +89,7 @@ final class TracingTransformer implements ClassFileTransformer {
             }
             ClassWriter writer = new ClassWriter(reader, 0);
             TracingClassVisitor visitor = new TracingClassVisitor(writer, tracedTest, selfTraced, drops, announce,
-                    siteNumbers);
+                    siteNumbers, marks, library);
             reader.accept(visitor, 0);
             return visitor.changed ? writer.toByteArray() : null;
         } catch (Throwable e) {

@@ -55,6 +55,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void libraryPatternsAtTheTopAndPerEntry() throws Exception {
+        TraceConfig c = parse("library: [io.netty.**, com.example.pool.*]\ntypes:\n"
+                + "  - class: a.B\n    library: any\n  - class: a.C\n    library: org.h2.**\n  - class: a.D\n");
+        assertThat(c.library().test("io.netty.buffer.PooledByteBufAllocator")).isTrue();
+        assertThat(c.library().test("com.example.pool.Pool")).isTrue();
+        assertThat(c.library().test("com.example.pool.sub.Pool")).isFalse();
+        assertThat(c.library().test("com.example.App")).isFalse();
+        assertThat(c.types().get(0).library().any()).isTrue();
+        assertThat(c.types().get(1).library().test("org.h2.jdbc.JdbcConnection")).isTrue();
+        assertThat(c.types().get(1).library().any()).isFalse();
+        assertThat(c.types().get(2).library().isEmpty()).isTrue();
+    }
+
+    @Test
+    void badLibraryValuesNameTheKeyAndWhatToWrite() {
+        assertThat(error("library: any\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: library: 'any' is for an entry of types: only");
+        assertThat(error("types:\n  - class: a.B\n    library: [org.h2.*x]\n"))
+                .startsWith("app.yaml:3: library: 'org.h2.*x' is not a class pattern").endsWith("(or 'any')");
+        assertThat(error("library: {a: b}\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: library: expected a list of class patterns");
+    }
+
+    @Test
     void logModeSurvivorAgeAndMetrics() throws Exception {
         TraceConfig defaults = parse("types:\n  - class: a.B\n");
         assertThat(defaults.log().mode()).isEqualTo(LogSettings.Mode.ALL);
@@ -119,8 +143,8 @@ class ConfigLoaderTest {
     @Test
     void unknownTopKeySuggestsTheNearest() {
         assertThat(error("outptu: x.log\ntypes:\n  - class: a.B\n"))
-                .isEqualTo("app.yaml:1: outptu: unknown key; did you mean 'output'? Known keys here: include, log, metrics,"
-                        + " onConfigError, output, stacks, survivorAge, types.");
+                .isEqualTo("app.yaml:1: outptu: unknown key; did you mean 'output'? Known keys here: include, library, log,"
+                        + " metrics, onConfigError, output, stacks, survivorAge, types.");
     }
 
     @Test

@@ -39,8 +39,9 @@ class JdbcRecipeIT {
         assertThat(connections.allocated()).as(r.toString()).hasSize(3);
         assertThat(connections.dropped()).hasSize(2);
         assertThat(connections.leaked()).hasSize(1);
-        // DriverManager -> org.h2.Driver.connect, which calls new: the driver is the site.
-        assertThat(connections.leaked().get(0).site()).startsWith("org/h2/Driver.java:");
+        // DriverManager -> org.h2.Driver.connect, which calls new: the line that called DriverManager is the site.
+        assertThat(connections.leaked().get(0).site()).isEqualTo(r.sitesPrinted().get(0));
+        assertThat(r.librarySites().get(connections.leaked().get(0).id())).startsWith("org/h2/Driver.java:");
 
         Traced statements = Traced.of(r, "org.h2.jdbc.JdbcStatement");
         assertThat(statements.allocated()).as(r.toString()).hasSize(4);
@@ -51,7 +52,8 @@ class JdbcRecipeIT {
         assertThat(prepared.allocated()).as(r.toString()).hasSize(2);
         assertThat(prepared.dropped()).hasSize(1);
         assertThat(prepared.leaked()).as("the statement left open on a closed connection").hasSize(1);
-        assertThat(prepared.leaked().get(0).site()).startsWith("org/h2/jdbc/JdbcConnection.java:");
+        assertThat(prepared.leaked().get(0).site()).startsWith("fixtures/recipes/JdbcLeaks.java:");
+        assertThat(r.librarySites().get(prepared.leaked().get(0).id())).startsWith("org/h2/jdbc/JdbcConnection.java:");
 
         Traced resultSets = Traced.of(r, "org.h2.jdbc.JdbcResultSet");
         assertThat(resultSets.allocated()).as(r.toString()).hasSize(4);

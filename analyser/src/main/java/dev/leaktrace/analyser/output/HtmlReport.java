@@ -103,6 +103,15 @@ public final class HtmlReport {
 
     /** The leaked bytes by call stack, when the log recorded stacks; otherwise how to record them. */
     private static void flameGraph(StringBuilder body, Analysis run, String which) {
+        leakedFlameGraph(body, run, which);
+        if (!run.collectedStacks().isEmpty()) {
+            body.append("<h2>Collected without a drop, by call stack").append(which).append("</h2>\n")
+                    .append("<p class=\"muted\">The same for objects the GC took that nobody released.</p>\n")
+                    .append(SvgFlameGraph.render(run.collectedStacks()));
+        }
+    }
+
+    private static void leakedFlameGraph(StringBuilder body, Analysis run, String which) {
         if (run.leakedCount() == 0) {
             return;
         }
@@ -139,11 +148,13 @@ public final class HtmlReport {
     }
 
     private static void groupTable(StringBuilder body, List<LeakGroup> groups, boolean withTrend) {
-        body.append("<table>\n<tr><th>Type</th><th>Site</th><th>Count</th><th>Bytes</th><th>Size</th>")
+        body.append("<table>\n<tr><th>Type</th><th>Site</th><th>Library line</th><th>Count</th><th>Bytes</th><th>Size</th>")
                 .append(withTrend ? "<th>Trend</th>" : "").append("<th>Example ids</th></tr>\n");
         for (LeakGroup group : groups) {
             body.append("<tr><td>").append(Html.name(group.type())).append("</td><td>")
-                    .append(Html.site(group.site())).append("</td><td class=\"n\">").append(group.count())
+                    .append(Html.site(group.site())).append("</td><td>")
+                    .append(group.librarySites().stream().map(Html::site).collect(Collectors.joining(", ")))
+                    .append("</td><td class=\"n\">").append(group.count())
                     .append("</td><td class=\"n\">").append(group.bytes()).append("</td><td class=\"n\">")
                     .append(ByteUnits.human(group.bytes())).append("</td>");
             if (withTrend) {

@@ -37,7 +37,9 @@ public final class LeaksJson {
         json.add("collected", groups(analysis, false));
         json.addProperty("stackLines", analysis.stackLines());
         json.addProperty("unmatchedStacks", problems.count(ProblemKind.UNMATCHED_STACK));
-        json.add("stacks", stacks(analysis));
+        json.add("stacks", stacks(analysis.stacks()));
+        json.add("collectedStacks", stacks(analysis.collectedStacks()));
+        json.addProperty("unmatchedLibraryLines", problems.count(ProblemKind.UNMATCHED_LIBRARY));
         json.addProperty("survivorsLog", analysis.hasSurvivorsLog());
         json.add("counts", counts(analysis));
         json.add("sources", sources(analysis));
@@ -80,10 +82,10 @@ public final class LeaksJson {
         return array;
     }
 
-    /** Leaked objects that have a recorded stack; the others are only in {@code groups}. */
-    private static JsonArray stacks(Analysis analysis) {
+    /** Objects that have a recorded stack; the others are only in {@code groups} / {@code collected}. */
+    private static JsonArray stacks(java.util.List<LeakStack> stacks) {
         JsonArray array = new JsonArray();
-        for (LeakStack stack : analysis.stacks()) {
+        for (LeakStack stack : stacks) {
             if (!stack.hasStack()) {
                 continue;
             }
@@ -120,6 +122,11 @@ public final class LeaksJson {
             json.add("ids", ids);
             if (group.trend() != null) {
                 json.addProperty("trend", group.trend().label());
+            }
+            if (!group.librarySites().isEmpty()) {
+                JsonArray library = new JsonArray();
+                group.librarySites().forEach(library::add);
+                json.add("librarySites", library);
             }
             array.add(json);
         }

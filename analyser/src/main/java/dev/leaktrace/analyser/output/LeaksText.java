@@ -30,6 +30,7 @@ public final class LeaksText {
             out.append("\nCollected by the GC without a drop (not leaked, but nobody released them):\n");
             out.append(table(analysis.collected(), false));
         }
+        libraryLines(out, analysis.groups(), analysis.collected());
         long withStack = 0; // a loop, not a stream: the path of leaks has no lambdas (docs/performance.md)
         for (LeakStack stack : analysis.stacks()) {
             if (stack.hasStack()) {
@@ -37,8 +38,15 @@ public final class LeaksText {
             }
         }
         if (withStack > 0) {
-            out.append("\nCall stacks were recorded for ").append(withStack).append(" of the leaked objects; "
-                    + "see them with --collapsed FILE (for flamegraph.pl or speedscope) or in the report.\n");
+            out.append("\nCall stacks of leaked objects, largest first (innermost frame first):\n");
+            stackList(out, analysis.stacks());
+        }
+        if (!analysis.collectedStacks().isEmpty()) {
+            out.append("\nCall stacks of objects collected without a drop, largest first (innermost frame first):\n");
+            stackList(out, analysis.collectedStacks());
+        }
+        if (withStack > 0 || !analysis.collectedStacks().isEmpty()) {
+            out.append("All stacks: --collapsed FILE (for flamegraph.pl or speedscope), --json, or the report.\n");
         }
         if (!analysis.counts().isEmpty()) {
             out.append("\nCounted by type and site (every object, short-lived ones included):\n");
@@ -50,6 +58,50 @@ public final class LeaksText {
         }
         out.append('\n').append(totals(analysis)).append('\n');
         return out.toString();
+    }
+
+    /** Shown stacks per list, and frames per stack: the rest is in --collapsed and --json. */
+    private static final int STACKS_SHOWN = 10;
+    private static final int FRAMES_SHOWN = 8;
+
+    private static void stackList(StringBuilder out, List<LeakStack> stacks) {
+        int shown = 0;
+        for (LeakStack stack : stacks) {
+            if (!stack.hasStack()) {
+                continue;
+            }
+            if (shown++ == STACKS_SHOWN) {
+                out.append("  ...\n");
+                break;
+            }
+            out.append("  ").append(stack.count()).append(" objects, ").append(ByteUnits.human(stack.bytes()))
+                    .append(": ").append(stack.type()).append(" at ").append(stack.site()).append('\n');
+            List<String> frames = stack.frames();
+            for (int i = frames.size() - 1; i >= 0 && i >= frames.size() - FRAMES_SHOWN; i--) {
+                out.append("      ").append(frames.get(i)).append('\n');
+            }
+            if (frames.size() > FRAMES_SHOWN) {
+                out.append("      ...\n");
+            }
+        }
+    }
+
+    /** The library lines of the groups whose objects a library made for the application's line. */
+    private static void libraryLines(StringBuilder out, List<LeakGroup> leaked, List<LeakGroup> collected) {
+        boolean any = false;
+        for (List<LeakGroup> groups : List.of(leaked, collected)) {
+            for (LeakGroup group : groups) {
+                if (group.librarySites().isEmpty()) {
+                    continue;
+                }
+                if (!any) {
+                    out.append("\nMade in library code for these sites (the library's line of new):\n");
+                    any = true;
+                }
+                out.append("  ").append(group.type()).append(" at ").append(group.site()).append(": ")
+                        .append(String.join(", ", group.librarySites())).append('\n');
+            }
+        }
     }
 
     /** What a survivors log leaves out, said first so that no one reads its groups as the whole run. */

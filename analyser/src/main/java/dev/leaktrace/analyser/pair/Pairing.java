@@ -37,6 +37,9 @@ public final class Pairing implements EventLineSink {
     private final StacksById stackOf = new StacksById();
     /** Leaked objects that have a stack, by {@code stack << 32 | group}: {count, bytes}, over all files. */
     final Map<Long, long[]> leakedByStack = new LinkedHashMap<>();
+    /** The same for objects collected without a drop. */
+    final Map<Long, long[]> collectedByStack = new LinkedHashMap<>();
+    final LibrarySites librarySites = new LibrarySites();
     private long[] liveBytesByType = new long[64];
     private int[] lastGroupAtSite = new int[64]; // group + 1; 0 = none yet
     /** By {@link EventLine#siteKey key} of this file's reader: the site in {@link #sites}, + 1; 0 = not seen yet. */
@@ -92,6 +95,10 @@ public final class Pairing implements EventLineSink {
             case LineKind.STACK -> {
                 stack(b, lineNumber, event);
                 return; // not an event of the timeline: it describes the allocation before it
+            }
+            case LineKind.LIBRARY -> {
+                library(b, lineNumber, event);
+                return; // the same
             }
             case LineKind.OTHER -> {
                 otherEvents++;
@@ -196,6 +203,14 @@ public final class Pairing implements EventLineSink {
         if (byGc) {
             collected++;
             groups.addCollected(group, event.id, size);
+            if (!stackOf.isEmpty()) {
+                int stack = stackOf.get(event.id);
+                if (stack >= 0) {
+                    long[] amount = collectedByStack.computeIfAbsent((long) stack << 32 | group, k -> new long[2]);
+                    amount[0]++;
+                    amount[1] += size;
+                }
+            }
         } else {
             drops++;
         }
@@ -217,6 +232,16 @@ public final class Pairing implements EventLineSink {
         }
         stackLines++;
         stackOf.put(event.id, stacks.intern(b, event.framesStart, event.framesEnd));
+    }
+
+    private void library(byte[] b, long lineNumber, EventLine event) {
+        int slot = live.find(event.id);
+        if (slot < 0) {
+            problems.report(ProblemKind.UNMATCHED_LIBRARY, problems.wantsMessage(ProblemKind.UNMATCHED_LIBRARY)
+                    ? where(lineNumber) + "@LIBRARY of id " + event.id + ", which is not alive" : null);
+            return;
+        }
+        librarySites.add(live.groupAt(slot), sites.intern(b, event.siteStart, event.siteEnd));
     }
 
     private void forget(int slot) {

@@ -29,11 +29,13 @@ final class Results {
                 leakedCount += groups.leakedCount[group];
                 leakedBytes = Saturating.add(leakedBytes, groups.leakedBytes[group]);
                 leaked.add(new LeakGroup(type, site, groups.leakedCount[group], groups.leakedBytes[group],
-                        boxed(GroupTable.examples(groups.leakedIds[group])), pairing.trends[group]));
+                        boxed(GroupTable.examples(groups.leakedIds[group])), pairing.trends[group],
+                        pairing.librarySites.of(group, pairing.sites)));
             }
             if (groups.collectedCount[group] > 0) {
                 collected.add(new LeakGroup(type, site, groups.collectedCount[group], groups.collectedBytes[group],
-                        boxed(GroupTable.examples(groups.collectedIds[group])), null));
+                        boxed(GroupTable.examples(groups.collectedIds[group])), null,
+                        pairing.librarySites.of(group, pairing.sites)));
             }
         }
         leaked.sort(new LargestFirst());
@@ -41,7 +43,21 @@ final class Results {
         return new Analysis(files, pairing.allocations, pairing.drops, pairing.collected, leakedCount, leakedBytes,
                 List.copyOf(leaked), List.copyOf(collected), pairing.otherEvents, problems,
                 List.copyOf(pairing.timelines), pairing.stackLines, stacks(pairing), pairing.counts.rows(),
-                List.copyOf(pairing.sources));
+                List.copyOf(pairing.sources), collectedStacks(pairing));
+    }
+
+    /** The bytes collected without a drop, by stack; only objects that have one. */
+    private static List<LeakStack> collectedStacks(Pairing pairing) {
+        List<LeakStack> stacks = new ArrayList<>();
+        for (Map.Entry<Long, long[]> entry : pairing.collectedByStack.entrySet()) {
+            int stack = (int) (entry.getKey() >>> 32);
+            int group = (int) (long) entry.getKey();
+            stacks.add(new LeakStack(List.of(pairing.stacks.name(stack).split(";")),
+                    pairing.types.name(pairing.groups.typeOf[group]), pairing.sites.name(pairing.groups.siteOf[group]),
+                    entry.getValue()[0], entry.getValue()[1]));
+        }
+        stacks.sort(new LargestStackFirst());
+        return List.copyOf(stacks);
     }
 
     /** The leaked bytes by stack; what the stacks of a group do not cover becomes one entry without frames. */

@@ -45,6 +45,18 @@ final class StacksById {
         stacks[slot] = stack;
     }
 
+    /** The stack of {@code id}, or -1 when it has none. */
+    int get(long id) {
+        int slot = home(id);
+        while (ids[slot] != id) {
+            if (ids[slot] == 0) {
+                return -1;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return stacks[slot];
+    }
+
     /** Forgets {@code id}, if present, shifting later entries back so lookups need no tombstones. */
     void remove(long id) {
         int slot = home(id);

@@ -1,8 +1,8 @@
 package dev.leaktrace.analyser.parse;
 
 /**
- * Recognises {@code @ALLOCATE}, {@code @DROP}, {@code @GC}, {@code @STACK} and {@code @COUNTS} lines, and the
- * agent's {@code # leaktrace} header, in raw bytes.
+ * Recognises {@code @ALLOCATE}, {@code @DROP}, {@code @GC}, {@code @STACK}, {@code @COUNTS} and
+ * {@code @LIBRARY} lines, and the agent's {@code # leaktrace} header, in raw bytes.
  *
  * <p>Hand-written instead of a regex because it runs once per log line on logs of tens of millions
  * of lines: it scans for the token, then walks the fields once, parsing numbers in place and
@@ -16,6 +16,7 @@ public final class EventLineParser {
     private static final byte[] DROP = {'D', 'R', 'O', 'P'};
     private static final byte[] GC = {'G', 'C'};
     private static final byte[] STACK = {'S', 'T', 'A', 'C', 'K'};
+    private static final byte[] LIBRARY = {'L', 'I', 'B', 'R', 'A', 'R', 'Y'};
     private static final byte[] COUNTS = {'C', 'O', 'U', 'N', 'T', 'S'};
     private static final byte[] HEADER = {'#', ' ', 'l', 'e', 'a', 'k', 't', 'r', 'a', 'c', 'e', ' '};
 
@@ -65,6 +66,9 @@ public final class EventLineParser {
             if (token == LineKind.COUNTS) {
                 return out.kind = parseCounts(bytes, nameEnd, to, out);
             }
+            if (token == LineKind.LIBRARY) {
+                return out.kind = parseLibrary(bytes, nameEnd, to, out);
+            }
             return out.kind = parseFields(token, bytes, nameEnd, to, out);
         }
     }
@@ -99,6 +103,15 @@ public final class EventLineParser {
         }
 
         return id(b, pos, to, out) < 0 ? LineKind.MALFORMED : token;
+    }
+
+    /** {@code @LIBRARY <id> <file>:<line>}. */
+    private static byte parseLibrary(byte[] b, int pos, int to, EventLine out) {
+        pos = id(b, pos, to, out);
+        if (pos < 0 || site(b, pos, to, out) < 0) {
+            return LineKind.MALFORMED;
+        }
+        return LineKind.LIBRARY;
     }
 
     /** {@code @STACK <id> <frame>;<frame>;...}; frames are percent-encoded, so they hold no blanks. */
@@ -246,6 +259,9 @@ public final class EventLineParser {
         }
         if (equals(b, from, to, COUNTS)) {
             return LineKind.COUNTS;
+        }
+        if (equals(b, from, to, LIBRARY)) {
+            return LineKind.LIBRARY;
         }
         return LineKind.OTHER;
     }

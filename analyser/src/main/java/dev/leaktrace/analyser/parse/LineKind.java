@@ -15,7 +15,7 @@ public final class LineKind {
     public static final byte GC = 4;
     /** {@code @STACK <id> <frame>;<frame>;...}: the allocating call stack of an object, root first. */
     public static final byte STACK = 5;
-    /** An @ALLOCATE/@DROP/@GC/@STACK token whose fields do not parse; see {@link EventLine#error}. */
+    /** An @ALLOCATE/@DROP/@GC/@STACK/@LIBRARY token whose fields do not parse; see {@link EventLine#error}. */
     public static final byte MALFORMED = 6;
     /**
      * {@code @COUNTS <type> <file>:<line> <allocated> <allocated_bytes> <dropped> <dropped_bytes>
@@ -26,8 +26,14 @@ public final class LineKind {
     /** {@code # leaktrace <version> pid=... host=... log=...}: the agent's header; see {@link EventLine#lineStart}. */
     public static final byte HEADER = 8;
 
+    /**
+     * {@code @LIBRARY <id> <file>:<line>}: where the library code that made an object ran its
+     * {@code new}, when its @ALLOCATE's site is the application line that called that library.
+     */
+    public static final byte LIBRARY = 9;
+
     private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED", "COUNTS",
-        "HEADER"};
+        "HEADER", "LIBRARY"};
 
     private LineKind() {
     }

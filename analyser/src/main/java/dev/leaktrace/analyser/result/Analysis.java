@@ -15,6 +15,8 @@ import java.util.List;
  *     the objects of a site without a @STACK line form one entry without frames
  * @param counts the @COUNTS of survivors logs by type and site, most allocations first; empty for other logs
  * @param sources each file, its JVM and its own totals, in the order read
+ * @param collectedStacks the bytes collected without a drop, by allocating call stack (and type
+ *     and site), largest first; only objects that have a @STACK line
  */
 public record Analysis(
         List<String> files,
@@ -31,7 +33,16 @@ public record Analysis(
         long stackLines,
         List<LeakStack> stacks,
         List<SiteCount> counts,
-        List<LogSource> sources) {
+        List<LogSource> sources,
+        List<LeakStack> collectedStacks) {
+
+    public Analysis(List<String> files, long allocations, long drops, long collectedWithoutDrop, long leakedCount,
+                    long leakedBytes, List<LeakGroup> groups, List<LeakGroup> collected, long otherEvents,
+                    Problems problems, List<Timeline> timelines, long stackLines, List<LeakStack> stacks,
+                    List<SiteCount> counts, List<LogSource> sources) {
+        this(files, allocations, drops, collectedWithoutDrop, leakedCount, leakedBytes, groups, collected, otherEvents,
+                problems, timelines, stackLines, stacks, counts, sources, List.of());
+    }
 
     /** Whether any file is a survivors log, whose short-lived objects are only counted. */
     public boolean hasSurvivorsLog() {

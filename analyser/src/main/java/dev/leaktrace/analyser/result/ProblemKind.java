@@ -7,6 +7,8 @@ public enum ProblemKind {
     DUPLICATE_ID("id allocated twice", "ids allocated twice", "the earlier allocation was replaced by the later one"),
     UNMATCHED_STACK("stack of an unknown id", "stacks of unknown ids", "ignored; a @STACK line belongs right after the @ALLOCATE of its "
             + "object, before its drop"),
+    UNMATCHED_LIBRARY("library line of an unknown id", "library lines of unknown ids", "ignored; a @LIBRARY line"
+            + " belongs right after the @ALLOCATE of its object, before its drop"),
     MISMATCHED_DROP("drop whose type or size differs from the allocation",
             "drops whose type or size differ from the allocation", "paired by id anyway"),
     TRUNCATED_LINE("truncated last line", "truncated last lines", "the last line has no newline and is incomplete, so it was skipped; "

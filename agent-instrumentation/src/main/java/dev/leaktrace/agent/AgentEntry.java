@@ -24,7 +24,15 @@ public final class AgentEntry {
     /** Answers a request of the CLI (dump, status); false when {@code arguments} is none, but an install. */
     static boolean answer(String arguments) {
         if (arguments != null && arguments.startsWith(LiveDump.ARGUMENT)) {
-            LiveDump.write(arguments.substring(LiveDump.ARGUMENT.length()));
+            LiveDump.write(arguments.substring(LiveDump.ARGUMENT.length()), false, false);
+            return true;
+        }
+        if (arguments != null && arguments.startsWith(LiveDump.AFTER_GC)) {
+            LiveDump.write(arguments.substring(LiveDump.AFTER_GC.length()), true, false);
+            return true;
+        }
+        if (arguments != null && arguments.startsWith(LiveDump.WITH_HEAP)) {
+            LiveDump.write(arguments.substring(LiveDump.WITH_HEAP.length()), true, true);
             return true;
         }
         if (arguments != null && arguments.startsWith(LiveDump.STATUS)) {

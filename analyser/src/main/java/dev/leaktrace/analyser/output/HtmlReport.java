@@ -40,7 +40,7 @@ public final class HtmlReport {
         body.append("<h1>leaktrace report</h1>\n<p class=\"muted\">").append(Html.escape(String.join(", ", run.files())))
                 .append("</p>\n");
         body.append(totals(run));
-        charts(body, run, TypeColours.of(run));
+        charts(body, run, TypeColours.of(run), lastSecond(run));
         flameGraph(body, run, "");
         leakTables(body, run, "");
         return page(body);
@@ -56,8 +56,10 @@ public final class HtmlReport {
                 .append(")</p>\n");
         diffTables(body, diff);
         TypeColours colours = TypeColours.of(before, after);
-        charts(body, before, colours);
-        charts(body, after, colours);
+        // One time scale for both runs, so that their charts compare at a glance.
+        double axisSeconds = Math.max(lastSecond(before), lastSecond(after));
+        charts(body, before, colours, axisSeconds);
+        charts(body, after, colours, axisSeconds);
         flameGraph(body, after, " after");
         flameGraph(body, before, " before");
         leakTables(body, after, " after");
@@ -80,7 +82,16 @@ public final class HtmlReport {
                 + (run.hasSurvivorsLog() ? "<p class=\"muted\">" + Html.escape(LeaksText.survivorsNote(run)) + "</p>\n" : "");
     }
 
-    private static void charts(StringBuilder body, Analysis run, TypeColours colours) {
+    /** The latest time any of the run's logs reached, in seconds since its JVM started. */
+    private static double lastSecond(Analysis run) {
+        double last = 0;
+        for (Timeline timeline : run.timelines()) {
+            last = Math.max(last, timeline.lastSecond());
+        }
+        return last;
+    }
+
+    private static void charts(StringBuilder body, Analysis run, TypeColours colours, double axisSeconds) {
         for (Timeline timeline : run.timelines()) {
             body.append("<h2>Live bytes over the run: ").append(Html.escape(timeline.file())).append("</h2>\n");
             if (timeline.types().isEmpty()) {
@@ -91,7 +102,7 @@ public final class HtmlReport {
             body.append("<p class=\"muted\">").append(shown == 1 ? "The type" : "The " + shown + " types")
                     .append(" with the most live bytes at their peak. A line still rising at the right edge is a "
                             + "leak that grows with the work done; a line that levels off is more like a cache.</p>\n");
-            body.append(SvgChart.render(timeline, colours));
+            body.append(SvgChart.render(timeline, colours, axisSeconds));
             body.append("<div class=\"legend\">");
             for (Timeline.TypeSeries series : timeline.types()) {
                 body.append("<span data-type=\"").append(Html.escape(series.type())).append("\"><i style=\"background:")

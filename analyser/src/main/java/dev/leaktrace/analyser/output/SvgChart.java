@@ -16,9 +16,17 @@ final class SvgChart {
     private SvgChart() {
     }
 
-    static String render(Timeline timeline, TypeColours colours) {
+    /**
+     * The chart of {@code timeline}; its x-axis is seconds since the JVM started, up to
+     * {@code axisSeconds} or more (so that runs shown together share one scale), when the log has
+     * @TIME lines, and events otherwise.
+     */
+    static String render(Timeline timeline, TypeColours colours, double axisSeconds) {
         long[] ordinals = timeline.ordinals();
         long events = Math.max(1, timeline.events());
+        boolean timed = timeline.timed();
+        double secondsStep = timed ? secondsStep(Math.max(axisSeconds, timeline.lastSecond())) : 0;
+        double xMax = timed ? 4 * secondsStep : events;
         long peak = 1;
         for (Timeline.TypeSeries series : timeline.types()) {
             for (long bytes : series.liveBytes()) {
@@ -30,9 +38,9 @@ final class SvgChart {
         int plotHeight = HEIGHT - TOP - BOTTOM;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
-                        + "role=\"img\" aria-label=\"Live bytes per type over the run\">\n",
-                WIDTH, HEIGHT));
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-axis=\"%s\" viewBox=\"0 0 %d %d\" "
+                        + "width=\"100%%\" role=\"img\" aria-label=\"Live bytes per type over the run\">\n",
+                timed ? "seconds" : "events", WIDTH, HEIGHT));
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" "
                 + "stroke=\"#ccc\"/>\n", LEFT, TOP, plotWidth, plotHeight));
         for (int tick = 0; tick <= 4; tick++) {
@@ -44,17 +52,19 @@ final class SvgChart {
             double x = LEFT + plotWidth * tick / 4.0;
             String anchor = tick == 0 ? "start" : tick == 4 ? "end" : "middle";
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" font-size=\"12\" "
-                    + "fill=\"#555\">%,d</text>\n", x, TOP + plotHeight + 18, anchor, events * tick / 4));
+                    + "fill=\"#555\">%s</text>\n", x, TOP + plotHeight + 18, anchor,
+                    timed ? seconds(secondsStep * tick) : String.format(Locale.ROOT, "%,d", events * tick / 4)));
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\" "
-                + "fill=\"#333\">events (allocations, drops, collections) in log order</text>\n",
-                LEFT + plotWidth / 2, HEIGHT - 8));
+        svg.append(String.format(Locale.ROOT, "<text class=\"axis-label\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" "
+                + "font-size=\"12\" fill=\"#333\">%s</text>\n", LEFT + plotWidth / 2, HEIGHT - 8,
+                timed ? "seconds since the JVM started"
+                        : "events (allocations, drops, collections) in log order: the log has no @TIME lines"));
         List<Timeline.TypeSeries> types = timeline.types();
         for (int t = types.size() - 1; t >= 0; t--) { // largest drawn last, on top
             Timeline.TypeSeries series = types.get(t);
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < ordinals.length; i++) {
-                double x = LEFT + plotWidth * (double) ordinals[i] / events;
+                double x = LEFT + plotWidth * (timed ? timeline.seconds()[i] : ordinals[i]) / xMax;
                 double y = TOP + plotHeight - plotHeight * (double) series.liveBytes()[i] / top;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
@@ -64,6 +74,25 @@ final class SvgChart {
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** The x-axis's quarter tick in seconds: a round step, four of which reach {@code seconds}. */
+    static double secondsStep(double seconds) {
+        for (double step : SECONDS_STEPS) {
+            if (4 * step >= seconds) {
+                return step;
+            }
+        }
+        return Math.ceil(seconds / 4 / 3600) * 3600;
+    }
+
+    private static final double[] SECONDS_STEPS = {0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600};
+
+    /** "0.25 s", "2 s", "1,800 s". */
+    private static String seconds(double value) {
+        String number = value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value)
+                : String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");
+        return number + " s";
     }
 
     /**

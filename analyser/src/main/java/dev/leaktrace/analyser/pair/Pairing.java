@@ -59,6 +59,7 @@ public final class Pairing implements EventLineSink {
 
     private String file;
     private LiveSampler sampler;
+    private TimeMarks timeMarks;
     private long ordinal;
     private LogHeader header;
     /** The totals when this file began, so that its own can be told. */
@@ -80,6 +81,7 @@ public final class Pairing implements EventLineSink {
         dropsBefore = drops;
         collectedBefore = collected;
         sampler = new LiveSampler();
+        timeMarks = new TimeMarks();
         live.clear();
         stackOf.clear();
         Arrays.fill(groups.live, 0);
@@ -109,6 +111,10 @@ public final class Pairing implements EventLineSink {
                 heap.reachable(text(b, event.typeStart, event.typeEnd), text(b, event.siteStart, event.siteEnd),
                         event.id, event.count, event.size, text(b, event.wordsStart, event.wordsEnd));
                 return;
+            }
+            case LineKind.TIME -> {
+                timeMarks.add(ordinal, event.millis);
+                return; // when the events before it happened, not an event itself
             }
             case LineKind.OTHER -> {
                 otherEvents++;
@@ -320,7 +326,7 @@ public final class Pairing implements EventLineSink {
                         TrendClassifier.classify(ordinals, sampler.liveCounts(group)));
             }
         }
-        timelines.add(Timelines.of(file, ordinals, sampler, types));
+        timelines.add(Timelines.of(file, ordinals, timeMarks.seconds(ordinals), sampler, types));
         addLeakedStacks();
         long leakedCount = live.size();
         long leakedBytes = 0;

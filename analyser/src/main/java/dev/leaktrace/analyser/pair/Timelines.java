@@ -12,7 +12,7 @@ final class Timelines {
     private Timelines() {
     }
 
-    static Timeline of(String file, long[] ordinals, LiveSampler sampler, ByteInterner types) {
+    static Timeline of(String file, long[] ordinals, double[] seconds, LiveSampler sampler, ByteInterner types) {
         List<TypeSeries> all = new ArrayList<>();
         for (int type = 0; type < types.size(); type++) {
             TypeSeries series = new TypeSeries(types.name(type), sampler.liveBytes(type));
@@ -21,7 +21,7 @@ final class Timelines {
             }
         }
         all.sort(new LargestPeakFirst());
-        return new Timeline(file, ordinals, List.copyOf(all.subList(0, Math.min(Timeline.TOP_TYPES, all.size()))));
+        return new Timeline(file, ordinals, seconds, List.copyOf(all.subList(0, Math.min(Timeline.TOP_TYPES, all.size()))));
     }
 
     /** The largest peak first, then by type; a class, not a lambda: see {@link Results}. */

@@ -39,6 +39,8 @@ public final class EventLine {
     public int framesStart;
     public int framesEnd;
     /** The six numbers of a @COUNTS line, in its order; its type and site are those of @ALLOCATE. */
+    /** A @TIME line's milliseconds since the JVM started. */
+    public long millis;
     public final long[] counts = new long[COUNTS_FIELDS];
     public static final int COUNTS_FIELDS = 6;
 }

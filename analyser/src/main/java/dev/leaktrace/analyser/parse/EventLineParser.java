@@ -2,7 +2,7 @@ package dev.leaktrace.analyser.parse;
 
 /**
  * Recognises {@code @ALLOCATE}, {@code @DROP}, {@code @GC}, {@code @STACK}, {@code @COUNTS} and
- * {@code @LIBRARY} lines, the agent's {@code # leaktrace} header, and the heap analysis's
+ * {@code @LIBRARY} and {@code @TIME} lines, the agent's {@code # leaktrace} header, and the heap analysis's
  * {@code @RETAINED}, {@code @HOLDER} and {@code @PATH} lines in raw bytes.
  *
  * <p>Hand-written instead of a regex because it runs once per log line on logs of tens of millions
@@ -24,6 +24,7 @@ public final class EventLineParser {
     private static final byte[] HOLDER = {'H', 'O', 'L', 'D', 'E', 'R'};
     private static final byte[] PATH = {'P', 'A', 'T', 'H'};
     private static final byte[] REACHABLE = {'R', 'E', 'A', 'C', 'H', 'A', 'B', 'L', 'E'};
+    private static final byte[] TIME = {'T', 'I', 'M', 'E'};
 
     /** Parses {@code bytes[from, to)}, a line without its terminator, into {@code out}; returns its {@link LineKind}. */
     public byte parse(byte[] bytes, int from, int to, EventLine out) {
@@ -70,6 +71,9 @@ public final class EventLineParser {
             }
             if (token == LineKind.COUNTS) {
                 return out.kind = parseCounts(bytes, nameEnd, to, out);
+            }
+            if (token == LineKind.TIME) {
+                return out.kind = parseTime(bytes, nameEnd, to, out);
             }
             if (token == LineKind.LIBRARY) {
                 return out.kind = parseLibrary(bytes, nameEnd, to, out);
@@ -121,6 +125,20 @@ public final class EventLineParser {
             return LineKind.MALFORMED;
         }
         return LineKind.LIBRARY;
+    }
+
+    /** {@code @TIME <millis>}. */
+    private static byte parseTime(byte[] b, int pos, int to, EventLine out) {
+        pos = skipBlanks(b, pos, to);
+        int start = pos;
+        pos = skipWord(b, pos, to);
+        long millis = parseLong(b, start, pos);
+        if (millis < 0) {
+            return malformed(out, pos == start ? "the milliseconds are missing"
+                    : "the milliseconds are not a whole number");
+        }
+        out.millis = millis;
+        return LineKind.TIME;
     }
 
     /** {@code @STACK <id> <frame>;<frame>;...}; frames are percent-encoded, so they hold no blanks. */
@@ -323,6 +341,9 @@ public final class EventLineParser {
         }
         if (equals(b, from, to, LIBRARY)) {
             return LineKind.LIBRARY;
+        }
+        if (equals(b, from, to, TIME)) {
+            return LineKind.TIME;
         }
         if (equals(b, from, to, PATH)) {
             return LineKind.PATH;

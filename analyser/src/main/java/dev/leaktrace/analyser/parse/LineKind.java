@@ -15,7 +15,7 @@ public final class LineKind {
     public static final byte GC = 4;
     /** {@code @STACK <id> <frame>;<frame>;...}: the allocating call stack of an object, root first. */
     public static final byte STACK = 5;
-    /** An @ALLOCATE/@DROP/@GC/@STACK/@LIBRARY token whose fields do not parse; see {@link EventLine#error}. */
+    /** An @ALLOCATE/@DROP/@GC/@STACK/@LIBRARY/@TIME token whose fields do not parse; see {@link EventLine#error}. */
     public static final byte MALFORMED = 6;
     /**
      * {@code @COUNTS <type> <file>:<line> <allocated> <allocated_bytes> <dropped> <dropped_bytes>
@@ -41,9 +41,14 @@ public final class LineKind {
      * dump, one holder of objects of a group that were dropped yet are still strongly reachable.
      */
     public static final byte REACHABLE = 13;
+    /**
+     * {@code @TIME <millis>}: milliseconds since the JVM started, written by the agent about once a
+     * second and at exit; it places the events around it in time (see {@link EventLine#millis}).
+     */
+    public static final byte TIME = 14;
 
     private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED", "COUNTS",
-        "HEADER", "LIBRARY", "RETAINED", "HOLDER", "PATH", "REACHABLE"};
+        "HEADER", "LIBRARY", "RETAINED", "HOLDER", "PATH", "REACHABLE", "TIME"};
 
     private LineKind() {
     }

@@ -37,6 +37,26 @@ class HtmlReportTest {
     }
 
     @Test
+    void theXAxisIsSecondsWhenTheLogHasTimeMarksAndEventsOtherwise() throws Exception {
+        String timed = HtmlReport.of(analyse("@TIME 0\n" + growingLog("app.Conn") + "@TIME 3000\n"));
+        assertThat(timed).contains("data-axis=\"seconds\"").contains("seconds since the JVM started")
+                .contains(">4 s</text>").doesNotContain("in log order");
+        String untimed = HtmlReport.of(analyse(growingLog("app.Conn")));
+        assertThat(untimed).contains("data-axis=\"events\"").contains("the log has no @TIME lines")
+                .contains(">100</text>").doesNotContain("seconds since");
+    }
+
+    @Test
+    void twoTimedRunsShareOneTimeScale() throws Exception {
+        Analysis shortRun = analyse("@TIME 0\n" + growingLog("app.Conn") + "@TIME 1000\n");
+        Analysis longRun = analyse("@TIME 0\n" + growingLog("app.Conn") + "@TIME 9000\n");
+        String html = HtmlReport.of(shortRun, longRun, LeakDiff.compare(shortRun, longRun));
+        // Both charts end at 20 s (quarters of 5 s), though the short run alone would end at 1 s.
+        assertThat(html.split(">20 s</text>", -1)).hasSize(3);
+        assertThat(html).doesNotContain(">1 s</text>");
+    }
+
+    @Test
     void withTwoRunsShowsTheDiff() throws Exception {
         Analysis before = analyse(growingLog("Proof"));
         Analysis after = analyse("@ALLOCATE Proof 64 a/B.java:3 1\n@DROP Proof 64 1\n");

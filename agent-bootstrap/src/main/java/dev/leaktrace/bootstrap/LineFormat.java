@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
  * &#64;ALLOCATE &lt;type&gt; &lt;size_bytes&gt; &lt;file&gt;:&lt;line&gt; &lt;unique_id&gt;
  * &#64;DROP &lt;type&gt; &lt;size_bytes&gt; &lt;unique_id&gt;
  * &#64;GC &lt;type&gt; &lt;size_bytes&gt; &lt;unique_id&gt;
+ * &#64;TIME &lt;millis_since_jvm_start&gt;
  * </pre>
  */
 public final class LineFormat {
@@ -19,6 +20,7 @@ public final class LineFormat {
     static final byte[] STACK = "@STACK ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] LIBRARY = "@LIBRARY ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] COUNTS = "@COUNTS ".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] TIME = "@TIME ".getBytes(StandardCharsets.US_ASCII);
     /** Longest line part that is not a name: keyword, three numbers, separators. */
     static final int MAX_FIXED_PART = 10 + 3 * 20 + 8;
 
@@ -182,6 +184,17 @@ public final class LineFormat {
         pos = putLong(buf, pos, id);
         buf[pos++] = ' ';
         pos = put(buf, pos, site);
+        buf[pos++] = '\n';
+        return pos;
+    }
+
+    /**
+     * {@code @TIME <millis>}: milliseconds since the JVM started, so that the lines before it can
+     * be placed in time; written by the agent's writer thread, never by an application thread.
+     */
+    static int time(byte[] buf, int pos, long millis) {
+        pos = put(buf, pos, TIME);
+        pos = putLong(buf, pos, millis);
         buf[pos++] = '\n';
         return pos;
     }

@@ -17,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class LineSink {
     static final long FLUSH_INTERVAL_MS = 200;
+    /** How often the writer writes a @TIME line: often enough to place events within a second. */
+    static final long TIME_MARK_INTERVAL_MS = 1000;
     private static final int CAPACITY = ThreadBuffers.CAPACITY;
     /** Buffers checked for an ended thread each time a thread takes one: more than it adds. */
     private static final int CHECKS_PER_NEW_BUFFER = 2;
@@ -48,6 +50,11 @@ public final class LineSink {
     /** Run at exit, in order, before everything is written out (see {@link #beforeExit}). */
     private final CopyOnWriteArrayList<Runnable> beforeExit = new CopyOnWriteArrayList<>();
     private boolean broken;
+    /** Where the JVM started on {@link System#nanoTime}'s scale, once time marks are asked for. */
+    private volatile boolean timeMarks;
+    private long jvmStartNanos;
+    /** The @TIME line's bytes, filled under the write lock. */
+    private final byte[] timeLine = new byte[LineFormat.MAX_FIXED_PART];
 
     private final class Writer implements Runnable {
         @Override
@@ -125,6 +132,27 @@ public final class LineSink {
         // Made now, not at exit, when there may be no memory left to make it.
         Thread exitWrite = AgentThreads.newThread(new ExitWrite(), "leaktrace-exit-write");
         Runtime.getRuntime().addShutdownHook(AgentThreads.newThread(new ExitFlush(exitWrite), "leaktrace-exit-flush"));
+    }
+
+    /**
+     * Makes the writer write a @TIME line when it starts, about once a second and at exit;
+     * {@code jvmStartNanos} is when the JVM started, on {@link System#nanoTime}'s scale. Call before
+     * {@link #start}.
+     */
+    public void writeTimeMarks(long jvmStartNanos) {
+        this.jvmStartNanos = jvmStartNanos;
+        this.timeMarks = true;
+    }
+
+    /** A @TIME line now; from the agent's own threads only, so that no application thread pays for it. */
+    private void writeTimeMark() {
+        if (!timeMarks) {
+            return;
+        }
+        long millis = (System.nanoTime() - jvmStartNanos) / 1_000_000;
+        synchronized (writeLock) {
+            writeLine(timeLine, LineFormat.time(timeLine, 0, millis));
+        }
     }
 
     /**
@@ -462,12 +490,23 @@ public final class LineSink {
     /** The writer thread: writes what is handed over as it comes, and flushes everything periodically. */
     private void writeContinually() {
         long nextFlush = System.nanoTime() + FLUSH_INTERVAL_MS * 1_000_000;
+        long nextMark = System.nanoTime() + TIME_MARK_INTERVAL_MS * 1_000_000;
+        try {
+            writeTimeMark();
+        } catch (Throwable ignored) {
+            // a missing mark costs the report some precision, nothing more
+        }
         while (true) {
             try {
                 long wait = nextFlush - System.nanoTime();
                 if (wait <= 0) {
                     flush();
                     forgetFinishedThreads();
+                    if (System.nanoTime() - nextMark >= 0) {
+                        // After the flush: the lines before the mark were published before its time.
+                        writeTimeMark();
+                        nextMark = System.nanoTime() + TIME_MARK_INTERVAL_MS * 1_000_000;
+                    }
                     nextFlush = System.nanoTime() + FLUSH_INTERVAL_MS * 1_000_000;
                 } else if (handedOverBytes.get() < WAKE_WRITER_AT) {
                     LockSupport.parkNanos(this, wait);
@@ -506,6 +545,11 @@ public final class LineSink {
             LockSupport.parkNanos(left);
         }
         flush();
+        try {
+            writeTimeMark(); // write-through by now: it reaches the stream at once
+        } catch (Throwable ignored) {
+            // the log is whole without it
+        }
     }
 
     private static final long EXIT_SECOND_FLUSH_NANOS = 1_000_000;

@@ -68,6 +68,26 @@ class LineSinkTest {
     }
 
     @Test
+    void timeMarksAreWrittenByTheWriterAtItsStartAndAtExitInMillisSinceTheJvmStarted() {
+        SlowStream out = new SlowStream();
+        LineSink sink = new LineSink(out, "test");
+        sink.writeTimeMarks(System.nanoTime() - 5_000_000_000L); // a JVM that started 5 s ago
+        sink.start();
+        allocated(sink, 9);
+
+        sink.closeForExit();
+
+        String[] lines = out.text().split("\n");
+        assertThat(lines[0]).startsWith("@TIME ");
+        assertThat(lines[lines.length - 1]).startsWith("@TIME ");
+        assertThat(out.text()).contains("@ALLOCATE t.Res 24 t/Main.java:7 9\n");
+        long first = Long.parseLong(lines[0].substring(6));
+        long last = Long.parseLong(lines[lines.length - 1].substring(6));
+        assertThat(first).isBetween(5_000L, 60_000L);
+        assertThat(last).isGreaterThanOrEqualTo(first);
+    }
+
+    @Test
     void aFailingExitTaskDoesNotKeepTheLinesFromBeingWritten() {
         SlowStream out = new SlowStream();
         LineSink sink = new LineSink(out, "test");

@@ -146,7 +146,7 @@ class AgentCoreIT {
         RunResult r = JvmRun.on(jdk).agent(CORE).run("threads", "" + threads, "" + perThread);
         assertThat(r.exit()).as(r.stderr()).isZero();
         java.util.regex.Pattern wellFormed = java.util.regex.Pattern.compile(
-                "@ALLOCATE fixtures\\.core\\.Resource 100 fixtures/Scenarios\\.java:\\d+ \\d+|@DROP fixtures\\.core\\.Resource 100 \\d+");
+                "@ALLOCATE fixtures\\.core\\.Resource 100 fixtures/Scenarios\\.java:\\d+ \\d+|@DROP fixtures\\.core\\.Resource 100 \\d+|@TIME \\d+");
         List<String> torn = r.log().lines().filter(l -> !l.startsWith("#"))
                 .filter(l -> !wellFormed.matcher(l).matches()).limit(5).collect(Collectors.toList());
         assertThat(torn).as("lines that are not well-formed").isEmpty();

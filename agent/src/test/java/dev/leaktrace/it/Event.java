@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public record Event(String kind, String type, long size, String site, long id) {
     private static final Pattern WHOLE_EVENT = Pattern.compile(
             "@ALLOCATE \\S+ \\d+ \\S+:\\d+ [1-9]\\d*|@(DROP|GC) \\S+ \\d+ [1-9]\\d*|@COUNTS \\S+ \\S+:\\d+( \\d+){6}"
-                    + "|@LIBRARY [1-9]\\d* \\S+:\\d+");
+                    + "|@LIBRARY [1-9]\\d* \\S+:\\d+|@TIME \\d+");
 
     /** The fields of an event line; site is null but for ALLOCATE. */
     public static Event parse(String line) {

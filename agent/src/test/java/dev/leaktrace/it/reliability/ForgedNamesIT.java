@@ -44,7 +44,7 @@ class ForgedNamesIT {
         assertThat(r.exit()).as(r.toString()).isZero();
         List<String> lines = r.log().lines().toList();
         assertThat(Event.torn(lines)).as(r.toString()).isEmpty();
-        assertThat(lines.stream().filter(l -> l.startsWith("@"))).as("one allocation each, every second closed")
+        assertThat(lines.stream().filter(Event::isEvent)).as("one allocation each, every second closed")
                 .hasSize(NAMES.size() + NAMES.size() / 2);
         for (String[] name : NAMES) {
             assertThat(r.events("ALLOCATE", PKG + name[1])).as(name[1] + "\n" + r).hasSize(1);

@@ -44,7 +44,7 @@ class ThreadChurnIT {
         int total = threads + threads / 10; // the warm-up round first
         int kept = total / KEEP_EVERY;
 
-        List<String> lines = r.log().lines().filter(l -> l.startsWith("@")).toList();
+        List<String> lines = r.log().lines().filter(Event::isEvent).toList();
         assertThat(Event.torn(lines)).isEmpty();
         Set<Long> allocated = new HashSet<>();
         Set<Long> dropped = new HashSet<>();

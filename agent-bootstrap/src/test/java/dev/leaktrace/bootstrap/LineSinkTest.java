@@ -68,11 +68,15 @@ class LineSinkTest {
     }
 
     @Test
-    void timeMarksAreWrittenByTheWriterAtItsStartAndAtExitInMillisSinceTheJvmStarted() {
+    void timeMarksAreWrittenByTheWriterAtItsStartAndAtExitInMillisSinceTheJvmStarted() throws Exception {
         SlowStream out = new SlowStream();
         LineSink sink = new LineSink(out, "test");
         sink.writeTimeMarks(System.nanoTime() - 5_000_000_000L); // a JVM that started 5 s ago
         sink.start();
+        long waited = System.nanoTime();
+        while (!out.text().startsWith("@TIME ") && System.nanoTime() - waited < 30_000_000_000L) {
+            Thread.sleep(1); // for the writer's first mark, written when its thread runs
+        }
         allocated(sink, 9);
 
         sink.closeForExit();

@@ -71,7 +71,8 @@ class LineSinkTest {
     void timeMarksAreWrittenByTheWriterAtItsStartAndAtExitInMillisSinceTheJvmStarted() throws Exception {
         SlowStream out = new SlowStream();
         LineSink sink = new LineSink(out, "test");
-        sink.writeTimeMarks(System.nanoTime() - 5_000_000_000L); // a JVM that started 5 s ago
+        long started = System.nanoTime() - 5_000_000_000L;
+        sink.writeTimeMarks(() -> started); // a JVM that started 5 s ago
         sink.start();
         long waited = System.nanoTime();
         while (!out.text().startsWith("@TIME ") && System.nanoTime() - waited < 30_000_000_000L) {

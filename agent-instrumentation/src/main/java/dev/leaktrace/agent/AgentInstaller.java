@@ -117,7 +117,7 @@ final class AgentInstaller {
                 JarNameCheck.warnIfShadowed(); // it reads files: before recording starts too
             }
             // The sink's threads first: they are the agent's, not objects of the application.
-            sink.writeTimeMarks(JvmStart.nanos());
+            sink.writeTimeMarks(new JvmStart());
             sink.start();
             LogSettings log = config.log();
             Recorder.start(instrumenter.typeResolver(), sink, new RecordingOptions(

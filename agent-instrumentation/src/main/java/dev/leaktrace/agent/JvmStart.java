@@ -1,23 +1,20 @@
 package dev.leaktrace.agent;
 
+import dev.leaktrace.bootstrap.JvmClock;
 import java.lang.management.ManagementFactory;
 
-/** When the JVM started, for the log's @TIME lines. */
-final class JvmStart {
-    private JvmStart() {
-    }
+/** When the JVM started, from its uptime: exact, and right for an agent attached late. */
+final class JvmStart implements JvmClock {
+    /** The agent's start, for when the uptime cannot be read. */
+    private final long agentStart = System.nanoTime();
 
-    /**
-     * The JVM's start on {@link System#nanoTime}'s scale, from its uptime (exact, and right for an
-     * agent attached late); the agent's own start when the uptime cannot be read.
-     */
-    static long nanos() {
-        long now = System.nanoTime();
+    @Override
+    public long startNanos() {
         try {
             // The runtime bean only: it starts no MBean server, so the application's JMX setup is untouched.
-            return now - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000;
+            return System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000;
         } catch (Throwable unavailable) {
-            return now;
+            return agentStart;
         }
     }
 }

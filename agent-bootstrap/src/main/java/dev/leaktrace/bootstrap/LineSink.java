@@ -43,6 +43,8 @@ public final class LineSink {
     private volatile boolean writeThrough;
     /** Run at exit before everything is written out (see {@link #beforeExit}). */
     private volatile Runnable beforeExit;
+    /** Run at exit after {@link #beforeExit}, to write the log's trailer lines (see {@link #trailerAtExit}). */
+    private volatile Runnable trailer;
     private boolean broken;
 
     private final class Writer implements Runnable {
@@ -88,6 +90,11 @@ public final class LineSink {
     /** Work for the exit hook to do before its first flush (the reaper's, for the GC's last collections). */
     public void beforeExit(Runnable task) {
         beforeExit = task;
+    }
+
+    /** Work for the exit hook that writes '#' lines ({@link #comment}) at the end of the log. */
+    public void trailerAtExit(Runnable task) {
+        trailer = task;
     }
 
     /** A header line, written at once; callers pass text starting with '#'. */
@@ -374,14 +381,8 @@ public final class LineSink {
 
     /** The exit hook's work: the task before exit, then the two exit flushes of the package's Concurrency section. */
     void closeForExit() {
-        Runnable first = beforeExit;
-        if (first != null) {
-            try {
-                first.run();
-            } catch (Throwable ignored) {
-                // the lines must be written out all the same
-            }
-        }
+        runAtExit(beforeExit);
+        runAtExit(trailer);
         writeThrough = true;
         flush();
         // parkNanos may return early (spuriously, or at once when interrupted): wait out the time.
@@ -390,6 +391,16 @@ public final class LineSink {
             LockSupport.parkNanos(left);
         }
         flush();
+    }
+
+    private static void runAtExit(Runnable task) {
+        if (task != null) {
+            try {
+                task.run();
+            } catch (Throwable ignored) {
+                // the lines must be written out all the same
+            }
+        }
     }
 
     private static final long EXIT_SECOND_FLUSH_NANOS = 1_000_000;

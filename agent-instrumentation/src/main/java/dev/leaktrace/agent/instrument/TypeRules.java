@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which config entry, if any, applies to a class: the most specific one (an exact name, then a
@@ -13,6 +15,8 @@ import java.util.Map;
 public final class TypeRules {
     /** Copy on write: read on every class load, changed only when types are added at run time. */
     private volatile Snapshot current;
+    /** The entries that applied to some class (by identity), so those that matched none can be told. */
+    private final Set<TypeEntry> matched = ConcurrentHashMap.newKeySet();
 
     public TypeRules(List<TypeEntry> entries) {
         this.current = new Snapshot(List.copyOf(entries));
@@ -63,6 +67,14 @@ public final class TypeRules {
      *                   since finding them may mean reading class files
      */
     public TypeEntry entryFor(String binaryName, Supertypes supertypes) {
+        TypeEntry entry = find(binaryName, supertypes);
+        if (entry != null) {
+            matched.add(entry);
+        }
+        return entry;
+    }
+
+    private TypeEntry find(String binaryName, Supertypes supertypes) {
         Snapshot rules = current;
         TypeEntry best = byName(rules, binaryName);
         if (best != null || !rules.anySubtypes) {
@@ -76,6 +88,17 @@ public final class TypeRules {
             }
         }
         return null;
+    }
+
+    /** The entries that no class has matched so far, in config order. */
+    public List<TypeEntry> unmatched() {
+        List<TypeEntry> none = new ArrayList<>();
+        for (TypeEntry e : current.entries) {
+            if (!matched.contains(e)) {
+                none.add(e);
+            }
+        }
+        return none;
     }
 
     private static TypeEntry byName(Snapshot rules, String binaryName) {

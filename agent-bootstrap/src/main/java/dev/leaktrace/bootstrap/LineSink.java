@@ -41,10 +41,8 @@ public final class LineSink {
     private static final int MAX_SPARE = 8;
     private volatile Thread writer;
     private volatile boolean writeThrough;
-    /** Run at exit before everything is written out (see {@link #beforeExit}). */
-    private volatile Runnable beforeExit;
-    /** Run at exit after {@link #beforeExit}, to write the log's trailer lines (see {@link #trailerAtExit}). */
-    private volatile Runnable trailer;
+    /** Run at exit, in order, before everything is written out (see {@link #beforeExit}). */
+    private final CopyOnWriteArrayList<Runnable> beforeExit = new CopyOnWriteArrayList<>();
     private boolean broken;
 
     private final class Writer implements Runnable {
@@ -87,18 +85,21 @@ public final class LineSink {
         Runtime.getRuntime().addShutdownHook(AgentThreads.newThread(new ExitFlush(), "leaktrace-exit-flush"));
     }
 
-    /** Work for the exit hook to do before its first flush (the reaper's, for the GC's last collections). */
+    /**
+     * Work for the exit hook to do before its first flush, after the work given before (the
+     * reaper's, for the GC's last collections; then the heap dump's, for paths).
+     */
     public void beforeExit(Runnable task) {
-        beforeExit = task;
-    }
-
-    /** Work for the exit hook that writes '#' lines ({@link #comment}) at the end of the log. */
-    public void trailerAtExit(Runnable task) {
-        trailer = task;
+        beforeExit.add(task);
     }
 
     /** A header line, written at once; callers pass text starting with '#'. */
     public void comment(String text) {
+        line(text);
+    }
+
+    /** A whole line (a header, or one the agent adds at exit), written at once. */
+    public void line(String text) {
         byte[] bytes = (text.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8);
         writeLine(bytes, bytes.length);
         synchronized (streamLock) {
@@ -381,8 +382,13 @@ public final class LineSink {
 
     /** The exit hook's work: the task before exit, then the two exit flushes of the package's Concurrency section. */
     void closeForExit() {
-        runAtExit(beforeExit);
-        runAtExit(trailer);
+        for (Runnable task : beforeExit) {
+            try {
+                task.run();
+            } catch (Throwable ignored) {
+                // the lines must be written out all the same
+            }
+        }
         writeThrough = true;
         flush();
         // parkNanos may return early (spuriously, or at once when interrupted): wait out the time.
@@ -391,16 +397,6 @@ public final class LineSink {
             LockSupport.parkNanos(left);
         }
         flush();
-    }
-
-    private static void runAtExit(Runnable task) {
-        if (task != null) {
-            try {
-                task.run();
-            } catch (Throwable ignored) {
-                // the lines must be written out all the same
-            }
-        }
     }
 
     private static final long EXIT_SECOND_FLUSH_NANOS = 1_000_000;

@@ -5,6 +5,7 @@ import dev.leaktrace.agent.config.ConfigLoader;
 import dev.leaktrace.agent.config.LogSettings;
 import dev.leaktrace.agent.config.MetricsAddress;
 import dev.leaktrace.agent.config.TraceConfig;
+import dev.leaktrace.agent.heap.ExitPaths;
 import dev.leaktrace.agent.instrument.Instrumenter;
 import dev.leaktrace.agent.jfr.JfrEvents;
 import dev.leaktrace.agent.metrics.MetricsServer;
@@ -114,14 +115,18 @@ final class AgentInstaller {
             if (AgentInstaller.class.getClassLoader() == null) {
                 JarNameCheck.warnIfShadowed(); // it reads files: before recording starts too
             }
-            sink.trailerAtExit(instrumenter.unmatchedReport(sink));
+            sink.beforeExit(instrumenter.unmatchedReport(sink));
             // The sink's threads first: they are the agent's, not objects of the application.
             sink.start();
             LogSettings log = config.log();
             Recorder.start(instrumenter.typeResolver(), sink, new RecordingOptions(
-                    log.mode() == LogSettings.Mode.SURVIVORS, log.survivorAgeMillis(), log.metrics() != null));
+                    log.mode() == LogSettings.Mode.SURVIVORS, log.survivorAgeMillis(), log.metrics() != null,
+                    config.paths() > 0));
             if (log.jfr() != LogSettings.Jfr.OFF) {
                 installJfr(log.jfr() == LogSettings.Jfr.OBJECTS);
+            }
+            if (config.paths() > 0) {
+                sink.beforeExit(new ExitPaths(config.paths()));
             }
             return true;
         } catch (Throwable failure) {

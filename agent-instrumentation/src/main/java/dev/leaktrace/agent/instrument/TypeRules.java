@@ -40,12 +40,16 @@ public final class TypeRules {
         final Map<String, TypeEntry> exact = new HashMap<>();
         final List<TypeEntry> wildcards = new ArrayList<>();
         final boolean anySubtypes;
+        /** An entry takes every subtype of java.lang.Object: any class name is traced. */
+        final boolean everything;
 
         Snapshot(List<TypeEntry> entries) {
             this.entries = entries;
             boolean subtypes = false;
+            boolean all = false;
             for (TypeEntry e : entries) {
                 subtypes |= e.subtypes();
+                all |= e.subtypes() && e.pattern().matches("java.lang.Object");
                 String name = e.pattern().exactName();
                 if (name != null) {
                     exact.putIfAbsent(name, e); // the first one wins a tie
@@ -54,6 +58,7 @@ public final class TypeRules {
                 }
             }
             anySubtypes = subtypes;
+            everything = all;
         }
     }
 
@@ -117,9 +122,14 @@ public final class TypeRules {
         return best;
     }
 
-    /** True when some entry could match this name without looking at supertypes. */
+    /**
+     * True when some entry could match this name without looking at supertypes; every name when
+     * an entry takes all subtypes of java.lang.Object, so that a {@code new} of a class not loaded
+     * yet is announced (its site then costs no stack walk).
+     */
     public boolean matchesByName(String binaryName) {
-        return byName(current, binaryName) != null;
+        Snapshot rules = current;
+        return rules.everything || byName(rules, binaryName) != null;
     }
 
     public boolean anySubtypes() {

@@ -30,8 +30,11 @@
  * The threads: application threads, each the owner of its {@code ThreadState} and, per sink, its
  * {@code ThreadBuffer}; the writer ({@code leaktrace-writer}); the reaper ({@code leaktrace-gc-watch});
  * the exit hook ({@code leaktrace-exit-flush}); and readers through {@link RecorderQueries}. A
- * thread already inside the recorder (a size rule that creates a traced object) is not recorded
- * again ({@code ThreadState.busy}).
+ * thread already inside the recorder (a size rule that creates a traced object; with JDK classes
+ * traced, any exception, string, class value, thread-local or stack walk the recorder makes), one
+ * of the agent's own threads, or one running the class file transformer, is not recorded
+ * ({@code ThreadState.busy}, checked by every call from rewritten code before it constructs
+ * anything); nor is a thread inside its own first thread-local lookup ({@code LookupGuard}).
  *
  * <h3>Lines: per-thread buffers and their hand-over</h3>
  * <ol>

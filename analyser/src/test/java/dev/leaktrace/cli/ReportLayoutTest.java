@@ -33,6 +33,9 @@ class ReportLayoutTest {
             window.addEventListener('load', function () { setTimeout(function () {
               var f = {viewport: window.innerWidth, body: document.body.getBoundingClientRect().width, colours: {}, broken: []};
               f.charts = Array.prototype.map.call(document.querySelectorAll('svg.chart'), function (s) { return s.getBoundingClientRect().width; });
+              f.axes = Array.prototype.map.call(document.querySelectorAll('svg.chart'), function (s) {
+                var ticks = s.querySelectorAll('text[text-anchor="end"]');
+                return s.dataset.axis + ' ' + ticks[ticks.length - 1].textContent; });
               f.flames = Array.prototype.map.call(document.querySelectorAll('svg.flame'), function (s) { return s.getBoundingClientRect().width; });
               function colour(type, value) { (f.colours[type] = f.colours[type] || []).push(value.toLowerCase()); }
               document.querySelectorAll('svg.chart polyline').forEach(function (p) { colour(p.dataset.type, p.getAttribute('stroke')); });
@@ -97,6 +100,8 @@ class ReportLayoutTest {
                 assertThat(chart.getAsDouble()).as(charts + " span the page").isGreaterThan(viewport - 80);
             }
         }
+        assertThat(facts.getAsJsonArray("axes").asList()).extracting(JsonElement::getAsString)
+                .as("both runs in seconds, on one scale up to the longer run's 5 s").containsExactly("seconds 8 s", "seconds 8 s");
         assertThat(facts.getAsJsonArray("broken")).as("words broken across lines").isEmpty();
         for (Map.Entry<String, JsonElement> type : facts.getAsJsonObject("colours").entrySet()) {
             JsonArray colours = type.getValue().getAsJsonArray();
@@ -131,7 +136,12 @@ class ReportLayoutTest {
                 ? new String[] {"com.example.Srs", LONG_TYPE, "com.example.ProverIndex"}
                 : new String[] {"com.example.OnlyAfter", "com.example.ProverIndex", LONG_TYPE};
         long id = 1;
+        // Time marks: the run before takes 5 s, the one after 2 s.
+        long millisPerRound = before ? 25 : 10;
         for (int round = 0; round < ROUNDS; round++) {
+            if (round % 20 == 0) {
+                log.append("@TIME ").append(round * millisPerRound).append('\n');
+            }
             for (int t = 0; t < types.length; t++) {
                 long size = (t + 1) * 1000L + (before ? 0 : 500);
                 log.append("@ALLOCATE ").append(types[t]).append(' ').append(size).append(" com/example/Prover.java:")
@@ -145,7 +155,7 @@ class ReportLayoutTest {
                 id++;
             }
         }
-        return log.toString();
+        return log.append("@TIME ").append(ROUNDS * millisPerRound).append('\n').toString();
     }
 
     /** Every round allocates one object of each type, the same sizes in each round. */

@@ -82,6 +82,9 @@ public final class RunAll {
                     List.of("-javaagent:" + agent + "=config=" + trackedConfig + ",output=" + tmpfsTrace,
                             "-Dbench.truncate=" + tmpfsTrace)));
         }
+        // The object made by a library's factory: the site comes from the marked call into the library.
+        peers.add(new Peer("tracked", "factory-none", "TrackedBench.trackedByFactory", List.of()));
+        peers.add(new Peer("tracked", "leaktrace-factory", "TrackedBench.trackedByFactory", leaktrace));
         peers.add(new Peer("tracked", "throwable-capture", "TrackedBench.throwableCapture", List.of()));
         // No agent: plain code doing about the agent's work per object, for the depth figure.
         peers.add(new Peer("tracked", "plain-work-control", "TrackedBench.plainWork", List.of()));

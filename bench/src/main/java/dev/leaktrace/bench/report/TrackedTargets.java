@@ -41,6 +41,27 @@ final class TrackedTargets {
         }
     }
 
+    /**
+     * An object a library's factory makes, charged to the calling line by the marked call; judged
+     * after the other sections' targets, as it came after them.
+     */
+    void judgeFactory(Targets targets) {
+        JmhRow f10 = oneThread("factory-none", "10");
+        JmhRow f100 = oneThread("factory-none", "100");
+        JmhRow a10 = oneThread("leaktrace-factory", "10");
+        JmhRow a100 = oneThread("leaktrace-factory", "100");
+        if (f10 == null || f100 == null || a10 == null || a100 == null) {
+            targets.missing("Tracked through a library factory", "≤ 250 ns/object");
+            return;
+        }
+        double add10 = a10.nsPerObject() - f10.nsPerObject();
+        double add100 = a100.nsPerObject() - f100.nsPerObject();
+        targets.judge("Tracked through a library factory, site the application's line, 1 thread (added over no agent)",
+                "≤ 250 ns/object", format("%s ns at depth 10, %s ns at depth 100 (total %s / %s ns)", fmt(add10),
+                        fmt(add100), fmt(a10.nsPerObject()), fmt(a100.nsPerObject())),
+                add10 <= 250 && add100 <= 250);
+    }
+
     private void judgeTwoThreads(Targets targets, String depth) {
         JmhRow one = jmh.find("tracked", "leaktrace", depth, 1);
         JmhRow two = jmh.find("tracked", "leaktrace", depth, 2);

@@ -40,6 +40,7 @@ class ApplicationSitesIT {
     void objectsTheJdkMakesAreAtTheLineThatCalledIt(Jdk jdk) throws Exception {
         JvmRun run = JvmRun.on(jdk);
         RunResult r = run.agent("""
+                stacks: 16
                 types:
                   - class: java.nio.DirectByteBuffer
                     drop: [gc]
@@ -60,6 +61,24 @@ class ApplicationSitesIT {
         assertExactly(r, files, "sun.nio.ch.ChannelInputStream");
         assertExactly(r, files, "sun.nio.ch.FileChannelImpl");
         assertLibraryLinesIn(r, "java/", "sun/");
+        assertEachHasItsStack(r);
+    }
+
+    /**
+     * The stack budget is per application site: every object at a fixture line (at most 8 per line)
+     * has its stack, which runs through that line, and the bridges of marked calls are not in it.
+     */
+    private static void assertEachHasItsStack(RunResult r) {
+        Map<Long, String> stacks = r.log().lines().filter(l -> l.startsWith("@STACK ")).map(l -> l.split(" "))
+                .collect(Collectors.toMap(f -> Long.parseLong(f[1]), f -> f[2]));
+        List<Event> charged = r.events().stream()
+                .filter(e -> e.kind().equals("ALLOCATE") && e.site().startsWith("fixtures/sites/JdkCalls")).toList();
+        for (Event e : charged) {
+            String line = e.site().substring(e.site().lastIndexOf(':') + 1);
+            assertThat(stacks.get(e.id())).as("the stack of " + e).isNotNull()
+                    .contains("fixtures.sites.JdkCalls.main(JdkCalls.java:" + line + ")")
+                    .doesNotContain("leaktrace$call$");
+        }
     }
 
     @OnEachJdk
@@ -106,15 +125,20 @@ class ApplicationSitesIT {
         assertThat(atFixtureLines).as(type + "\n" + r).isEqualTo(expected);
     }
 
-    /** Every object at a fixture line has the library's line, in one of those source trees. */
+    /**
+     * Every fixture line's objects have the library's line, in one of those source trees: each
+     * object placed by a walk, the first of each line and library line placed by a marked call.
+     */
     private static void assertLibraryLinesIn(RunResult r, String... libraryRoots) {
         Map<Long, String> library = r.librarySites();
-        List<Event> charged = r.events().stream()
-                .filter(e -> e.kind().equals("ALLOCATE") && e.site().startsWith("fixtures/sites/")).toList();
-        assertThat(charged).isNotEmpty();
-        for (Event e : charged) {
-            assertThat(library.get(e.id())).as("the @LIBRARY line of " + e).isNotNull()
-                    .matches(site -> java.util.Arrays.stream(libraryRoots).anyMatch(site::startsWith));
-        }
+        Map<String, List<Event>> bySite = r.events().stream()
+                .filter(e -> e.kind().equals("ALLOCATE") && e.site().startsWith("fixtures/sites/"))
+                .collect(Collectors.groupingBy(e -> e.type() + " " + e.site()));
+        assertThat(bySite).isNotEmpty();
+        bySite.forEach((site, objects) -> {
+            List<String> lines = objects.stream().map(e -> library.get(e.id())).filter(l -> l != null).toList();
+            assertThat(lines).as("the @LIBRARY lines of " + site).isNotEmpty()
+                    .allMatch(line -> java.util.Arrays.stream(libraryRoots).anyMatch(line::startsWith));
+        });
     }
 }

@@ -18,7 +18,15 @@ public final class AgentThreads {
         return thread;
     }
 
+    /**
+     * Never throws: the JVM runs the constructor of a thread it attaches (a JNI thread) on that
+     * thread, so the current thread may be one whose fields are not set yet.
+     */
     static boolean isOwn(Thread thread) {
-        return thread.getThreadGroup() == GROUP;
+        try {
+            return thread.getThreadGroup() == GROUP;
+        } catch (RuntimeException unfinished) {
+            return false;
+        }
     }
 }

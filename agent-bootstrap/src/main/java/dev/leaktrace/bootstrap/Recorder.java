@@ -25,8 +25,7 @@ public final class Recorder {
         ThreadState.current().replaceNewest(null, null);
         Recording recording = new Recording(resolver, sink, options);
         sink.beforeExit(recording.reaper.atExit());
-        Thread reaper = new Thread(recording.reaper, "leaktrace-gc-watch");
-        reaper.setDaemon(true);
+        Thread reaper = AgentThreads.newThread(recording.reaper, "leaktrace-gc-watch");
         reaper.start();
         if (recording.watch != null) {
             AgentThreads.newThread(recording.watch, "leaktrace-survivors").start();
@@ -36,14 +35,91 @@ public final class Recorder {
     }
 
     /**
+     * The calling thread's state, marked busy, when it may record: recording has started and the
+     * thread is not inside the recorder already (nor the agent's own thread, nor inside its first
+     * thread-local lookup). Checked before anything that could construct an object, since with
+     * JDK classes traced (exceptions, strings, class values, thread-locals, stack walking) any
+     * such work re-enters the recorder. Null otherwise; a non-null state is handed back to
+     * {@link #leave}.
+     */
+    private static ThreadState enter() {
+        if (Recording.active == null) {
+            return null;
+        }
+        ThreadState thread;
+        try {
+            thread = ThreadState.current();
+        } catch (Throwable failure) {
+            Warnings.internalError(failure);
+            return null;
+        }
+        if (thread == null || thread.busy) {
+            return null;
+        }
+        thread.busy = true;
+        return thread;
+    }
+
+    private static void leave(ThreadState thread) {
+        thread.busy = false;
+    }
+
+    /**
+     * Marks the calling thread as doing the agent's own work (the class file transformer, dumps):
+     * nothing it constructs meanwhile is recorded. True when this call marked it, to be handed to
+     * {@link #resumeThread}.
+     */
+    public static boolean pauseThread() {
+        try {
+            return enter() != null;
+        } catch (Throwable failure) {
+            return false;
+        }
+    }
+
+    public static void resumeThread(boolean paused) {
+        if (paused) {
+            ThreadState thread = ThreadState.current();
+            if (thread != null) {
+                leave(thread);
+            }
+        }
+    }
+
+    /**
      * Called by a rewritten {@code new type(...)} just before the constructor runs: the object
      * about to be built was asked for at {@code site} (a number from {@link Sites}).
      */
     public static void expect(Class<?> type, int site) {
+        ThreadState thread = enter();
+        if (thread == null) {
+            return;
+        }
         try {
-            ThreadState.current().push(type, site);
+            thread.push(type, site);
         } catch (Throwable failure) {
             Warnings.internalError(failure);
+        } finally {
+            leave(thread);
+        }
+    }
+
+    /**
+     * Called by a rewritten constructor of {@code type} just before it calls another constructor
+     * of its own class with this(...): decided when the class was rewritten, so no constructor
+     * exit needs a stack walk to know whether it is the outermost.
+     */
+    public static void delegating(Class<?> type) {
+        ThreadState thread = enter();
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.pushDelegation(type);
+        } catch (Throwable failure) {
+            Warnings.internalError(failure);
+        } finally {
+            leave(thread);
         }
     }
 
@@ -53,7 +129,10 @@ public final class Recorder {
      */
     public static void enterLibrary(int site) {
         try {
-            ThreadState.current().enterLibrary(site);
+            ThreadState thread = ThreadState.current();
+            if (thread != null) { // null inside the thread's first lookup
+                thread.enterLibrary(site);
+            }
         } catch (Throwable failure) {
             Warnings.internalError(failure);
         }
@@ -62,7 +141,10 @@ public final class Recorder {
     /** Called by the same bridge when the call returned or threw. */
     public static void leaveLibrary() {
         try {
-            ThreadState.current().leaveLibrary();
+            ThreadState thread = ThreadState.current();
+            if (thread != null) {
+                thread.leaveLibrary();
+            }
         } catch (Throwable failure) {
             Warnings.internalError(failure);
         }
@@ -70,84 +152,78 @@ public final class Recorder {
 
     /**
      * Called in every constructor of a traced class right after its super(...) or this(...) call
-     * returned: binds the announcement of the object's {@code new} to the object itself, so that an
-     * announcement left behind by a constructor that threw is never taken for another object's.
-     * The binding is the object's registry entry, made here (weak: it keeps nothing alive).
+     * returned: binds the announcement of the object's {@code new} (and the marks of its
+     * this(...) calls) to the object itself, so that an announcement left behind by a constructor
+     * that threw is never taken for another object's. The binding is the object's registry entry,
+     * made here (weak: it keeps nothing alive).
      */
     public static void bind(Object self, Class<?> declaringClass) {
+        if (self == null || self.getClass() != declaringClass) {
+            return;
+        }
+        ThreadState thread = enter();
+        if (thread == null) {
+            return;
+        }
         try {
-            if (self != null && self.getClass() == declaringClass) {
-                ThreadState thread = ThreadState.current();
-                int index = thread.unbound(declaringClass);
-                if (index >= 0) {
-                    Recording recording = Recording.active;
-                    TypeInfo info = recording == null ? TypeInfo.UNTRACED : recording.typeOf(declaringClass);
-                    thread.bind(index, recording == null || !info.traced
-                            ? new TrackedRef(self, null, TypeInfo.UNTRACED)
-                            : recording.registry.entryFor(self, info));
-                }
+            int index = thread.unbound(declaringClass);
+            if (index >= 0 || thread.delegationOnTop(declaringClass)) {
+                Recording recording = Recording.active;
+                TypeInfo info = recording.typeOf(declaringClass);
+                thread.bind(index, declaringClass, info.traced
+                        ? recording.registry.entryFor(self, info)
+                        : new TrackedRef(self, null, TypeInfo.UNTRACED));
             }
         } catch (Throwable failure) {
             Warnings.internalError(failure);
+        } finally {
+            leave(thread);
         }
     }
 
     /**
      * Called at the exit of every constructor of an instrumented class. Only the constructor of the
      * object's own runtime class counts (at a superclass constructor's exit the object is not
-     * finished), and of those only the outermost: a constructor called by {@code this(...)} leaves
-     * the object to its caller (see {@link Delegations}). The size is taken, and the line printed,
-     * when the outermost constructor returns.
+     * finished), and of those only the outermost: a constructor called by {@code this(...)} finds
+     * the mark its caller pushed, and leaves the object to it. The size is taken, and the line
+     * printed, when the outermost constructor returns.
      */
     public static void constructed(Object self, Class<?> declaringClass) {
         if (self == null || self.getClass() != declaringClass) {
             return;
         }
-        ThreadState thread = null;
+        ThreadState thread = enter();
+        if (thread == null) {
+            return;
+        }
         try {
-            Recording recording = Recording.active;
-            boolean delegates = Delegations.hasAny(declaringClass);
-            if (recording != null && delegates && recording.sites.calledByThis(declaringClass)) {
-                return;
-            }
-            thread = ThreadState.current();
             TrackedRef bound = thread.pop(declaringClass, self);
-            if (recording == null || thread.busy) {
-                thread = null;
-                return;
+            int site = thread.poppedSite;
+            if (site != ThreadState.DELEGATING) {
+                Recording.active.record(self, bound, declaringClass, site, thread);
             }
-            thread.busy = true;
-            recording.record(self, bound, declaringClass, delegates, thread.poppedSite, thread);
         } catch (Throwable failure) {
             Warnings.internalError(failure);
         } finally {
-            if (thread != null) {
-                thread.busy = false;
-            }
+            leave(thread);
         }
     }
 
     /** Called when a drop method returned normally; the first such return drops the object. */
     public static void released(Object self) {
-        Recording recording = Recording.active;
-        if (recording == null || self == null) {
+        if (self == null) {
             return;
         }
-        ThreadState thread = null;
+        ThreadState thread = enter();
+        if (thread == null) {
+            return;
+        }
         try {
-            thread = ThreadState.current();
-            if (thread.busy) {
-                thread = null;
-                return;
-            }
-            thread.busy = true;
-            recording.drop(self, thread);
+            Recording.active.drop(self, thread);
         } catch (Throwable failure) {
             Warnings.internalError(failure);
         } finally {
-            if (thread != null) {
-                thread.busy = false;
-            }
+            leave(thread);
         }
     }
 }

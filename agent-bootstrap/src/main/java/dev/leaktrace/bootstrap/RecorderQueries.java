@@ -55,10 +55,56 @@ public final class RecorderQueries {
         return recording == null || !recording.counting ? List.of() : recording.counts.totals();
     }
 
+    /** The traced objects alive now by type and site, counted from the registry (every object). */
+    public static List<LiveGroup> liveGroups() {
+        Recording recording = Recording.active;
+        Grouping grouping = new Grouping();
+        if (recording != null) {
+            recording.registry.forEach(grouping);
+        }
+        return new ArrayList<>(grouping.groups.values());
+    }
+
+    /**
+     * Tells {@code events} of every object recorded or ended from now on (null: no longer);
+     * false when not recording.
+     */
+    public static boolean setObjectEvents(ObjectEvents events) {
+        Recording recording = Recording.active;
+        if (recording == null) {
+            return false;
+        }
+        recording.objectEvents = events;
+        return true;
+    }
+
     /** Live traced objects right now. */
     public static int liveCount() {
         Recording recording = Recording.active;
         return recording == null ? 0 : recording.registry.size();
+    }
+
+    /**
+     * Runs the agent's own work on this thread (the heap dump and analysis at exit), with nothing
+     * it creates or releases traced: the thread counts as inside the recorder meanwhile.
+     */
+    public static void runUntraced(Runnable work) {
+        ThreadState thread = ThreadState.current();
+        boolean was = thread.busy;
+        thread.busy = true;
+        try {
+            work.run();
+        } finally {
+            thread.busy = was;
+        }
+    }
+
+    /** Writes a whole line to the log at once (lines the agent adds, after the events they describe). */
+    public static void writeLine(String text) {
+        Recording recording = Recording.active;
+        if (recording != null) {
+            recording.sink.line(text);
+        }
     }
 
     /** Writes everything buffered so far, for readers of the log of a live JVM. */
@@ -106,6 +152,27 @@ public final class RecorderQueries {
                 objects.add(new LiveObject(new String(e.type.nameBytes, StandardCharsets.UTF_8), e.size,
                         new String(e.site, StandardCharsets.UTF_8), e.id, e.type.dropOnGc));
             }
+        }
+    }
+
+    /** Sums live entries by type and site; an entry visited twice (moving into a segment) is counted once. */
+    private static final class Grouping implements Consumer<TrackedRef> {
+        final java.util.Map<String, LiveGroup> groups = new java.util.LinkedHashMap<>();
+        private final java.util.Set<Long> seen = new java.util.HashSet<>();
+
+        @Override
+        public void accept(TrackedRef e) {
+            if (e.id == 0 || e.site == null || !seen.add(e.id)) {
+                return;
+            }
+            String key = new String(e.type.nameBytes, StandardCharsets.UTF_8) + " " + new String(e.site, StandardCharsets.UTF_8);
+            LiveGroup group = groups.get(key);
+            if (group == null) {
+                group = new LiveGroup(e.type.nameBytes, e.site);
+                groups.put(key, group);
+            }
+            group.count++;
+            group.bytes += e.size;
         }
     }
 

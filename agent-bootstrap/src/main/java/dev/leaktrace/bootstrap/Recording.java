@@ -21,8 +21,12 @@ final class Recording {
     final Counting counts = new Counting();
     /** Null unless {@link #survivors}. */
     final SurvivorWatch watch;
+    /** Dropped objects' entries until collected; null unless {@code paths: N} asks for them. */
+    final ReleasedEntries released;
     /** Milliseconds since the start, set by the survivor watch: the birth date of new objects. */
     volatile int clock;
+    /** Told of every object, when set (JFR's per-object events); null otherwise. */
+    volatile ObjectEvents objectEvents;
 
     Recording(TypeResolver resolver, LineSink sink, RecordingOptions options) {
         this.sink = sink;
@@ -31,6 +35,7 @@ final class Recording {
         this.survivors = options.survivors;
         this.counting = options.counting;
         this.watch = options.survivors ? new SurvivorWatch(this, options.survivorAgeMillis) : null;
+        this.released = options.keepReleased ? new ReleasedEntries() : null;
     }
 
     /** How objects of the runtime class {@code type} are traced, asked of the agent once per class. */
@@ -58,7 +63,7 @@ final class Recording {
     }
 
     /** At the exit of the object's outermost constructor: registers it and writes its @ALLOCATE. */
-    void record(Object self, TrackedRef bound, Class<?> type, boolean delegates, int site, ThreadState thread) {
+    void record(Object self, TrackedRef bound, Class<?> type, int site, ThreadState thread) {
         TypeInfo info = bound != null ? bound.type : typeOf(type);
         if (!info.traced) {
             return;
@@ -88,7 +93,8 @@ final class Recording {
             }
             librarySite = java.util.Arrays.equals(applicationSite, newSite) ? null : newSite;
         }
-        TrackedRef entry = registry.claim(self, bound, info, thread, delegates);
+        // Without a binding (reflection, code not rewritten) a this(...) chain may reach here twice.
+        TrackedRef entry = registry.claim(self, bound, info, thread, bound == null);
         if (entry == null) {
             return; // already reported: a constructor that did not announce this(...)
         }
@@ -97,6 +103,10 @@ final class Recording {
         entry.id = ids.next(thread);
         if (counting) {
             counts.of(thread).allocated(info, entry.site, entry.size);
+        }
+        ObjectEvents events = objectEvents;
+        if (events != null) {
+            events.allocated(info.name, entry.site, entry.id, entry.size);
         }
         if (survivors) {
             entry.born = clock; // its line waits for the survivor watch
@@ -121,8 +131,12 @@ final class Recording {
         if (entry == null) {
             return;
         }
-        // No clear(): the removed entry is unreachable now, so the GC will not enqueue it.
+        // No clear(): the removed entry is unreachable now, so the GC will not enqueue it, unless
+        // it is kept as released, when the GC's enqueueing tells the reaper to forget it.
         ended(thread, entry, LineFormat.DROP);
+        if (released != null) {
+            released.add(entry);
+        }
     }
 
     /**
@@ -137,6 +151,10 @@ final class Recording {
             } else {
                 own.dropped(entry.type, entry.site, entry.size);
             }
+        }
+        ObjectEvents events = objectEvents;
+        if (events != null) {
+            events.ended(entry.type.name, entry.id, entry.size, keyword == LineFormat.GC);
         }
         if (!survivors || entry.endedShown()) {
             sink.release(thread, entry, keyword);

@@ -86,34 +86,6 @@ final class SiteFinder {
         return placement;
     }
 
-    /** Whether the constructor of {@code type} now exiting was called by this(...) of the same object. */
-    boolean calledByThis(Class<?> type) {
-        return WALKER.walk(new DelegationWalk(type));
-    }
-
-    private static final class DelegationWalk implements Function<Stream<StackFrame>, Boolean> {
-        private final Class<?> type;
-
-        DelegationWalk(Class<?> type) {
-            this.type = type;
-        }
-
-        @Override
-        public Boolean apply(Stream<StackFrame> frames) {
-            Iterator<StackFrame> it = frames.iterator();
-            StackFrame f = next(it);
-            while (f != null && isOwn(f)) {
-                f = next(it);
-            }
-            if (f == null || !isConstructorOf(f, type)) {
-                return false;
-            }
-            StackFrame caller = next(it);
-            return caller != null && isConstructorOf(caller, type)
-                    && Delegations.isDelegation(type.getName(), caller.getDescriptor(), caller.getLineNumber());
-        }
-    }
-
     private static StackFrame next(Iterator<StackFrame> it) {
         return it.hasNext() ? it.next() : null;
     }

@@ -84,7 +84,7 @@ final class SurvivorWatch implements Runnable {
         @Override
         public void accept(TrackedRef entry) {
             // An id of 0: its constructor threw, so the object was never reported.
-            if (entry.isUnshown() && entry.id != 0 && entry.born < cutoff) {
+            if (entry.isUnshown() && entry.id != 0 && entry.site != null && entry.born < cutoff) {
                 found.add(entry);
             }
         }

@@ -18,6 +18,8 @@ final class ThreadState extends ThreadStateFields {
 
     /** pop(): nothing was announced for this object; find its site by walking the stack. */
     static final int NO_SITE = -1;
+    /** The site of a delegation mark; pop() found one: the exiting constructor was called by this(...). */
+    static final int DELEGATING = -2;
     /** Past this, the oldest half goes: in-progress constructions never nest that deep. */
     private static final int MAX_DEPTH = 1024;
     private static final ThreadLocal<ThreadState> CURRENT = new Current();
@@ -63,6 +65,10 @@ final class ThreadState extends ThreadStateFields {
      */
     private static final ThreadState[] RECENT = new ThreadState[256];
 
+    /**
+     * The calling thread's state; null when the call comes from inside the thread's own first
+     * lookup (see {@link LookupGuard}), so the caller records nothing.
+     */
     static ThreadState current() {
         Thread thread = Thread.currentThread();
         int slot = (int) thread.getId() & (RECENT.length - 1);
@@ -71,9 +77,17 @@ final class ThreadState extends ThreadStateFields {
         if (recent != null && recent.owner == thread) {
             return recent;
         }
-        ThreadState state = CURRENT.get();
-        RECENT[slot] = state;
-        return state;
+        if (LookupGuard.isInside(thread)) {
+            return null;
+        }
+        int guard = LookupGuard.enter(thread);
+        try {
+            ThreadState state = CURRENT.get();
+            RECENT[slot] = state;
+            return state;
+        } finally {
+            LookupGuard.exit(guard);
+        }
     }
 
     /** Forgets the cached states of threads that ended, so that their buffers can be collected. */
@@ -113,25 +127,58 @@ final class ThreadState extends ThreadStateFields {
     /**
      * In a constructor of {@code type}, right after its super() returned: the newest unbound
      * announcement of that type is this object's (announced just before its constructor ran);
-     * its index, or -1 when there is none (reflection, code not rewritten).
+     * its index, or -1 when there is none (reflection, code not rewritten). Delegation marks are
+     * not announcements.
      */
     int unbound(Class<?> type) {
         for (int i = PAD + depth - 1; i >= PAD; i--) {
-            if (types[i] == type && bound[i] == null) {
+            if (types[i] == type && bound[i] == null && sites[i] != DELEGATING) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** Binds the announcement at {@code index} (from {@link #unbound}) to the object's entry. */
-    void bind(int index, TrackedRef entry) {
-        bound[index] = entry;
+    /**
+     * A constructor of {@code type} is about to call another one with this(...): the mark tells
+     * the called constructor's exit that it is not the outermost. Marks, like announcements, are
+     * bound to the object once its super() returned; one left by a constructor that threw is
+     * cleared by the next exit below it, as announcements are.
+     */
+    void pushDelegation(Class<?> type) {
+        push(type, DELEGATING);
+    }
+
+    /** Whether an unbound delegation mark of {@code type} is on top (an object no {@code new} announced). */
+    boolean delegationOnTop(Class<?> type) {
+        int top = PAD + depth - 1;
+        return top >= PAD && types[top] == type && sites[top] == DELEGATING && bound[top] == null;
     }
 
     /**
-     * At the exit of an object's outermost constructor: the entry its announcement was bound to,
-     * found from the top, with the announcement's site left in {@link #poppedSite}. Entries above
+     * Binds the announcement at {@code index} (from {@link #unbound}, or -1) to the object's
+     * entry, and the delegation marks its this(...) calls pushed since: the unbound marks of
+     * {@code type} above the announcement, or without one, those on top.
+     */
+    void bind(int index, Class<?> type, TrackedRef entry) {
+        if (index >= 0) {
+            bound[index] = entry;
+            for (int i = PAD + depth - 1; i > index; i--) {
+                if (types[i] == type && sites[i] == DELEGATING && bound[i] == null) {
+                    bound[i] = entry;
+                }
+            }
+            return;
+        }
+        for (int i = PAD + depth - 1; i >= PAD && types[i] == type && sites[i] == DELEGATING && bound[i] == null; i--) {
+            bound[i] = entry;
+        }
+    }
+
+    /**
+     * At the exit of an object's constructor: the entry its announcement or newest delegation mark
+     * was bound to, found from the top, with the announcement's site (or {@link #DELEGATING}) left
+     * in {@link #poppedSite}. Entries above
      * it were left by constructors that threw (their exit never ran) and go; when there is none
      * (reflection, code not rewritten), nothing is touched and the site is {@link #NO_SITE}: the
      * entries below belong to constructions still running, or to ones that threw, which must not

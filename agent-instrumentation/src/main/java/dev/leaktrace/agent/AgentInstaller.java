@@ -5,7 +5,9 @@ import dev.leaktrace.agent.config.ConfigLoader;
 import dev.leaktrace.agent.config.LogSettings;
 import dev.leaktrace.agent.config.MetricsAddress;
 import dev.leaktrace.agent.config.TraceConfig;
+import dev.leaktrace.agent.heap.ExitPaths;
 import dev.leaktrace.agent.instrument.Instrumenter;
+import dev.leaktrace.agent.jfr.JfrEvents;
 import dev.leaktrace.agent.metrics.MetricsServer;
 import dev.leaktrace.bootstrap.LineSink;
 import dev.leaktrace.bootstrap.Recorder;
@@ -113,14 +115,32 @@ final class AgentInstaller {
             if (AgentInstaller.class.getClassLoader() == null) {
                 JarNameCheck.warnIfShadowed(); // it reads files: before recording starts too
             }
+            // The sink's threads first: they are the agent's, not objects of the application.
+            sink.start();
             LogSettings log = config.log();
             Recorder.start(instrumenter.typeResolver(), sink, new RecordingOptions(
-                    log.mode() == LogSettings.Mode.SURVIVORS, log.survivorAgeMillis(), log.metrics() != null));
-            sink.start();
+                    log.mode() == LogSettings.Mode.SURVIVORS, log.survivorAgeMillis(), log.metrics() != null,
+                    config.paths() > 0));
+            if (log.jfr() != LogSettings.Jfr.OFF) {
+                installJfr(log.jfr() == LogSettings.Jfr.OBJECTS);
+            }
+            if (config.paths() > 0) {
+                sink.beforeExit(new ExitPaths(config.paths()));
+            }
             return true;
         } catch (Throwable failure) {
             Warnings.warn("cannot install the agent (" + failure + "); the application runs untraced.");
             return false;
+        }
+    }
+
+    /** After recording started, as the per-object events are the recorder's. */
+    private static void installJfr(boolean perObject) {
+        try {
+            JfrEvents.install(perObject);
+        } catch (LinkageError | RuntimeException | ReflectiveOperationException e) {
+            Warnings.warn("jfr: cannot register leaktrace's JFR events (" + e + "); is the jdk.jfr module in this"
+                    + " runtime? Tracing goes on without them.");
         }
     }
 

@@ -85,6 +85,16 @@ public final class RunAll {
         // The object made by a library's factory: the site comes from the marked call into the library.
         peers.add(new Peer("tracked", "factory-none", "TrackedBench.trackedByFactory", List.of()));
         peers.add(new Peer("tracked", "leaktrace-factory", "TrackedBench.trackedByFactory", leaktrace));
+        // log: survivors: short-lived objects get no line, only counts; with metrics: served too; and
+        // metrics: beside today's log: all. Each writes its own file (cut after each iteration).
+        for (String[] variant : new String[][] {{"leaktrace-survivors", "tracked-survivors.yaml"},
+                {"leaktrace-survivors-metrics", "tracked-survivors-metrics.yaml"},
+                {"leaktrace-metrics", "tracked-metrics.yaml"}}) {
+            String variantTrace = out + "/trace-" + variant[0] + ".log";
+            peers.add(new Peer("tracked", variant[0], "TrackedBench.tracked", List.of("-javaagent:" + agent + "=config="
+                    + Path.of(trackedConfig).resolveSibling(variant[1]) + ",output=" + variantTrace,
+                    "-Dbench.truncate=" + variantTrace)));
+        }
         peers.add(new Peer("tracked", "throwable-capture", "TrackedBench.throwableCapture", List.of()));
         // No agent: plain code doing about the agent's work per object, for the depth figure.
         peers.add(new Peer("tracked", "plain-work-control", "TrackedBench.plainWork", List.of()));

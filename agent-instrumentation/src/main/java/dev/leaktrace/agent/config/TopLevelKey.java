@@ -78,6 +78,20 @@ enum TopLevelKey implements ConfigValues.Key {
             into.survivorAgeMillis = millis;
         }
     },
+    JFR("jfr") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            String mode = ConfigValues.scalar(file, key, value);
+            switch (mode) {
+                case "off" -> into.jfr = LogSettings.Jfr.OFF;
+                case "live" -> into.jfr = LogSettings.Jfr.LIVE;
+                case "objects" -> into.jfr = LogSettings.Jfr.OBJECTS;
+                default -> throw ConfigException.at(file, value.line, key, "'" + mode + "' is not a JFR mode: use"
+                        + " 'off' (the default), 'live' (a periodic leaktrace.LiveObjects event per type and site)"
+                        + " or 'objects' (also leaktrace.Allocation and leaktrace.Drop per object)");
+            }
+        }
+    },
     METRICS("metrics") {
         @Override
         void read(Values into, String file, YamlNode value) throws ConfigException {
@@ -87,6 +101,12 @@ enum TopLevelKey implements ConfigValues.Key {
             } catch (IllegalArgumentException e) {
                 throw ConfigException.at(file, value.line, key, e.getMessage());
             }
+        }
+    },
+    PATHS("paths") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.paths = ConfigValues.pathExamples(file, value);
         }
     };
 
@@ -117,9 +137,11 @@ enum TopLevelKey implements ConfigValues.Key {
         final List<TypeEntry> included = new ArrayList<>();
         int stacks;
         LibraryPatterns library = LibraryPatterns.NONE;
+        int paths;
         LogSettings.Mode logMode = LogSettings.Mode.ALL;
         long survivorAgeMillis = LogSettings.DEFAULT_SURVIVOR_AGE_MILLIS;
         MetricsAddress metrics;
+        LogSettings.Jfr jfr = LogSettings.Jfr.OFF;
 
         Values(int depth) {
             this.depth = depth;

@@ -77,16 +77,45 @@ final class ConfiguredTypeResolver implements TypeResolver {
         }
     }
 
-    /** The nearest class that declares a concrete instance method of that name. */
+    /**
+     * Where the method the object runs comes from: the nearest superclass declaring a concrete
+     * instance method of that name, else an interface's default method of that name.
+     */
     private static Class<?> declaringClassOf(Class<?> type, String method) {
         for (Class<?> t = type; t != null; t = t.getSuperclass()) {
-            for (Method m : t.getDeclaredMethods()) {
-                int mod = m.getModifiers();
-                if (m.getName().equals(method) && !Modifier.isStatic(mod) && !Modifier.isAbstract(mod)) {
-                    return t;
-                }
+            if (declaresConcrete(t, method)) {
+                return t;
+            }
+        }
+        for (Class<?> t = type; t != null; t = t.getSuperclass()) {
+            Class<?> found = defaultMethodIn(t.getInterfaces(), method);
+            if (found != null) {
+                return found;
             }
         }
         return null;
+    }
+
+    private static Class<?> defaultMethodIn(Class<?>[] interfaces, String method) {
+        for (Class<?> i : interfaces) {
+            if (declaresConcrete(i, method)) {
+                return i;
+            }
+            Class<?> inherited = defaultMethodIn(i.getInterfaces(), method);
+            if (inherited != null) {
+                return inherited;
+            }
+        }
+        return null;
+    }
+
+    private static boolean declaresConcrete(Class<?> type, String method) {
+        for (Method m : type.getDeclaredMethods()) {
+            int mod = m.getModifiers();
+            if (m.getName().equals(method) && !Modifier.isStatic(mod) && !Modifier.isAbstract(mod)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -27,11 +27,7 @@ public final class RewritingPreload {
         rewrite(PLAIN, false);
     }
 
-    /**
-     * The site-announcing path too, which calls the bootstrap classes; run once they are defined.
-     * (Not this(...) delegation: registering the sample's would make every constructor's exit
-     * look its class up in {@code Delegations}.)
-     */
+    /** The site-announcing path too, which calls the bootstrap classes; run once they are defined. */
     static void runAllPaths() {
         try {
             rewrite(PLAIN, true);

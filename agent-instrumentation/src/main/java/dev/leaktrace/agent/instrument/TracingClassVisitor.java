@@ -1,6 +1,5 @@
 package dev.leaktrace.agent.instrument;
 
-import dev.leaktrace.bootstrap.Delegations;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +15,9 @@ import net.bytebuddy.jar.asm.Type;
  * frame change, two more stack slots):
  * <ul>
  * <li>in a traced class: {@code Recorder.constructed(this, T.class)} before every return of a
- * constructor; {@code Recorder.bind(this, T.class)} right after its super(...)/this(...) call;
- * and its this(...) calls are told to {@link Delegations};</li>
+ * constructor; {@code Recorder.bind(this, T.class)} right after its super(...)/this(...) call
+ * (at the start of {@code Object()}, which has none); and {@code Recorder.delegating(T.class)}
+ * right before a this(...) call, so the called constructor's exit knows it is not the outermost;</li>
  * <li>{@code Recorder.released(this)} before every normal return of a drop method (a throw skips
  * it: only a normal return drops);</li>
  * <li>where the class may see the bootstrap package: {@code Recorder.expect(T.class, site)}
@@ -40,6 +40,7 @@ final class TracingClassVisitor extends ClassVisitor {
     private LibraryBridges bridges;
     private String internalName;
     private String className;
+    private boolean isRoot;
     private String packagePath = "";
     private String sourceFile;
     boolean changed;
@@ -69,6 +70,7 @@ final class TracingClassVisitor extends ClassVisitor {
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         internalName = name;
         className = name.replace('/', '.');
+        isRoot = superName == null;
         int slash = name.lastIndexOf('/');
         packagePath = slash < 0 ? "" : name.substring(0, slash + 1);
         if (marks) {
@@ -105,25 +107,33 @@ final class TracingClassVisitor extends ClassVisitor {
             // is much faster than visiting them (start-up retransforms whole JDK classes).
             return next;
         }
-        return new Method(next, constructor, drop, descriptor);
+        return new Method(next, constructor, drop);
     }
 
     private final class Method extends MethodVisitor {
         private final boolean constructor;
         private final boolean drop;
-        private final String descriptor;
         /** {@code new}s whose constructor call is still to come, per type: they nest. */
         private final Map<String, Integer> pendingNews = new HashMap<>();
         private boolean beforeSuperCall;
         private int line = -1;
         private boolean changedHere;
 
-        Method(MethodVisitor next, boolean constructor, boolean drop, String descriptor) {
+        Method(MethodVisitor next, boolean constructor, boolean drop) {
             super(Opcodes.ASM9, next);
             this.constructor = constructor;
             this.drop = drop;
-            this.descriptor = descriptor;
             this.beforeSuperCall = constructor;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            if (constructor && isRoot) {
+                // java.lang.Object's constructor calls no other: its object is bound on entry.
+                beforeSuperCall = false;
+                call("bind");
+            }
         }
 
         @Override
@@ -176,12 +186,15 @@ final class TracingClassVisitor extends ClassVisitor {
                 super.visitMethodInsn(opcode, owner, name, desc, isInterface);
                 return;
             }
+            boolean superCall = beforeSuperCall;
+            if (superCall && owner.equals(internalName)) {
+                super.visitLdcInsn(Type.getObjectType(internalName));
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "delegating", "(Ljava/lang/Class;)V", false);
+                changedHere = true;
+            }
             super.visitMethodInsn(opcode, owner, name, desc, isInterface);
-            if (beforeSuperCall) {
+            if (superCall) {
                 beforeSuperCall = false;
-                if (owner.equals(internalName)) {
-                    Delegations.register(className, descriptor, line);
-                }
                 call("bind");
             }
         }

@@ -48,6 +48,17 @@ final class TracingTransformer implements ClassFileTransformer {
         if (internalName == null) {
             return null;
         }
+        // What the transformer constructs is the agent's work, never the application's objects.
+        boolean paused = Recorder.pauseThread();
+        try {
+            return rewrite(module, loader, internalName, classBeingRedefined, classfileBuffer);
+        } finally {
+            Recorder.resumeThread(paused);
+        }
+    }
+
+    private byte[] rewrite(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+                           byte[] classfileBuffer) {
         String name = internalName.replace('/', '.');
         if (Instrumenter.isOwn(name)) {
             return null;
@@ -123,6 +134,9 @@ final class TracingTransformer implements ClassFileTransformer {
         }
         rules.entryFor("dev.leaktrace.agent.instrument.WarmUp", hierarchy);
         RewritingPreload.runAllPaths();
+        // The first redefineModule loads the JDK's WeakPairMap classes, which must not happen
+        // inside the transformer; java.base is the module every traced JDK class lives in or reads.
+        assureReadsRecorder(Object.class.getModule());
     }
 
     static boolean isInstantiable(int access) {

@@ -92,6 +92,9 @@ class ConfigLoaderTest {
         assertThat(c.log().metrics().host().isLoopbackAddress()).isTrue();
         assertThat(parse("survivorAge: 2m\ntypes:\n  - class: a.B\n").log().survivorAgeMillis()).isEqualTo(120_000);
         assertThat(c.withOutput("x.log").log().mode()).as("kept by withOutput").isEqualTo(LogSettings.Mode.SURVIVORS);
+        assertThat(c.log().jfr()).isEqualTo(LogSettings.Jfr.OFF);
+        assertThat(parse("jfr: objects\ntypes:\n  - class: a.B\n").log().jfr()).isEqualTo(LogSettings.Jfr.OBJECTS);
+        assertThat(parse("jfr: live\ntypes:\n  - class: a.B\n").log().jfr()).isEqualTo(LogSettings.Jfr.LIVE);
     }
 
     @Test
@@ -101,6 +104,7 @@ class ConfigLoaderTest {
         assertThat(error("types:\n  - class: a.B\nsurvivorAge: 10\n"))
                 .startsWith("app.yaml:3: survivorAge: '10' is not a duration above zero: write a whole number and a unit");
         assertThat(error("survivorAge: 0s\ntypes:\n  - class: a.B\n")).startsWith("app.yaml:1: survivorAge: '0s'");
+        assertThat(error("jfr: on\ntypes:\n  - class: a.B\n")).startsWith("app.yaml:1: jfr: 'on' is not a JFR mode: use 'off'");
         assertThat(error("metrics: 127.0.0.1:99999\ntypes:\n  - class: a.B\n"))
                 .startsWith("app.yaml:1: metrics: '127.0.0.1:99999': the port '99999' is not a number from 1 to 65535.");
         assertThat(error("metrics: localhost:9464\ntypes:\n  - class: a.B\n"))
@@ -143,8 +147,18 @@ class ConfigLoaderTest {
     @Test
     void unknownTopKeySuggestsTheNearest() {
         assertThat(error("outptu: x.log\ntypes:\n  - class: a.B\n"))
-                .isEqualTo("app.yaml:1: outptu: unknown key; did you mean 'output'? Known keys here: include, library, log,"
-                        + " metrics, onConfigError, output, stacks, survivorAge, types.");
+                .isEqualTo("app.yaml:1: outptu: unknown key; did you mean 'output'? Known keys here: include, jfr, library,"
+                        + " log, metrics, onConfigError, output, paths, stacks, survivorAge, types.");
+    }
+
+    @Test
+    void pathsIsANumberOfObjectsPerGroupAndZeroByDefault() throws Exception {
+        assertThat(parse("paths: 3\ntypes:\n  - class: a.B\n").paths()).isEqualTo(3);
+        assertThat(parse("types:\n  - class: a.B\n").paths()).isZero();
+        assertThat(error("paths: some\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: paths: 'some' is not a number of objects from 0 to 1000");
+        assertThat(error("types:\n  - class: a.B\npaths: -1\n"))
+                .startsWith("app.yaml:3: paths: '-1' is not a number of objects");
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * One log to analyse: a file, a gzip file, or standard input ({@code -}).
+ * One log to analyse: a file, a gzip file, a JFR recording with the agent's per-object events, or
+ * standard input ({@code -}).
  *
  * <p>Gzip is recognised by its magic bytes rather than the {@code .gz} suffix, so a compressed log
  * piped through stdin or renamed still works.
@@ -19,6 +20,8 @@ import java.util.zip.GZIPInputStream;
 public final class LogInput {
     public static final String STDIN = "-";
     private static final int BUFFER = 1 << 16;
+    /** The first bytes of every JFR file; here, so that a plain log never loads the JFR reader. */
+    private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
 
     private final String name;
     private final Path path;
@@ -87,12 +90,19 @@ public final class LogInput {
         }
         try {
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER);
-            buffered.mark(2);
-            int first = buffered.read();
-            int second = buffered.read();
+            buffered.mark(4);
+            byte[] head = buffered.readNBytes(4);
             buffered.reset();
-            if (first == 0x1f && second == 0x8b) {
+            if (head.length >= 2 && (head[0] & 0xFF) == 0x1f && (head[1] & 0xFF) == 0x8b) {
                 return new GZIPInputStream(buffered, BUFFER);
+            }
+            if (path != null && java.util.Arrays.equals(head, JFR_MAGIC)) {
+                raw.close();
+                try {
+                    return JfrLogText.open(path);
+                } catch (IOException | RuntimeException e) {
+                    throw new LogReadException("cannot read " + name + " as a JFR recording: " + e.getMessage());
+                }
             }
             return buffered;
         } catch (IOException e) {

@@ -85,6 +85,8 @@ final class GcReaper implements Runnable {
         // constructor threw): its object was never reported, so neither is its collection.
         if (entry.id != 0 && registry.removeEntry(entry)) {
             recording.ended(ThreadState.current(), entry, entry.type.dropOnGc ? LineFormat.DROP : LineFormat.GC);
+        } else if (recording.released != null) {
+            recording.released.forget(entry); // a released object, collected at last
         }
     }
 }

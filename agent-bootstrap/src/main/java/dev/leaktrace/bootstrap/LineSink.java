@@ -41,8 +41,8 @@ public final class LineSink {
     private static final int MAX_SPARE = 8;
     private volatile Thread writer;
     private volatile boolean writeThrough;
-    /** Run at exit before everything is written out (see {@link #beforeExit}). */
-    private volatile Runnable beforeExit;
+    /** Run at exit, in order, before everything is written out (see {@link #beforeExit}). */
+    private final CopyOnWriteArrayList<Runnable> beforeExit = new CopyOnWriteArrayList<>();
     private boolean broken;
 
     private final class Writer implements Runnable {
@@ -85,13 +85,21 @@ public final class LineSink {
         Runtime.getRuntime().addShutdownHook(AgentThreads.newThread(new ExitFlush(), "leaktrace-exit-flush"));
     }
 
-    /** Work for the exit hook to do before its first flush (the reaper's, for the GC's last collections). */
+    /**
+     * Work for the exit hook to do before its first flush, after the work given before (the
+     * reaper's, for the GC's last collections; then the heap dump's, for paths).
+     */
     public void beforeExit(Runnable task) {
-        beforeExit = task;
+        beforeExit.add(task);
     }
 
     /** A header line, written at once; callers pass text starting with '#'. */
     public void comment(String text) {
+        line(text);
+    }
+
+    /** A whole line (a header, or one the agent adds at exit), written at once. */
+    public void line(String text) {
         byte[] bytes = (text.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8);
         writeLine(bytes, bytes.length);
         synchronized (streamLock) {
@@ -374,10 +382,9 @@ public final class LineSink {
 
     /** The exit hook's work: the task before exit, then the two exit flushes of the package's Concurrency section. */
     void closeForExit() {
-        Runnable first = beforeExit;
-        if (first != null) {
+        for (Runnable task : beforeExit) {
             try {
-                first.run();
+                task.run();
             } catch (Throwable ignored) {
                 // the lines must be written out all the same
             }

@@ -84,6 +84,29 @@ public final class RecorderQueries {
         return recording == null ? 0 : recording.registry.size();
     }
 
+    /**
+     * Runs the agent's own work on this thread (the heap dump and analysis at exit), with nothing
+     * it creates or releases traced: the thread counts as inside the recorder meanwhile.
+     */
+    public static void runUntraced(Runnable work) {
+        ThreadState thread = ThreadState.current();
+        boolean was = thread.busy;
+        thread.busy = true;
+        try {
+            work.run();
+        } finally {
+            thread.busy = was;
+        }
+    }
+
+    /** Writes a whole line to the log at once (lines the agent adds, after the events they describe). */
+    public static void writeLine(String text) {
+        Recording recording = Recording.active;
+        if (recording != null) {
+            recording.sink.line(text);
+        }
+    }
+
     /** Writes everything buffered so far, for readers of the log of a live JVM. */
     public static void flush() {
         Recording recording = Recording.active;

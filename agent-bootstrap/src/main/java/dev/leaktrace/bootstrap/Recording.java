@@ -21,6 +21,8 @@ final class Recording {
     final Counting counts = new Counting();
     /** Null unless {@link #survivors}. */
     final SurvivorWatch watch;
+    /** Dropped objects' entries until collected; null unless {@code paths: N} asks for them. */
+    final ReleasedEntries released;
     /** Milliseconds since the start, set by the survivor watch: the birth date of new objects. */
     volatile int clock;
     /** Told of every object, when set (JFR's per-object events); null otherwise. */
@@ -33,6 +35,7 @@ final class Recording {
         this.survivors = options.survivors;
         this.counting = options.counting;
         this.watch = options.survivors ? new SurvivorWatch(this, options.survivorAgeMillis) : null;
+        this.released = options.keepReleased ? new ReleasedEntries() : null;
     }
 
     /** How objects of the runtime class {@code type} are traced, asked of the agent once per class. */
@@ -126,8 +129,12 @@ final class Recording {
         if (entry == null) {
             return;
         }
-        // No clear(): the removed entry is unreachable now, so the GC will not enqueue it.
+        // No clear(): the removed entry is unreachable now, so the GC will not enqueue it, unless
+        // it is kept as released, when the GC's enqueueing tells the reaper to forget it.
         ended(thread, entry, LineFormat.DROP);
+        if (released != null) {
+            released.add(entry);
+        }
     }
 
     /**

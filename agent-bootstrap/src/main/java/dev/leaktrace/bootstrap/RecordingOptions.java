@@ -11,6 +11,8 @@ public final class RecordingOptions {
     final boolean survivors;
     final long survivorAgeMillis;
     final boolean counting;
+    /** Keep the entries of dropped objects until they are collected ({@code paths: N}: released but still reachable). */
+    final boolean keepReleased;
 
     /**
      * @param survivors         whether only objects older than {@code survivorAgeMillis} get lines
@@ -18,8 +20,14 @@ public final class RecordingOptions {
      * @param liveReaders       whether metrics or JFR read the counts while the program runs
      */
     public RecordingOptions(boolean survivors, long survivorAgeMillis, boolean liveReaders) {
+        this(survivors, survivorAgeMillis, liveReaders, false);
+    }
+
+    /** @param keepReleased whether dropped objects are watched until collected, for heap dumps */
+    public RecordingOptions(boolean survivors, long survivorAgeMillis, boolean liveReaders, boolean keepReleased) {
         this.survivors = survivors;
         this.survivorAgeMillis = survivorAgeMillis;
         this.counting = survivors || liveReaders;
+        this.keepReleased = keepReleased;
     }
 }

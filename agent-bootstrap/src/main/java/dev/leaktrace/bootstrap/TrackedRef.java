@@ -8,7 +8,9 @@ import java.lang.ref.WeakReference;
 /**
  * The registry's entry for one live traced object. Weak, so that we never keep the object alive;
  * the GC enqueues it when the object is collected, which is how {@code gc} drops and {@code @GC}
- * lines are seen. Kept small: it is paid for every live traced object.
+ * lines are seen. Kept small: it is paid for every live traced object. Heap dumps are read by
+ * these fields' names ({@code id}, {@code site}, {@code type}, {@code state}: the analyser's
+ * {@code heap.TrackedObjects}); a change to them changes that reader too.
  */
 final class TrackedRef extends WeakReference<Object> {
     final TypeInfo type;

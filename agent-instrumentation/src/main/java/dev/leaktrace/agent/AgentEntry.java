@@ -17,7 +17,15 @@ public final class AgentEntry {
 
     public static void agentmain(String arguments, Instrumentation instrumentation) {
         if (arguments != null && arguments.startsWith(LiveDump.ARGUMENT)) {
-            LiveDump.write(arguments.substring(LiveDump.ARGUMENT.length()));
+            LiveDump.write(arguments.substring(LiveDump.ARGUMENT.length()), false, false);
+            return;
+        }
+        if (arguments != null && arguments.startsWith(LiveDump.AFTER_GC)) {
+            LiveDump.write(arguments.substring(LiveDump.AFTER_GC.length()), true, false);
+            return;
+        }
+        if (arguments != null && arguments.startsWith(LiveDump.WITH_HEAP)) {
+            LiveDump.write(arguments.substring(LiveDump.WITH_HEAP.length()), true, true);
             return;
         }
         if (arguments != null && arguments.startsWith(LiveDump.STATUS)) {

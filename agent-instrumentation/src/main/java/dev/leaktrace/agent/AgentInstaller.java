@@ -6,6 +6,7 @@ import dev.leaktrace.agent.config.LogSettings;
 import dev.leaktrace.agent.config.MetricsAddress;
 import dev.leaktrace.agent.config.TraceConfig;
 import dev.leaktrace.agent.config.TypeEntry;
+import dev.leaktrace.agent.heap.ExitPaths;
 import dev.leaktrace.agent.instrument.Instrumenter;
 import dev.leaktrace.agent.jfr.JfrEvents;
 import dev.leaktrace.agent.metrics.MetricsServer;
@@ -120,9 +121,13 @@ final class AgentInstaller {
             LogSettings log = config.log();
             warnIfStacksAreIgnored(config);
             Recorder.start(instrumenter.typeResolver(), sink, new RecordingOptions(
-                    log.mode() == LogSettings.Mode.SURVIVORS, log.survivorAgeMillis(), log.metrics() != null));
+                    log.mode() == LogSettings.Mode.SURVIVORS, log.survivorAgeMillis(), log.metrics() != null,
+                    config.paths() > 0));
             if (log.jfr() != LogSettings.Jfr.OFF) {
                 installJfr(log.jfr() == LogSettings.Jfr.OBJECTS);
+            }
+            if (config.paths() > 0) {
+                sink.beforeExit(new ExitPaths(config.paths()));
             }
             return true;
         } catch (Throwable failure) {

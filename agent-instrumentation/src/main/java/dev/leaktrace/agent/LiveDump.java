@@ -3,6 +3,7 @@ package dev.leaktrace.agent;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.reflect.Method;
+import dev.leaktrace.agent.heap.HeapDumper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,14 @@ import java.util.List;
  * {@link RecorderProbe}.
  */
 final class LiveDump {
+    /** The objects alive now, as they are: the GC may not have collected those no longer reachable. */
     static final String ARGUMENT = "dump=";
+    /** A full GC first (its collections reported as such), so that only what is reachable is dumped. */
+    static final String AFTER_GC = "dump-after-gc=";
+    /** As {@link #AFTER_GC}, with a heap dump of the JVM in FILE.hprof, for paths from GC roots. */
+    static final String WITH_HEAP = "dump-with-heap=";
+    /** How long the GC before a dump may take, at most. */
+    private static final long GC_MILLIS = 5000;
     /** Asks whether this JVM is traced: the answer is "traced" or "untraced". */
     static final String STATUS = "status=";
     private static final String NOT_TRACED = "# leaktrace dump: this JVM is not traced\n";
@@ -32,7 +40,7 @@ final class LiveDump {
         }
     }
 
-    static void write(String file) {
+    static void write(String file, boolean collectFirst, boolean withHeap) {
         Path target = Path.of(file);
         try {
             if (!RecorderProbe.isStarted()) {
@@ -40,13 +48,22 @@ final class LiveDump {
                 return;
             }
             Class<?> queries = RecorderProbe.queries();
+            String heapLine = "";
+            if (collectFirst || withHeap) {
+                queries.getMethod("collectGarbage", long.class).invoke(null, GC_MILLIS);
+            }
+            if (withHeap) {
+                // Before the snapshot: every object in the heap dump is then in the dump's lines too.
+                HeapDumper.dump(Path.of(file + ".hprof"), true);
+                heapLine = " reference-size=" + HeapDumper.referenceSize();
+            }
             Method live = queries.getMethod("liveObjects", long.class);
             List<?> objects = (List<?>) live.invoke(null, 0L);
             // After the snapshot: every dumped object's @ALLOCATE line is then in the log too.
             queries.getMethod("flush").invoke(null);
             try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
                 out.write("# leaktrace dump pid=" + ProcessId.current() + " time=" + Instant.now()
-                        + " live=" + objects.size() + "\n");
+                        + " live=" + objects.size() + heapLine + "\n");
                 for (Object o : objects) {
                     out.write((String) o.getClass().getMethod("allocateLine").invoke(o));
                     out.write('\n');

@@ -24,6 +24,22 @@ final class Attacher {
         }
     }
 
+    /**
+     * Attaches with {@code key=<answer>} and returns what the agent wrote there; the caller removes
+     * the file, and what the agent wrote beside it.
+     */
+    static String askInto(String pid, String key, Path answer) throws CommandFailure {
+        attach(pid, key + "=" + answer);
+        if (!Files.exists(answer)) {
+            throw new CommandFailure("process " + pid + " did not answer (see its stderr for 'leaktrace:' lines)");
+        }
+        try {
+            return Files.readString(answer, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read the answer of process " + pid + ": " + e.getMessage());
+        }
+    }
+
     /** A PID is a positive number of a process that runs now; saying so beats the attach API's bare exception. */
     static void checkPid(String pid) throws CommandFailure {
         long number;
@@ -65,13 +81,9 @@ final class Attacher {
         }
         try {
             Files.delete(answer);
-            attach(pid, key + "=" + answer);
-            if (!Files.exists(answer)) {
-                throw new CommandFailure("process " + pid + " did not answer (see its stderr for 'leaktrace:' lines)");
-            }
-            return Files.readString(answer, StandardCharsets.UTF_8);
+            return askInto(pid, key, answer);
         } catch (IOException e) {
-            throw new CommandFailure("cannot read the answer of process " + pid + ": " + e.getMessage());
+            throw new CommandFailure("cannot create a temporary file: " + e.getMessage());
         } finally {
             try {
                 Files.deleteIfExists(answer);

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Asks a traced JVM (started with -javaagent, or attached) for the objects alive right now.",
             "They are written as @ALLOCATE lines with their original ids after a '#' header, so leaks,",
-            "diff and report read a dump like a log: diff two dumps taken a minute apart to see what grows."
+            "diff and report read a dump like a log: diff two dumps taken a minute apart to see what grows.",
+            "A full GC runs first, so that objects no longer reachable are not counted as alive."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:dumped", "1:the JVM is not traced (attach first)", "2:the JVM could not be attached to"})
@@ -30,6 +31,14 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the dump here instead of stdout.")
     Path output;
 
+    @Option(names = "--no-gc", description = "Dump without a full GC first: objects not collected yet count as alive.")
+    boolean noGc;
+
+    @Option(names = "--paths", paramLabel = "N", arity = "0..1", fallbackValue = "3",
+            description = {"Also take a heap dump of the JVM (it pauses for it) and add what holds each group:",
+                "retained size, holders, and a path from a GC root for N objects per group (default 3)."})
+    Integer paths;
+
     @Spec
     CommandSpec spec;
 
@@ -38,7 +47,12 @@ final class DumpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            String dump = Attacher.ask(pid, "dump");
+            if (paths != null && paths < 0) {
+                err.println("leaktrace: --paths is a number of objects per group, 0 or more, not " + paths + ".");
+                return ExitCodes.USAGE;
+            }
+            String dump = paths != null ? DumpWithPaths.take(pid, paths, err)
+                    : Attacher.ask(pid, noGc ? "dump" : "dump-after-gc");
             if (!dump.startsWith("# leaktrace dump pid=")) {
                 err.println("leaktrace: process " + pid + " is not traced: start it with -javaagent:leaktrace.jar=..."
                         + " or run 'leaktrace attach " + pid + " --config FILE' first.");

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Finds the allocations in leaktrace logs that were never dropped, compares runs,",
             "and attaches the agent to (or dumps) a running JVM."},
         subcommands = {LeaksCommand.class, DiffCommand.class, ReportCommand.class, AttachCommand.class,
-            DumpCommand.class, CommandLine.HelpCommand.class})
+            DumpCommand.class, PathsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec

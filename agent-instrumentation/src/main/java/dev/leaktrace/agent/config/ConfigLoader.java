@@ -120,7 +120,7 @@ public final class ConfigLoader {
         List<TypeEntry> all = new ArrayList<>(types == null ? List.of() : types);
         all.addAll(top.included);
         return new TraceConfig(file, top.output, top.onConfigError, all,
-                new LogSettings(top.logMode, top.survivorAgeMillis, top.metrics, top.jfr), top.library);
+                new LogSettings(top.logMode, top.survivorAgeMillis, top.metrics, top.jfr), top.library, top.paths);
     }
 
     /**

@@ -70,4 +70,23 @@ final class ConfigValues {
         throw ConfigException.at(file, value.line, "stacks", "'" + text + "' is not a number of frames from 0 to "
                 + MAX_STACKS + " (e.g. stacks: 16; 0 records no stacks)");
     }
+
+    /** {@code paths: N}: objects per leaked group that get a path from a GC root at exit. */
+    static int pathExamples(String file, YamlNode value) throws ConfigException {
+        String text = scalar(file, "paths", value);
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0 && n <= MAX_PATHS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ConfigException.at(file, value.line, "paths", "'" + text + "' is not a number of objects from 0 to "
+                + MAX_PATHS + " (e.g. paths: 3: at exit, a heap dump gives 3 objects of each leaked group a path"
+                + " from a GC root; 0, the default, dumps nothing)");
+    }
+
+    /** Paths per group, at most: each is a line, and a handful tells who holds a group. */
+    static final int MAX_PATHS = 1000;
 }

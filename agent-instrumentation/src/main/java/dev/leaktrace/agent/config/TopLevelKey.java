@@ -102,6 +102,12 @@ enum TopLevelKey implements ConfigValues.Key {
                 throw ConfigException.at(file, value.line, key, e.getMessage());
             }
         }
+    },
+    PATHS("paths") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.paths = ConfigValues.pathExamples(file, value);
+        }
     };
 
     /** The known keys by their names, as written in a file. */
@@ -131,6 +137,7 @@ enum TopLevelKey implements ConfigValues.Key {
         final List<TypeEntry> included = new ArrayList<>();
         int stacks;
         LibraryPatterns library = LibraryPatterns.NONE;
+        int paths;
         LogSettings.Mode logMode = LogSettings.Mode.ALL;
         long survivorAgeMillis = LogSettings.DEFAULT_SURVIVOR_AGE_MILLIS;
         MetricsAddress metrics;

@@ -12,6 +12,7 @@ public final class TraceConfig {
     private final List<TypeEntry> types;
     private final LogSettings log;
     private final LibraryPatterns library;
+    private final int paths;
 
     public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types) {
         this(file, output, onConfigError, types, LogSettings.DEFAULT);
@@ -25,12 +26,19 @@ public final class TraceConfig {
     /** @param library the top-level {@code library:} patterns */
     public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types,
                        LogSettings log, LibraryPatterns library) {
+        this(file, output, onConfigError, types, log, library, 0);
+    }
+
+    /** @param paths objects per leaked group that get a path from a GC root at exit ({@code paths: N}) */
+    public TraceConfig(String file, String output, OnConfigError onConfigError, List<TypeEntry> types,
+                       LogSettings log, LibraryPatterns library, int paths) {
         this.file = file;
         this.output = output;
         this.onConfigError = onConfigError;
         this.types = List.copyOf(types);
         this.log = log;
         this.library = library;
+        this.paths = paths;
     }
 
     public String file() {
@@ -60,11 +68,16 @@ public final class TraceConfig {
         return library;
     }
 
+    /** Objects per leaked group that get a path from a GC root at exit; 0 for none. */
+    public int paths() {
+        return paths;
+    }
+
     public TraceConfig withOutput(String newOutput) {
-        return new TraceConfig(file, newOutput, onConfigError, types, log, library);
+        return new TraceConfig(file, newOutput, onConfigError, types, log, library, paths);
     }
 
     public TraceConfig withLog(LogSettings newLog) {
-        return new TraceConfig(file, output, onConfigError, types, newLog, library);
+        return new TraceConfig(file, output, onConfigError, types, newLog, library, paths);
     }
 }

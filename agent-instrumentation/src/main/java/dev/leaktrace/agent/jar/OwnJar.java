@@ -69,6 +69,11 @@ public final class OwnJar {
         return classes;
     }
 
+    /** The jar (or, in a build's tests, the folder) the agent's classes come from. */
+    public static Path location() throws IOException {
+        return codeSource();
+    }
+
     public static String classFile(String binaryName) {
         return binaryName.replace('.', '/') + ".class";
     }

@@ -148,7 +148,17 @@ class ConfigLoaderTest {
     void unknownTopKeySuggestsTheNearest() {
         assertThat(error("outptu: x.log\ntypes:\n  - class: a.B\n"))
                 .isEqualTo("app.yaml:1: outptu: unknown key; did you mean 'output'? Known keys here: include, jfr, library,"
-                        + " log, metrics, onConfigError, output, stacks, survivorAge, types.");
+                        + " log, metrics, onConfigError, output, paths, stacks, survivorAge, types.");
+    }
+
+    @Test
+    void pathsIsANumberOfObjectsPerGroupAndZeroByDefault() throws Exception {
+        assertThat(parse("paths: 3\ntypes:\n  - class: a.B\n").paths()).isEqualTo(3);
+        assertThat(parse("types:\n  - class: a.B\n").paths()).isZero();
+        assertThat(error("paths: some\ntypes:\n  - class: a.B\n"))
+                .startsWith("app.yaml:1: paths: 'some' is not a number of objects from 0 to 1000");
+        assertThat(error("types:\n  - class: a.B\npaths: -1\n"))
+                .startsWith("app.yaml:3: paths: '-1' is not a number of objects");
     }
 
     @Test

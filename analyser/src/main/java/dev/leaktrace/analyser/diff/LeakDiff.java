@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * after is matched to the unmatched before-site of the same type and file with the nearest line,
  * each before-site used once (closest pairs first).
  */
-public record LeakDiff(Amount before, Amount after, List<TypeChange> types, List<SiteChange> sites) {
+public record LeakDiff(Amount before, Amount after, List<TypeChange> types, List<SiteChange> sites,
+        List<HolderChange> holders) {
 
     public record TypeChange(String type, Amount before, Amount after, Verdict verdict) {
     }
@@ -26,6 +27,13 @@ public record LeakDiff(Amount before, Amount after, List<TypeChange> types, List
     /** @param beforeSite null for a new site; @param afterSite null for a fixed one */
     public record SiteChange(String type, String beforeSite, Amount before, String afterSite, Amount after,
             Verdict verdict) {
+    }
+
+    /**
+     * A type's objects under one holder (from heap lines: {@code paths: N} or {@code dump --paths});
+     * the amounts' bytes are retained bytes.
+     */
+    public record HolderChange(String type, String heldBy, Amount before, Amount after, Verdict verdict) {
     }
 
     public boolean hasRegression() {
@@ -37,7 +45,7 @@ public record LeakDiff(Amount before, Amount after, List<TypeChange> types, List
         return new LeakDiff(new Amount(before.leakedCount(), before.leakedBytes()),
                 new Amount(after.leakedCount(), after.leakedBytes()),
                 compareTypes(before.groups(), after.groups()),
-                compareSites(before.groups(), after.groups()));
+                compareSites(before.groups(), after.groups()), HolderChanges.of(before, after));
     }
 
     private static List<TypeChange> compareTypes(List<LeakGroup> before, List<LeakGroup> after) {

@@ -35,6 +35,17 @@ public final class DiffJson {
             sites.add(site);
         }
         json.add("sites", sites);
+        JsonArray holders = new JsonArray();
+        for (LeakDiff.HolderChange change : diff.holders()) {
+            JsonObject holder = new JsonObject();
+            holder.addProperty("type", change.type());
+            holder.addProperty("heldBy", change.heldBy());
+            holder.add("before", amount(change.before()));
+            holder.add("after", amount(change.after()));
+            holder.addProperty("verdict", change.verdict().label());
+            holders.add(holder);
+        }
+        json.add("holders", holders);
         return json;
     }
 

@@ -47,6 +47,16 @@ public final class DiffText {
                     amount(change.after()), change(change.before(), change.after()));
         }
         out.append(sites.render("  "));
+        if (!diff.holders().isEmpty()) {
+            out.append("\nBy holder (from heap dumps; bytes retained):\n");
+            TextTable holders = new TextTable(new boolean[] {false, false, false, true, true, true},
+                    "VERDICT", "TYPE", "HELD BY", "BEFORE", "AFTER", "CHANGE");
+            for (LeakDiff.HolderChange change : diff.holders()) {
+                holders.add(change.verdict().label(), change.type(), change.heldBy(), amount(change.before()),
+                        amount(change.after()), change(change.before(), change.after()));
+            }
+            out.append(holders.render("  "));
+        }
         return out.toString();
     }
 

@@ -3,6 +3,7 @@ package dev.leaktrace.analyser.output;
 import dev.leaktrace.analyser.diff.LeakDiff;
 import dev.leaktrace.analyser.result.Amount;
 import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.Holder;
 import dev.leaktrace.analyser.result.LeakGroup;
 import dev.leaktrace.analyser.result.Timeline;
 import java.util.List;
@@ -135,7 +136,9 @@ public final class HtmlReport {
             body.append("<p>No leaks: every allocation was dropped or collected.</p>\n");
         } else {
             groupTable(body, run.groups(), true);
+            holderTable(body, run.groups(), which, "Who holds them");
         }
+        holderTable(body, run.reachable(), which, "Released but still reachable");
         if (!run.collected().isEmpty()) {
             body.append("<h2>Collected by the GC without a drop").append(which).append("</h2>\n");
             groupTable(body, run.collected(), false);
@@ -162,6 +165,30 @@ public final class HtmlReport {
         body.append("</table>\n");
     }
 
+    /** Who holds the leaked groups, when the log has heap lines. */
+    private static void holderTable(StringBuilder body, List<LeakGroup> groups, String which, String title) {
+        StringBuilder rows = new StringBuilder();
+        for (LeakGroup group : groups) {
+            if (group.heap() == null) {
+                continue;
+            }
+            for (Holder holder : group.heap().holders()) {
+                rows.append("<tr><td>").append(Html.escape(group.type())).append("</td><td>")
+                        .append(Html.escape(group.site())).append("</td><td>").append(Html.escape(holder.describe()))
+                        .append("</td><td class=\"n\">").append(holder.count()).append("</td><td class=\"n\">")
+                        .append(ByteUnits.human(holder.retainedBytes())).append("</td><td class=\"n\">")
+                        .append(ByteUnits.human(group.heap().retainedBytes())).append("</td></tr>\n");
+            }
+        }
+        if (rows.length() == 0) {
+            return;
+        }
+        body.append("<h2>").append(title).append(which).append("</h2>\n<p class=\"muted\">From a heap dump: the GC root "
+                + "and the classes on the shortest strong path to the objects; retained is what releasing them would "
+                + "free.</p>\n<table>\n<tr><th>Type</th><th>Site</th><th>Held by</th><th>Count</th><th>Retained</th>"
+                + "<th>Group retained</th></tr>\n").append(rows).append("</table>\n");
+    }
+
     private static void diffTables(StringBuilder body, LeakDiff diff) {
         body.append("<h2>Diff by type</h2>\n");
         if (diff.types().isEmpty()) {
@@ -186,6 +213,17 @@ public final class HtmlReport {
                     .append(amount(change.after())).append("</td></tr>\n");
         }
         body.append("</table>\n");
+        if (!diff.holders().isEmpty()) {
+            body.append("<h2>Diff by holder</h2>\n<table>\n<tr><th>Verdict</th><th>Type</th><th>Held by</th>"
+                    + "<th>Before</th><th>After</th></tr>\n");
+            for (LeakDiff.HolderChange change : diff.holders()) {
+                body.append("<tr><td>").append(verdict(change.verdict().label())).append("</td><td>")
+                        .append(Html.escape(change.type())).append("</td><td>").append(Html.escape(change.heldBy()))
+                        .append("</td><td class=\"n\">").append(amount(change.before())).append("</td><td class=\"n\">")
+                        .append(amount(change.after())).append("</td></tr>\n");
+            }
+            body.append("</table>\n");
+        }
     }
 
     private static String verdict(String label) {

@@ -3,6 +3,9 @@ package dev.leaktrace.analyser.output;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.HeapFindings;
+import dev.leaktrace.analyser.result.Holder;
+import dev.leaktrace.analyser.result.ObjectPath;
 import dev.leaktrace.analyser.result.LeakGroup;
 import dev.leaktrace.analyser.result.LeakStack;
 import dev.leaktrace.analyser.result.LogSource;
@@ -35,6 +38,18 @@ public final class LeaksJson {
         json.addProperty("truncatedFiles", problems.count(ProblemKind.TRUNCATED_FILE));
         json.addProperty("otherEvents", analysis.otherEvents());
         json.add("collected", groups(analysis, false));
+        JsonArray reachable = new JsonArray();
+        for (LeakGroup group : analysis.reachable()) {
+            JsonObject r = new JsonObject();
+            r.addProperty("type", group.type());
+            r.addProperty("site", group.site());
+            r.addProperty("count", group.count());
+            r.addProperty("retainedBytes", group.bytes());
+            r.addProperty("exampleId", group.ids().get(0));
+            r.add("holders", heap(group.heap()).get("holders"));
+            reachable.add(r);
+        }
+        json.add("reachable", reachable);
         json.addProperty("stackLines", analysis.stackLines());
         json.addProperty("unmatchedStacks", problems.count(ProblemKind.UNMATCHED_STACK));
         json.add("stacks", stacks(analysis.stacks()));
@@ -109,6 +124,37 @@ public final class LeaksJson {
         return json;
     }
 
+    /** A group's heap findings: {@code retained}, {@code holders} and {@code paths}. */
+    private static JsonObject heap(HeapFindings heap) {
+        JsonObject json = new JsonObject();
+        json.add("retained", amount(heap.objects(), heap.retainedBytes()));
+        JsonArray holders = new JsonArray();
+        for (Holder holder : heap.holders()) {
+            JsonObject h = new JsonObject();
+            h.addProperty("root", holder.root());
+            JsonArray classes = new JsonArray();
+            holder.classes().forEach(classes::add);
+            h.add("classes", classes);
+            h.addProperty("heldBy", holder.describe());
+            h.addProperty("count", holder.count());
+            h.addProperty("retainedBytes", holder.retainedBytes());
+            holders.add(h);
+        }
+        json.add("holders", holders);
+        JsonArray paths = new JsonArray();
+        for (ObjectPath path : heap.paths()) {
+            JsonObject p = new JsonObject();
+            p.addProperty("id", path.id());
+            p.addProperty("root", path.root());
+            JsonArray steps = new JsonArray();
+            path.steps().forEach(steps::add);
+            p.add("steps", steps);
+            paths.add(p);
+        }
+        json.add("paths", paths);
+        return json;
+    }
+
     private static JsonArray groups(Analysis analysis, boolean leaked) {
         JsonArray array = new JsonArray();
         for (LeakGroup group : leaked ? analysis.groups() : analysis.collected()) {
@@ -127,6 +173,9 @@ public final class LeaksJson {
                 JsonArray library = new JsonArray();
                 group.librarySites().forEach(library::add);
                 json.add("librarySites", library);
+            }
+            if (group.heap() != null) {
+                json.add("heap", heap(group.heap()));
             }
             array.add(json);
         }

@@ -25,7 +25,9 @@ public final class LeaksText {
         } else {
             out.append("Leaked (allocated, never dropped), by type and site, largest first:\n");
             out.append(table(analysis.groups(), true));
+            out.append(HoldersText.of(analysis.groups()));
         }
+        out.append(HoldersText.reachable(analysis.reachable()));
         if (!analysis.collected().isEmpty()) {
             out.append("\nCollected by the GC without a drop (not leaked, but nobody released them):\n");
             out.append(table(analysis.collected(), false));

@@ -49,6 +49,7 @@ public final class Pairing implements EventLineSink {
     final List<Timeline> timelines = new ArrayList<>();
     final CountTable counts = new CountTable(types, sites);
     final List<LogSource> sources = new ArrayList<>();
+    final HeapLines heap = new HeapLines();
 
     long allocations;
     long drops;
@@ -99,6 +100,15 @@ public final class Pairing implements EventLineSink {
             case LineKind.LIBRARY -> {
                 library(b, lineNumber, event);
                 return; // the same
+            }
+            case LineKind.RETAINED, LineKind.HOLDER, LineKind.PATH -> {
+                heapLine(b, lineNumber, event);
+                return; // what a heap dump said of a live object: not an event either
+            }
+            case LineKind.REACHABLE -> {
+                heap.reachable(text(b, event.typeStart, event.typeEnd), text(b, event.siteStart, event.siteEnd),
+                        event.id, event.count, event.size, text(b, event.wordsStart, event.wordsEnd));
+                return;
             }
             case LineKind.OTHER -> {
                 otherEvents++;
@@ -242,6 +252,22 @@ public final class Pairing implements EventLineSink {
             return;
         }
         librarySites.add(live.groupAt(slot), sites.intern(b, event.siteStart, event.siteEnd));
+    }
+
+    private void heapLine(byte[] b, long lineNumber, EventLine event) {
+        int slot = live.find(event.id);
+        if (slot < 0) {
+            problems.report(ProblemKind.UNMATCHED_HEAP_LINE, problems.wantsMessage(ProblemKind.UNMATCHED_HEAP_LINE)
+                    ? where(lineNumber) + "@" + LineKind.name(event.kind) + " of id " + event.id + ", which is not alive"
+                    : null);
+            return;
+        }
+        int group = live.groupAt(slot);
+        switch (event.kind) {
+            case LineKind.RETAINED -> heap.retained(group, event.count, event.size);
+            case LineKind.HOLDER -> heap.holder(group, event.count, event.size, text(b, event.wordsStart, event.wordsEnd));
+            default -> heap.path(group, event.id, text(b, event.wordsStart, event.wordsEnd));
+        }
     }
 
     private void forget(int slot) {

@@ -30,7 +30,7 @@ final class Results {
                 leakedBytes = Saturating.add(leakedBytes, groups.leakedBytes[group]);
                 leaked.add(new LeakGroup(type, site, groups.leakedCount[group], groups.leakedBytes[group],
                         boxed(GroupTable.examples(groups.leakedIds[group])), pairing.trends[group],
-                        pairing.librarySites.of(group, pairing.sites)));
+                        pairing.librarySites.of(group, pairing.sites), pairing.heap.of(group, true)));
             }
             if (groups.collectedCount[group] > 0) {
                 collected.add(new LeakGroup(type, site, groups.collectedCount[group], groups.collectedBytes[group],
@@ -43,7 +43,7 @@ final class Results {
         return new Analysis(files, pairing.allocations, pairing.drops, pairing.collected, leakedCount, leakedBytes,
                 List.copyOf(leaked), List.copyOf(collected), pairing.otherEvents, problems,
                 List.copyOf(pairing.timelines), pairing.stackLines, stacks(pairing), pairing.counts.rows(),
-                List.copyOf(pairing.sources), collectedStacks(pairing));
+                List.copyOf(pairing.sources), collectedStacks(pairing), pairing.heap.reachable());
     }
 
     /** The bytes collected without a drop, by stack; only objects that have one. */

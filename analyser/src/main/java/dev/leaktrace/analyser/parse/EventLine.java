@@ -30,6 +30,11 @@ public final class EventLine {
     /** The site's {@link SiteKeys} key, or -1 when {@link EventLineParser} read the line; @ALLOCATE only. */
     public int siteKey;
     public long id;
+    /** @RETAINED and @HOLDER: the objects they count; their bytes are in {@link #size}. */
+    public long count;
+    /** @HOLDER and @PATH: their words after the numbers, root first; their id is {@link #id}. */
+    public int wordsStart;
+    public int wordsEnd;
     /** The {@code frame;frame;...} word of a @STACK line; its id is {@link #id}. */
     public int framesStart;
     public int framesEnd;

@@ -2,7 +2,8 @@ package dev.leaktrace.analyser.parse;
 
 /**
  * Recognises {@code @ALLOCATE}, {@code @DROP}, {@code @GC}, {@code @STACK}, {@code @COUNTS} and
- * {@code @LIBRARY} lines, and the agent's {@code # leaktrace} header, in raw bytes.
+ * {@code @LIBRARY} lines, the agent's {@code # leaktrace} header, and the heap analysis's
+ * {@code @RETAINED}, {@code @HOLDER} and {@code @PATH} lines in raw bytes.
  *
  * <p>Hand-written instead of a regex because it runs once per log line on logs of tens of millions
  * of lines: it scans for the token, then walks the fields once, parsing numbers in place and
@@ -19,6 +20,10 @@ public final class EventLineParser {
     private static final byte[] LIBRARY = {'L', 'I', 'B', 'R', 'A', 'R', 'Y'};
     private static final byte[] COUNTS = {'C', 'O', 'U', 'N', 'T', 'S'};
     private static final byte[] HEADER = {'#', ' ', 'l', 'e', 'a', 'k', 't', 'r', 'a', 'c', 'e', ' '};
+    private static final byte[] RETAINED = {'R', 'E', 'T', 'A', 'I', 'N', 'E', 'D'};
+    private static final byte[] HOLDER = {'H', 'O', 'L', 'D', 'E', 'R'};
+    private static final byte[] PATH = {'P', 'A', 'T', 'H'};
+    private static final byte[] REACHABLE = {'R', 'E', 'A', 'C', 'H', 'A', 'B', 'L', 'E'};
 
     /** Parses {@code bytes[from, to)}, a line without its terminator, into {@code out}; returns its {@link LineKind}. */
     public byte parse(byte[] bytes, int from, int to, EventLine out) {
@@ -68,6 +73,10 @@ public final class EventLineParser {
             }
             if (token == LineKind.LIBRARY) {
                 return out.kind = parseLibrary(bytes, nameEnd, to, out);
+            }
+            if (token == LineKind.RETAINED || token == LineKind.HOLDER || token == LineKind.PATH
+                    || token == LineKind.REACHABLE) {
+                return out.kind = parseHeapLine(token, bytes, nameEnd, to, out);
             }
             return out.kind = parseFields(token, bytes, nameEnd, to, out);
         }
@@ -208,6 +217,58 @@ public final class EventLineParser {
         return pos;
     }
 
+    /**
+     * {@code @RETAINED <id> <objects> <bytes>}, {@code @HOLDER <id> <objects> <bytes> <words>} and
+     * {@code @PATH <id> <words>}, where the words (root first) are percent-encoded, blank-separated;
+     * {@code @REACHABLE <id> <type> <file>:<line>} and then as {@code @HOLDER}.
+     */
+    private static byte parseHeapLine(byte token, byte[] b, int pos, int to, EventLine out) {
+        pos = id(b, pos, to, out);
+        if (pos < 0) {
+            return LineKind.MALFORMED;
+        }
+        if (token == LineKind.REACHABLE) {
+            pos = skipBlanks(b, pos, to);
+            out.typeStart = pos;
+            pos = skipWord(b, pos, to);
+            out.typeEnd = pos;
+            if (out.typeEnd == out.typeStart) {
+                return malformed(out, "the type is missing");
+            }
+            pos = site(b, pos, to, out);
+            if (pos < 0) {
+                return LineKind.MALFORMED;
+            }
+        }
+        if (token != LineKind.PATH) {
+            pos = skipBlanks(b, pos, to);
+            int start = pos;
+            pos = skipWord(b, pos, to);
+            out.count = parseLong(b, start, pos);
+            pos = skipBlanks(b, pos, to);
+            start = pos;
+            pos = skipWord(b, pos, to);
+            out.size = parseLong(b, start, pos);
+            if (out.count < 0 || out.size < 0) {
+                return malformed(out, "the objects and bytes are not whole numbers");
+            }
+        }
+        if (token == LineKind.RETAINED) {
+            return token;
+        }
+        int start = skipBlanks(b, pos, to);
+        int end = to;
+        while (end > start && isBlank(b[end - 1])) {
+            end--;
+        }
+        if (end == start) {
+            return malformed(out, "the root is missing");
+        }
+        out.wordsStart = start;
+        out.wordsEnd = end;
+        return token;
+    }
+
     /** Reads the id word at {@code pos} into {@code out}; returns where the word ends, or -1 when the line is malformed. */
     private static int id(byte[] b, int pos, int to, EventLine out) {
         pos = skipBlanks(b, pos, to);
@@ -267,6 +328,18 @@ public final class EventLineParser {
         }
         if (equals(b, from, to, LIBRARY)) {
             return LineKind.LIBRARY;
+        }
+        if (equals(b, from, to, PATH)) {
+            return LineKind.PATH;
+        }
+        if (equals(b, from, to, HOLDER)) {
+            return LineKind.HOLDER;
+        }
+        if (equals(b, from, to, RETAINED)) {
+            return LineKind.RETAINED;
+        }
+        if (equals(b, from, to, REACHABLE)) {
+            return LineKind.REACHABLE;
         }
         return LineKind.OTHER;
     }

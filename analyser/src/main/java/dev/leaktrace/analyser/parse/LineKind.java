@@ -25,15 +25,25 @@ public final class LineKind {
     public static final byte COUNTS = 7;
     /** {@code # leaktrace <version> pid=... host=... log=...}: the agent's header; see {@link EventLine#lineStart}. */
     public static final byte HEADER = 8;
-
     /**
      * {@code @LIBRARY <id> <file>:<line>}: where the library code that made an object ran its
      * {@code new}, when its @ALLOCATE's site is the application line that called that library.
      */
     public static final byte LIBRARY = 9;
+    /** {@code @RETAINED <id> <objects> <bytes>}: from a heap dump, what releasing the group of object id would free. */
+    public static final byte RETAINED = 10;
+    /** {@code @HOLDER <id> <objects> <bytes> <root> <class>...}: from a heap dump, one holder of the group of object id. */
+    public static final byte HOLDER = 11;
+    /** {@code @PATH <id> <root> <step>...}: from a heap dump, the path from a GC root to object id. */
+    public static final byte PATH = 12;
+    /**
+     * {@code @REACHABLE <id> <type> <file>:<line> <objects> <bytes> <root> <class>...}: from a heap
+     * dump, one holder of objects of a group that were dropped yet are still strongly reachable.
+     */
+    public static final byte REACHABLE = 13;
 
     private static final String[] NAMES = {"NONE", "OTHER", "ALLOCATE", "DROP", "GC", "STACK", "MALFORMED", "COUNTS",
-        "HEADER", "LIBRARY"};
+        "HEADER", "LIBRARY", "RETAINED", "HOLDER", "PATH", "REACHABLE"};
 
     private LineKind() {
     }

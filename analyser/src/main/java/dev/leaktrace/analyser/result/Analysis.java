@@ -17,6 +17,8 @@ import java.util.List;
  * @param sources each file, its JVM and its own totals, in the order read
  * @param collectedStacks the bytes collected without a drop, by allocating call stack (and type
  *     and site), largest first; only objects that have a @STACK line
+ * @param reachable objects dropped but still strongly reachable in a heap dump, by type and site,
+ *     each with its holders; count and bytes are the objects and what releasing them would free
  */
 public record Analysis(
         List<String> files,
@@ -34,14 +36,15 @@ public record Analysis(
         List<LeakStack> stacks,
         List<SiteCount> counts,
         List<LogSource> sources,
-        List<LeakStack> collectedStacks) {
+        List<LeakStack> collectedStacks,
+        List<LeakGroup> reachable) {
 
     public Analysis(List<String> files, long allocations, long drops, long collectedWithoutDrop, long leakedCount,
                     long leakedBytes, List<LeakGroup> groups, List<LeakGroup> collected, long otherEvents,
                     Problems problems, List<Timeline> timelines, long stackLines, List<LeakStack> stacks,
                     List<SiteCount> counts, List<LogSource> sources) {
         this(files, allocations, drops, collectedWithoutDrop, leakedCount, leakedBytes, groups, collected, otherEvents,
-                problems, timelines, stackLines, stacks, counts, sources, List.of());
+                problems, timelines, stackLines, stacks, counts, sources, List.of(), List.of());
     }
 
     /** Whether any file is a survivors log, whose short-lived objects are only counted. */

@@ -9,6 +9,8 @@ public enum ProblemKind {
             + "object, before its drop"),
     UNMATCHED_LIBRARY("library line of an unknown id", "library lines of unknown ids", "ignored; a @LIBRARY line"
             + " belongs right after the @ALLOCATE of its object, before its drop"),
+    UNMATCHED_HEAP_LINE("heap analysis line of an unknown id", "heap analysis lines of unknown ids",
+            "ignored; @RETAINED, @HOLDER and @PATH lines belong after the @ALLOCATE of their object, in the same log or dump"),
     MISMATCHED_DROP("drop whose type or size differs from the allocation",
             "drops whose type or size differ from the allocation", "paired by id anyway"),
     TRUNCATED_LINE("truncated last line", "truncated last lines", "the last line has no newline and is incomplete, so it was skipped; "

@@ -56,7 +56,8 @@ class JsonContractTest {
         Analysis after = analyse("@ALLOCATE Proof 100 P.java:57 1\n@ALLOCATE Proof 100 P.java:57 2\n");
         JsonObject json = JsonParser.parseString(JsonOutput.format(DiffJson.of(LeakDiff.compare(before, after))))
                 .getAsJsonObject();
-        assertThat(json.keySet()).containsExactly("before", "after", "types", "sites");
+        assertThat(json.keySet()).containsExactly("before", "after", "types", "sites", "holders");
+        assertThat(json.getAsJsonArray("holders")).as("no heap lines, no holders").isEmpty();
         assertThat(json.getAsJsonObject("before").getAsJsonObject("leaked").get("bytes").getAsLong()).isEqualTo(105);
         assertThat(json.getAsJsonObject("after").getAsJsonObject("leaked").get("count").getAsLong()).isEqualTo(2);
         JsonObject type = json.getAsJsonArray("types").get(0).getAsJsonObject();

@@ -1,0 +1,54 @@
+package dev.leaktrace.agent.heap;
+
+import dev.leaktrace.agent.jar.OwnJar;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the analyser's {@code paths} on a heap dump in a JVM of its own, started from the agent's
+ * jar: the heap-graph library and the memory its index takes never enter the traced JVM, whose
+ * heap is still full of what it dumped.
+ */
+public final class PathAnalysis {
+    /** Longer than any dump this machine's targets allow for; past it the analysis is given up. */
+    private static final long TIMEOUT_MINUTES = 10;
+
+    private PathAnalysis() {
+    }
+
+    /** The @RETAINED, @HOLDER, @PATH and @REACHABLE lines for {@code heapDump}; its messages go to stderr. */
+    public static List<String> run(Path heapDump, int examples, int referenceSize) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", OwnJar.location().toString(),
+                "dev.leaktrace.cli.Main", "paths", heapDump.toString(), "--examples", String.valueOf(examples),
+                "--reference-size", String.valueOf(referenceSize));
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("@RETAINED ") || line.startsWith("@HOLDER ") || line.startsWith("@PATH ")
+                        || line.startsWith("@REACHABLE ")) {
+                    lines.add(line);
+                }
+            }
+        }
+        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IOException("the analysis of " + heapDump + " took over " + TIMEOUT_MINUTES + " minutes");
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("the analysis of " + heapDump + " failed (exit " + process.exitValue() + ")");
+        }
+        return lines;
+    }
+}

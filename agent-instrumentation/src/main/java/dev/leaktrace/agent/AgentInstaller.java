@@ -1,5 +1,6 @@
 package dev.leaktrace.agent;
 
+import dev.leaktrace.agent.channel.AgentChannel;
 import dev.leaktrace.agent.config.ConfigException;
 import dev.leaktrace.agent.config.ConfigLoader;
 import dev.leaktrace.agent.config.LogSettings;
@@ -129,6 +130,7 @@ final class AgentInstaller {
             if (config.paths() > 0) {
                 sink.beforeExit(new ExitPaths(config.paths()));
             }
+            AgentChannel.open(Version.current(), new Requests());
             return true;
         } catch (Throwable failure) {
             Warnings.warn("cannot install the agent (" + failure + "); the application runs untraced.");
@@ -147,6 +149,16 @@ final class AgentInstaller {
                         + " (an object's line is written when it has outlived survivorAge, from the agent's thread);"
                         + " use log: all to record allocating stacks.");
                 return;
+            }
+        }
+    }
+
+    /** The channel's requests go where an attach's arguments go; an install through it is refused. */
+    private static final class Requests implements AgentChannel.Answerer {
+        @Override
+        public void answer(String arguments) {
+            if (!AgentEntry.answer(arguments)) {
+                Warnings.warn("the channel answers requests only; '" + arguments + "' changes nothing.");
             }
         }
     }

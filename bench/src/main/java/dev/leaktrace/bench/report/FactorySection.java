@@ -13,7 +13,7 @@ final class FactorySection implements Section {
 
     @Override
     public void render(StringBuilder out, Targets targets) {
-        out.append("## 5. Tracked objects made by a library's factory\n\n")
+        out.append("## 6. Tracked objects made by a library's factory\n\n")
                 .append("`TrackedBench.trackedByFactory`: as `TrackedBench.tracked`, but the object is made by ")
                 .append("`ResourceFactory.open(..)`, a static factory in a package the config names in `library:`; ")
                 .append("its site is the benchmark's line that called the factory, known from the marked call ")

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,14 +17,16 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class LineSink {
     static final long FLUSH_INTERVAL_MS = 200;
-    private static final int CAPACITY = 1 << 14;
+    private static final int CAPACITY = ThreadBuffers.CAPACITY;
+    /** Buffers checked for an ended thread each time a thread takes one: more than it adds. */
+    private static final int CHECKS_PER_NEW_BUFFER = 2;
     /**
-     * Full buffers waiting for the writer, at most (4 MB, some milliseconds of tracing: enough to
-     * ride out the writer being descheduled); past this a thread writes its own (the disk is slow).
+     * Bytes waiting for the writer, at most (256 full buffers, some milliseconds of tracing: enough
+     * to ride out the writer being descheduled); past this a thread writes its own (the disk is slow).
      */
-    private static final int MAX_HANDED_OVER = 256;
-    /** Full buffers waiting when the writer is woken (see {@link #room}). */
-    private static final int WAKE_WRITER_AT = 4;
+    private static final long MAX_HANDED_OVER = 256L * CAPACITY;
+    /** Bytes waiting when the writer is woken (see {@link #room}): four full buffers. */
+    private static final long WAKE_WRITER_AT = 4L * CAPACITY;
 
     private final OutputStream out;
     private final String description;
@@ -31,9 +34,10 @@ public final class LineSink {
     private final Object writeLock = new Object();
     /** Held while bytes go to the stream, so that what was handed over goes first, in order. */
     private final Object streamLock = new Object();
-    private final CopyOnWriteArrayList<ThreadBuffer> buffers = new CopyOnWriteArrayList<>();
+    /** Under the write lock. */
+    private final ThreadBuffers buffers = new ThreadBuffers();
     private final ConcurrentLinkedQueue<Chunk> handedOver = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger handedOverCount = new AtomicInteger();
+    private final AtomicLong handedOverBytes = new AtomicLong();
     /** Written-out arrays, reused for hand-overs so that steady tracing allocates none. */
     private final ConcurrentLinkedQueue<byte[]> spareArrays = new ConcurrentLinkedQueue<>();
     private final AtomicInteger spareCount = new AtomicInteger();
@@ -52,12 +56,48 @@ public final class LineSink {
         }
     }
 
-    private final class ExitFlush implements Runnable {
+    /** The exit's writing, on a thread of its own, so that the exit hook can stop waiting for it. */
+    private final class ExitWrite implements Runnable {
         @Override
         public void run() {
             closeForExit();
         }
     }
+
+    /**
+     * The exit hook: waits for the exit's writing at most {@link #EXIT_DEADLINE_MS}. A JVM whose
+     * output is stuck (a pipe nobody reads, a hung file system) or whose heap is exhausted must
+     * still end when asked to; a shutdown hook that never returns would keep it alive for ever.
+     */
+    private static final class ExitFlush implements Runnable {
+        private final Thread exitWrite;
+
+        ExitFlush(Thread exitWrite) {
+            this.exitWrite = exitWrite;
+        }
+
+        @Override
+        public void run() {
+            try {
+                exitWrite.start();
+            } catch (Throwable noThread) {
+                exitWrite.run(); // no thread to be had (out of memory): the hook writes, unbounded
+                return;
+            }
+            try {
+                exitWrite.join(EXIT_DEADLINE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (exitWrite.isAlive()) {
+                Warnings.warn("could not finish writing the log within " + EXIT_DEADLINE_MS / 1000
+                        + " s at exit (output stuck, or the JVM out of memory); the JVM ends without the rest.");
+            }
+        }
+    }
+
+    /** How long the exit waits for the log to be written out. */
+    static final long EXIT_DEADLINE_MS = 10_000;
 
     /** Lines handed to the writer: {@code data[from, to)}. */
     private static final class Chunk {
@@ -82,7 +122,9 @@ public final class LineSink {
         Thread thread = AgentThreads.newThread(new Writer(), "leaktrace-writer");
         writer = thread;
         thread.start();
-        Runtime.getRuntime().addShutdownHook(AgentThreads.newThread(new ExitFlush(), "leaktrace-exit-flush"));
+        // Made now, not at exit, when there may be no memory left to make it.
+        Thread exitWrite = AgentThreads.newThread(new ExitWrite(), "leaktrace-exit-write");
+        Runtime.getRuntime().addShutdownHook(AgentThreads.newThread(new ExitFlush(exitWrite), "leaktrace-exit-flush"));
     }
 
     /**
@@ -107,15 +149,41 @@ public final class LineSink {
         }
     }
 
+    /** A platform thread's own buffer; null when none can be had (out of memory). */
     private ThreadBuffer bufferOf(ThreadState thread) {
         ThreadBuffer buffer = thread.buffer;
         if (buffer == null || thread.bufferSink != this) {
-            buffer = new ThreadBuffer(Thread.currentThread(), CAPACITY);
-            buffers.add(buffer);
+            try {
+                synchronized (writeLock) {
+                    retireEnded(CHECKS_PER_NEW_BUFFER);
+                    buffer = buffers.register(Thread.currentThread());
+                }
+            } catch (OutOfMemoryError e) {
+                return null;
+            }
             thread.buffer = buffer;
             thread.bufferSink = this;
         }
         return buffer;
+    }
+
+    /**
+     * Under the write lock: of the next {@code checks} buffers in the round, writes out and retires
+     * those whose thread ended.
+     */
+    private void retireEnded(int checks) {
+        for (int i = 0; i < checks; i++) {
+            ThreadBuffer candidate = buffers.candidate();
+            if (candidate == null) {
+                return;
+            }
+            if (candidate.isOrphan()) {
+                writePublished(candidate);
+                buffers.retireCandidate();
+            } else {
+                buffers.keepCandidate();
+            }
+        }
     }
 
     void allocate(ThreadState thread, TrackedRef entry, byte[] type, byte[] frames) {
@@ -128,16 +196,16 @@ public final class LineSink {
      * on another thread can write them out first.
      */
     void allocate(ThreadState thread, TrackedRef entry, byte[] type, byte[] frames, byte[] librarySite) {
-        ThreadBuffer buffer = bufferOf(thread);
+        ThreadBuffer buffer = thread.virtual ? null : bufferOf(thread);
         int length = LineFormat.MAX_FIXED_PART + type.length + entry.site.length
                 + (frames == null ? 0 : LineFormat.MAX_FIXED_PART + frames.length)
                 + (librarySite == null ? 0 : LineFormat.MAX_FIXED_PART + librarySite.length);
-        int at = room(buffer, length);
+        int at = buffer == null ? -1 : room(buffer, length);
         if (at < 0) {
             byte[] lines = new byte[length];
             int end = LineFormat.allocate(lines, 0, type, entry.size, entry.site, entry.id);
             end = extraLines(lines, end, entry.id, frames, librarySite);
-            writeLine(lines, end);
+            handOverLine(lines, end);
             return;
         }
         thread.setId(entry.id);
@@ -161,8 +229,11 @@ public final class LineSink {
 
     /** Appends a @DROP or @GC line, after making sure the object's @ALLOCATE is out first. */
     void release(ThreadState thread, TrackedRef entry, byte[] keyword) {
+        release(thread.virtual ? null : bufferOf(thread), thread, entry, keyword);
+    }
+
+    private void release(ThreadBuffer buffer, ThreadState thread, TrackedRef entry, byte[] keyword) {
         ThreadBuffer allocatedBy = entry.owner;
-        ThreadBuffer buffer = bufferOf(thread);
         if (allocatedBy != null && allocatedBy != buffer && allocatedBy.writtenTotal < entry.ownerEnd) {
             synchronized (writeLock) {
                 writePublished(allocatedBy);
@@ -170,10 +241,10 @@ public final class LineSink {
         }
         byte[] type = entry.type.nameBytes;
         int length = LineFormat.MAX_FIXED_PART + type.length;
-        int at = room(buffer, length);
+        int at = buffer == null ? -1 : room(buffer, length);
         if (at < 0) {
             byte[] line = new byte[length];
-            writeLine(line, LineFormat.release(line, 0, keyword, type, entry.size, entry.id));
+            handOverLine(line, LineFormat.release(line, 0, keyword, type, entry.size, entry.id));
             return;
         }
         thread.setId(entry.id);
@@ -192,18 +263,30 @@ public final class LineSink {
             handed = handOver(buffer);
             if (!handed) {
                 writePublished(buffer);
+                grow(buffer);
             }
             buffer.chunkStart += buffer.published;
             buffer.writtenTotal = buffer.chunkStart;
             buffer.written = 0;
             buffer.published = 0;
         }
-        if (handed && handedOverCount.get() >= WAKE_WRITER_AT) {
+        if (handed && handedOverBytes.get() >= WAKE_WRITER_AT) {
             // The writer only sleeps with little handed over: wake it once a few buffers wait, not
             // for each, as a wake-up is a system call; fewer wait for the periodic flush at most.
             LockSupport.unpark(writer);
         }
         return length <= buffer.data.length ? 0 : -1;
+    }
+
+    /** Under the write lock, its lines written out: a buffer's first, small array makes way for a full one. */
+    private static void grow(ThreadBuffer buffer) {
+        if (buffer.data.length < CAPACITY) {
+            try {
+                buffer.data = new byte[CAPACITY];
+            } catch (OutOfMemoryError e) {
+                // it goes on with the small one
+            }
+        }
     }
 
     /**
@@ -212,7 +295,7 @@ public final class LineSink {
      * behind, no memory for an array).
      */
     private boolean handOver(ThreadBuffer buffer) {
-        if (writer == null || writeThrough || handedOverCount.get() >= MAX_HANDED_OVER) {
+        if (writer == null || writeThrough || handedOverBytes.get() >= MAX_HANDED_OVER) {
             return false;
         }
         byte[] fresh = spareArrays.poll();
@@ -231,7 +314,7 @@ public final class LineSink {
             return false; // nothing was handed over: the caller writes the lines itself
         }
         if (lines) {
-            handedOverCount.incrementAndGet();
+            handedOverBytes.addAndGet(buffer.published - buffer.written);
         } else {
             recycle(buffer.data);
         }
@@ -241,7 +324,7 @@ public final class LineSink {
 
     /** Keeps a few written-out arrays for reuse; the rest (after the writer fell behind) go to the GC. */
     private void recycle(byte[] array) {
-        if (spareCount.get() >= MAX_SPARE) {
+        if (array.length != CAPACITY || spareCount.get() >= MAX_SPARE) {
             return;
         }
         try {
@@ -256,7 +339,7 @@ public final class LineSink {
     private void writeHandedOver() {
         Chunk chunk;
         while ((chunk = handedOver.poll()) != null) {
-            handedOverCount.decrementAndGet();
+            handedOverBytes.addAndGet(chunk.from - chunk.to);
             writeOut(chunk.data, chunk.from, chunk.to - chunk.from);
             recycle(chunk.data);
         }
@@ -269,6 +352,37 @@ public final class LineSink {
                 writePublished(buffer);
                 flushStream();
             }
+        }
+    }
+
+    /**
+     * A line outside any buffer (a virtual thread's, or one too long for its buffer) goes into the
+     * queue of what was handed over, which every write to the stream empties first: so it follows
+     * whatever its thread wrote before, and precedes whatever is written after it. It is written
+     * here instead when the writer cannot take it (not started, or behind).
+     */
+    private void handOverLine(byte[] line, int length) {
+        if (writer == null || handedOverBytes.get() >= MAX_HANDED_OVER) {
+            writeLine(line, length);
+            return;
+        }
+        try {
+            handedOver.add(new Chunk(line, 0, length));
+        } catch (OutOfMemoryError e) {
+            writeLine(line, length);
+            return;
+        }
+        long waiting = handedOverBytes.addAndGet(length);
+        // Read after the hand-over, as afterLine reads it after publishing (the two exit flushes).
+        if (writeThrough) {
+            synchronized (writeLock) {
+                synchronized (streamLock) {
+                    writeHandedOver();
+                    flushStream();
+                }
+            }
+        } else if (waiting >= WAKE_WRITER_AT && waiting - length < WAKE_WRITER_AT) {
+            LockSupport.unpark(writer);
         }
     }
 
@@ -308,8 +422,8 @@ public final class LineSink {
             synchronized (streamLock) {
                 writeHandedOver();
             }
-            for (ThreadBuffer buffer : buffers) {
-                writePublished(buffer);
+            for (int i = 0; i < buffers.count(); i++) {
+                writePublished(buffers.at(i));
             }
             synchronized (streamLock) {
                 flushStream();
@@ -355,7 +469,7 @@ public final class LineSink {
                     flush();
                     forgetFinishedThreads();
                     nextFlush = System.nanoTime() + FLUSH_INTERVAL_MS * 1_000_000;
-                } else if (handedOverCount.get() < WAKE_WRITER_AT) {
+                } else if (handedOverBytes.get() < WAKE_WRITER_AT) {
                     LockSupport.parkNanos(this, wait);
                 } else {
                     synchronized (streamLock) {
@@ -368,15 +482,10 @@ public final class LineSink {
         }
     }
 
-    /** Buffers of threads that ended are dropped once written out (just done by flush()). */
+    /** A whole round of checks: the buffers of threads that ended are written out and retired. */
     private void forgetFinishedThreads() {
-        for (ThreadBuffer buffer : buffers) {
-            if (buffer.isOrphan()) {
-                synchronized (writeLock) {
-                    writePublished(buffer);
-                    buffers.remove(buffer);
-                }
-            }
+        synchronized (writeLock) {
+            retireEnded(buffers.count());
         }
     }
 

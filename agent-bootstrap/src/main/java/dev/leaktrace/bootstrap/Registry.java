@@ -1,7 +1,9 @@
 package dev.leaktrace.bootstrap;
 
 import java.lang.ref.ReferenceQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -18,8 +20,19 @@ final class Registry {
 
     private final Segment[] segments = new Segment[SEGMENTS];
     final ReferenceQueue<Object> collected = new ReferenceQueue<>();
-    /** Threads whose newest-object slot may hold an entry. */
-    private final CopyOnWriteArrayList<ThreadState> threads = new CopyOnWriteArrayList<>();
+    /**
+     * Platform threads whose newest-object slot may hold an entry: added once per thread, and
+     * removed, once a thread ended, by a thread listed after it or by the reaper's sweep, so that
+     * the set holds about the threads alive, however many came and went. A concurrent set, not a
+     * copy-on-write list: each change costs the same at any size, and a search still sees every
+     * thread listed before it began.
+     */
+    private final Set<ThreadState> threads = ConcurrentHashMap.newKeySet();
+    /** Held while ended threads are taken off the list; {@link #sweep} goes round it a few at a time. */
+    private final Object sweepLock = new Object();
+    private Iterator<ThreadState> sweep;
+    /** Threads checked for an end each time a thread is listed: more than it adds. */
+    private static final int CHECKS_PER_LISTING = 2;
 
     Registry() {
         for (int i = 0; i < SEGMENTS; i++) {
@@ -51,7 +64,7 @@ final class Registry {
      * repeat is seen.
      */
     TrackedRef claim(Object object, TrackedRef made, TypeInfo type, ThreadState thread, boolean mayRepeat) {
-        if (mayRepeat) {
+        if (mayRepeat || thread.virtual) {
             TrackedRef newest = thread.newest;
             if (newest != null && newest.refersTo(object)) {
                 return null;
@@ -61,6 +74,7 @@ final class Registry {
         }
         TrackedRef entry = made != null ? made : new TrackedRef(object, collected, type);
         if (thread.listedIn != this) {
+            forgetSomeFinishedThreads();
             threads.add(thread);
             thread.listedIn = this;
         }
@@ -180,11 +194,33 @@ final class Registry {
      * threads, so that thread churn does not grow the list.
      */
     void forgetFinishedThreads() {
-        for (ThreadState t : threads) {
-            if (t.isOrphan()) {
-                moveNewestIntoSegment(t, null);
-                threads.remove(t);
+        synchronized (sweepLock) {
+            for (Iterator<ThreadState> all = threads.iterator(); all.hasNext(); ) {
+                forgetIfEnded(all);
             }
+        }
+    }
+
+    /** The next few listed threads, going round the list: those that ended are forgotten. */
+    private void forgetSomeFinishedThreads() {
+        synchronized (sweepLock) {
+            for (int i = 0; i < CHECKS_PER_LISTING; i++) {
+                if (sweep == null || !sweep.hasNext()) {
+                    sweep = threads.iterator();
+                    if (!sweep.hasNext()) {
+                        return;
+                    }
+                }
+                forgetIfEnded(sweep);
+            }
+        }
+    }
+
+    private void forgetIfEnded(Iterator<ThreadState> at) {
+        ThreadState t = at.next();
+        if (t.isOrphan()) {
+            moveNewestIntoSegment(t, null);
+            at.remove();
         }
     }
 

@@ -45,8 +45,8 @@ final class ThreadBuffer extends ThreadBufferFields {
         return chunkStart + published;
     }
 
+    /** Under the sink's write lock: a platform thread's buffer whose thread ended. */
     boolean isOrphan() {
-        Thread owner = thread.get();
         return owner == null || !owner.isAlive();
     }
 }

@@ -1,10 +1,12 @@
 package dev.leaktrace.bootstrap;
 
-import java.lang.ref.WeakReference;
-
 /** The fields of {@link ThreadBuffer}, between two cache lines of padding (see {@link CacheLinePadding}). */
 abstract class ThreadBufferFields extends CacheLinePadding {
-    final WeakReference<Thread> thread;
+    /**
+     * The platform thread that appends to this buffer; null once it ended and the buffer was
+     * retired. Changed under the sink's write lock.
+     */
+    Thread owner;
     /** Replaced by the owner, under the sink's write lock, when it hands a full array to the writer. */
     byte[] data;
     /** Bytes of {@code data} holding complete lines. Written by the owner only (reset under the lock). */
@@ -17,7 +19,7 @@ abstract class ThreadBufferFields extends CacheLinePadding {
     volatile long writtenTotal;
 
     ThreadBufferFields(Thread owner, int capacity) {
-        this.thread = new WeakReference<>(owner);
+        this.owner = owner;
         this.data = new byte[capacity];
     }
 }

@@ -53,12 +53,6 @@ final class ThreadState extends ThreadStateFields {
         return !owner.isAlive();
     }
     /**
-     * Elements left unused at both ends of the announcement stacks: a cache line between the
-     * slots written per object and whatever object the GC puts next to the arrays.
-     */
-    private static final int PAD = 16;
-
-    /**
      * The states of recently seen threads, by thread id: a hit costs two reads, where a
      * {@code ThreadLocal} lookup (four per traced object) costs a hash probe. Each thread fills
      * only its own slot, on a miss; two threads that share a slot both fall back to the lookup.
@@ -102,23 +96,23 @@ final class ThreadState extends ThreadStateFields {
 
     /** A rewritten {@code new type(...)} is about to call the constructor. */
     void push(Class<?> type, int site) {
-        if (PAD + depth + PAD == types.length) {
+        if (pad + depth + pad == types.length) {
             if (depth == MAX_DEPTH) {
                 // Only constructors that threw leave entries behind, at the bottom; keep the newest.
                 int keep = MAX_DEPTH / 2;
-                System.arraycopy(types, PAD + depth - keep, types, PAD, keep);
-                System.arraycopy(sites, PAD + depth - keep, sites, PAD, keep);
-                System.arraycopy(bound, PAD + depth - keep, bound, PAD, keep);
-                java.util.Arrays.fill(types, PAD + keep, PAD + depth, null);
-                java.util.Arrays.fill(bound, PAD + keep, PAD + depth, null);
+                System.arraycopy(types, pad + depth - keep, types, pad, keep);
+                System.arraycopy(sites, pad + depth - keep, sites, pad, keep);
+                System.arraycopy(bound, pad + depth - keep, bound, pad, keep);
+                java.util.Arrays.fill(types, pad + keep, pad + depth, null);
+                java.util.Arrays.fill(bound, pad + keep, pad + depth, null);
                 depth = keep;
             } else {
-                types = java.util.Arrays.copyOf(types, PAD + depth * 2 + PAD);
-                sites = java.util.Arrays.copyOf(sites, PAD + depth * 2 + PAD);
-                bound = java.util.Arrays.copyOf(bound, PAD + depth * 2 + PAD);
+                types = java.util.Arrays.copyOf(types, pad + depth * 2 + pad);
+                sites = java.util.Arrays.copyOf(sites, pad + depth * 2 + pad);
+                bound = java.util.Arrays.copyOf(bound, pad + depth * 2 + pad);
             }
         }
-        int at = PAD + depth++;
+        int at = pad + depth++;
         types[at] = type;
         bound[at] = null;
         sites[at] = site;
@@ -131,7 +125,7 @@ final class ThreadState extends ThreadStateFields {
      * not announcements.
      */
     int unbound(Class<?> type) {
-        for (int i = PAD + depth - 1; i >= PAD; i--) {
+        for (int i = pad + depth - 1; i >= pad; i--) {
             if (types[i] == type && bound[i] == null && sites[i] != DELEGATING) {
                 return i;
             }
@@ -151,8 +145,8 @@ final class ThreadState extends ThreadStateFields {
 
     /** Whether an unbound delegation mark of {@code type} is on top (an object no {@code new} announced). */
     boolean delegationOnTop(Class<?> type) {
-        int top = PAD + depth - 1;
-        return top >= PAD && types[top] == type && sites[top] == DELEGATING && bound[top] == null;
+        int top = pad + depth - 1;
+        return top >= pad && types[top] == type && sites[top] == DELEGATING && bound[top] == null;
     }
 
     /**
@@ -163,14 +157,14 @@ final class ThreadState extends ThreadStateFields {
     void bind(int index, Class<?> type, TrackedRef entry) {
         if (index >= 0) {
             bound[index] = entry;
-            for (int i = PAD + depth - 1; i > index; i--) {
+            for (int i = pad + depth - 1; i > index; i--) {
                 if (types[i] == type && sites[i] == DELEGATING && bound[i] == null) {
                     bound[i] = entry;
                 }
             }
             return;
         }
-        for (int i = PAD + depth - 1; i >= PAD && types[i] == type && sites[i] == DELEGATING && bound[i] == null; i--) {
+        for (int i = pad + depth - 1; i >= pad && types[i] == type && sites[i] == DELEGATING && bound[i] == null; i--) {
             bound[i] = entry;
         }
     }
@@ -185,15 +179,15 @@ final class ThreadState extends ThreadStateFields {
      * lend their site to this object.
      */
     TrackedRef pop(Class<?> type, Object object) {
-        for (int i = PAD + depth - 1; i >= PAD; i--) {
+        for (int i = pad + depth - 1; i >= pad; i--) {
             TrackedRef entry = bound[i];
             if (types[i] == type && entry != null && entry.refersTo(object)) {
                 poppedSite = sites[i];
-                for (int j = i; j < PAD + depth; j++) {
+                for (int j = i; j < pad + depth; j++) {
                     types[j] = null;
                     bound[j] = null;
                 }
-                depth = i - PAD;
+                depth = i - pad;
                 return entry;
             }
         }

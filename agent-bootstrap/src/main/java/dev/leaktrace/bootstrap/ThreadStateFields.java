@@ -17,18 +17,31 @@ abstract class ThreadStateFields extends IdText {
      * second) forgets its state.
      */
     final Thread owner = Thread.currentThread();
+    /**
+     * A virtual thread: it has no buffer (its lines are handed to the writer one by one) and no
+     * newest slot (its objects go straight into the registry's segments), so nothing lists it and
+     * nothing of it outlives it.
+     */
+    final boolean virtual = VirtualThreads.isVirtual(owner);
     /** This thread's output buffer, and the sink it belongs to (a new sink means a new buffer). */
     ThreadBuffer buffer;
     LineSink bufferSink;
-    /** The announcement stacks (see ThreadState.push), with unused padding at both ends. */
-    Class<?>[] types = new Class<?>[16 + 16 + 16];
-    int[] sites = new int[16 + 16 + 16];
+    /**
+     * Elements left unused at both ends of the announcement stacks: a cache line between the
+     * slots written per object and whatever object the GC puts next to the arrays. None for a
+     * virtual thread, which shares its carrier with no other thread at a time, and whose state is
+     * made anew for each of them (so small stacks too).
+     */
+    final int pad = virtual ? 0 : 16;
+    /** The announcement stacks (see ThreadState.push), with {@link #pad} unused at both ends. */
+    Class<?>[] types = new Class<?>[pad + (virtual ? 4 : 16) + pad];
+    int[] sites = new int[types.length];
     /**
      * The registry entry made for the object an announcement was bound to (once its
      * constructor's super() returned), else null; weak, so an entry left by a constructor that
      * threw keeps nothing alive.
      */
-    TrackedRef[] bound = new TrackedRef[16 + 16 + 16];
+    TrackedRef[] bound = new TrackedRef[types.length];
     /** The site of the announcement {@link ThreadState#pop} found last. */
     int poppedSite;
 

@@ -23,7 +23,11 @@ final class TrackedRef extends WeakReference<Object> {
     long size;
     /** The site token of the @ALLOCATE line (shared between objects of one site). */
     byte[] site;
-    /** The buffer that holds the @ALLOCATE line, and the stream position just after it. */
+    /**
+     * The buffer that holds the @ALLOCATE line (null for a line handed over on its own), and the
+     * stream position just after it. Buffers pass from ended threads to new ones (ThreadBuffers),
+     * so this holds no buffer per ended thread; past the pool's bound, only an emptied one.
+     */
     ThreadBuffer owner;
     long ownerEnd;
     /** Next entry in the same registry bucket. */

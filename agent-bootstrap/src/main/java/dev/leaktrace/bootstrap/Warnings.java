@@ -22,11 +22,18 @@ public final class Warnings {
 
     /** A failure of the agent itself inside an event: reported once, the event skipped. */
     static void internalError(Throwable failure) {
+        if (failure instanceof OutOfMemoryError) {
+            return; // the application's heap is gone, not our fault; building a message would fail too
+        }
         if (!internalErrorReported) {
             internalErrorReported = true;
-            warn("internal error, the event was skipped (please report): " + failure);
-            if (Boolean.getBoolean("leaktrace.debug")) {
-                failure.printStackTrace();
+            try {
+                warn("internal error, the event was skipped (please report): " + failure);
+                if (Boolean.getBoolean("leaktrace.debug")) {
+                    failure.printStackTrace();
+                }
+            } catch (Throwable ignored) {
+                // called from catch blocks of the agent's own threads, which must not die of it
             }
         }
     }

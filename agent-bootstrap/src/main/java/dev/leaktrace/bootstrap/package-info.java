@@ -27,16 +27,31 @@
  *
  * <h2>Concurrency</h2>
  *
- * The threads: application threads, each the owner of its {@code ThreadState} and, per sink, its
- * {@code ThreadBuffer}; the writer ({@code leaktrace-writer}); the reaper ({@code leaktrace-gc-watch});
- * the exit hook ({@code leaktrace-exit-flush}); and readers through {@link RecorderQueries}. A
- * thread already inside the recorder (a size rule that creates a traced object) is not recorded
- * again ({@code ThreadState.busy}).
+ * The threads: application threads, each the owner of its {@code ThreadState} and, per sink, a
+ * platform thread's {@code ThreadBuffer}; the writer ({@code leaktrace-writer}); the reaper
+ * ({@code leaktrace-gc-watch}); the exit hook ({@code leaktrace-exit-flush}) and the exit's writing
+ * ({@code leaktrace-exit-write}); and readers through {@link RecorderQueries}. A thread already
+ * inside the recorder (a size rule that creates a traced object) is not recorded again
+ * ({@code ThreadState.busy}).
+ *
+ * <h3>Threads that end</h3>
+ * Nothing of a thread outlives it for long, however many threads come and go: its
+ * {@code ThreadState} lives in its thread-local (and for at most a reaper's sweep in the cache of
+ * recent states); a platform thread's buffer is retired once its thread is found ended (by the
+ * writer's sweep every {@code FLUSH_INTERVAL_MS}, or by threads taking a buffer, two checks each),
+ * written out, and handed to the next new thread ({@code ThreadBuffers}), so entries that name it
+ * hold a buffer in use or pooled; the registry lists platform threads in a concurrent set, from
+ * which ended ones are removed the same way (two checks per thread listed, and the reaper's sweep).
+ * A virtual thread has no buffer and no newest slot: each of its lines is handed over on its own,
+ * and its objects go straight into the segments, so nothing lists it and no monitor of ours is
+ * held by it while it could be unmounted.
  *
  * <h3>Lines: per-thread buffers and their hand-over</h3>
  * <ol>
  * <li>Only a buffer's owner writes its bytes and moves {@code published}, by a release store after
- * each whole line. Bytes below {@code published} do not change until they are written out.</li>
+ * each whole line. Bytes below {@code published} do not change until they are written out. A
+ * buffer changes owner only under the write lock, after its thread ended and its lines were
+ * written out; its stream position goes on, so an entry's {@code ownerEnd} keeps its meaning.</li>
  * <li>Any thread holding the sink's write lock may write out the bytes from {@code written} to
  * {@code published}: the writer's periodic flush, a release on another thread, the exit.
  * {@code written} and {@code writtenTotal} change under that lock only.</li>
@@ -45,7 +60,10 @@
  * yet, the exit has begun, the writer is {@code MAX_HANDED_OVER} buffers behind, or no array can be
  * had.</li>
  * <li>Every write to the stream, under the stream lock (taken after the write lock), first writes
- * what was handed over, oldest first: no line is torn, interleaved or reordered.</li>
+ * what was handed over, oldest first: no line is torn, interleaved or reordered. A line outside
+ * any buffer (a virtual thread's, or one too long for a buffer) is handed over on its own, so it
+ * follows its thread's earlier lines and precedes anything written after it; its entry names no
+ * buffer.</li>
  * <li>A release line written by another thread than the object's @ALLOCATE: that thread first
  * writes the allocating buffer out up to the entry's {@code ownerEnd}, so a release never precedes
  * its allocation.</li>
@@ -74,16 +92,20 @@
  * Entries are weak references on the registry's queue. {@code GcReaper} takes each collected one
  * from the queue and, if it wins {@code end()}, writes a @DROP for {@code gc} types and a @GC for the
  * others; a dropped entry is unreachable and never enqueued. Each second it moves the newest objects
- * of threads that ended into the segments and forgets those threads; the writer forgets their
- * buffers once written out. Before the first exit flush the exit hook reports what the GC queued
+ * of threads that ended into the segments and forgets those threads (threads being listed do the
+ * same, a few at a time); the writer retires their buffers once written out. The agent's own
+ * threads catch everything, out-of-memory errors included, and go on. Before the first exit flush the exit hook reports what the GC queued
  * and the reaper has not reached; a test gate ({@link RecorderQueries#collectGarbage}) does the
  * same, then waits for a report in progress.
  *
  * <h3>The two exit flushes</h3>
- * The exit hook sets {@code writeThrough}, flushes, waits a millisecond and flushes again; from
+ * The exit hook has its writing done on a thread made at start (there may be no memory to make one
+ * at exit) and waits for it at most {@code EXIT_DEADLINE_MS}: a stuck output or an exhausted heap
+ * must not keep the JVM from ending; past the deadline it says so and lets the JVM end. The
+ * writing sets {@code writeThrough}, flushes, waits a millisecond and flushes again; from
  * then on each thread writes its own lines at once, since other shutdown hooks may still trace.
- * A thread reads {@code writeThrough} after publishing a line with a release store and no fence in
- * between, so it may read false while its line is not yet in memory: the first flush can miss a
+ * A thread reads {@code writeThrough} after publishing a line with a release store (or after
+ * handing a line over) and no fence in between, so it may read false while its line is not yet in memory: the first flush can miss a
  * line its thread will not write itself. The second one sees it: a store reaches memory within
  * nanoseconds, and a thread descheduled in between drains its stores when it is switched out.
  * Every line published later reads {@code writeThrough} as true.

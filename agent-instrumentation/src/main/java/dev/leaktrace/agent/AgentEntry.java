@@ -16,23 +16,30 @@ public final class AgentEntry {
     }
 
     public static void agentmain(String arguments, Instrumentation instrumentation) {
+        if (!answer(arguments)) {
+            start(arguments, instrumentation, false);
+        }
+    }
+
+    /** Answers a request of the CLI (dump, status); false when {@code arguments} is none, but an install. */
+    static boolean answer(String arguments) {
         if (arguments != null && arguments.startsWith(LiveDump.ARGUMENT)) {
             LiveDump.write(arguments.substring(LiveDump.ARGUMENT.length()), false, false);
-            return;
+            return true;
         }
         if (arguments != null && arguments.startsWith(LiveDump.AFTER_GC)) {
             LiveDump.write(arguments.substring(LiveDump.AFTER_GC.length()), true, false);
-            return;
+            return true;
         }
         if (arguments != null && arguments.startsWith(LiveDump.WITH_HEAP)) {
             LiveDump.write(arguments.substring(LiveDump.WITH_HEAP.length()), true, true);
-            return;
+            return true;
         }
         if (arguments != null && arguments.startsWith(LiveDump.STATUS)) {
             LiveDump.writeStatus(arguments.substring(LiveDump.STATUS.length()));
-            return;
+            return true;
         }
-        start(arguments, instrumentation, false);
+        return false;
     }
 
     private static void start(String arguments, Instrumentation instrumentation, boolean atStartup) {

@@ -1,5 +1,6 @@
 package dev.leaktrace.agent;
 
+import dev.leaktrace.agent.channel.AgentChannel;
 import dev.leaktrace.agent.config.ConfigException;
 import dev.leaktrace.agent.config.ConfigLoader;
 import dev.leaktrace.agent.config.LogSettings;
@@ -127,10 +128,21 @@ final class AgentInstaller {
             if (config.paths() > 0) {
                 sink.beforeExit(new ExitPaths(config.paths()));
             }
+            AgentChannel.open(Version.current(), new Requests());
             return true;
         } catch (Throwable failure) {
             Warnings.warn("cannot install the agent (" + failure + "); the application runs untraced.");
             return false;
+        }
+    }
+
+    /** The channel's requests go where an attach's arguments go; an install through it is refused. */
+    private static final class Requests implements AgentChannel.Answerer {
+        @Override
+        public void answer(String arguments) {
+            if (!AgentEntry.answer(arguments)) {
+                Warnings.warn("the channel answers requests only; '" + arguments + "' changes nothing.");
+            }
         }
     }
 

@@ -30,6 +30,7 @@ public final class JvmRun {
     private Path workingDirectory;
     private Duration timeout = Duration.ofSeconds(180);
     private int configs;
+    private boolean stdoutUnread;
 
     private JvmRun(Jdk jdk, Path jar) throws IOException {
         this.jdk = jdk;
@@ -122,6 +123,15 @@ public final class JvmRun {
         return this;
     }
 
+    /**
+     * The JVM's stdout goes to a pipe that nobody reads: once the pipe is full, whoever writes to
+     * stdout blocks (a stuck output). {@link RunningJvm#stdout} is then empty.
+     */
+    public JvmRun stdoutUnread() {
+        this.stdoutUnread = true;
+        return this;
+    }
+
     /** Runs the JVM to its end. */
     public RunResult run(String... args) throws IOException, InterruptedException {
         return start(args).finish(timeout);
@@ -136,6 +146,10 @@ public final class JvmRun {
                 .directory((workingDirectory == null ? dir : workingDirectory).toFile())
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
+        if (stdoutUnread) {
+            builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
+            Files.writeString(stdout, "");
+        }
         builder.environment().putAll(env);
         return new RunningJvm(builder.start(), command, stdout, stderr, log());
     }

@@ -45,8 +45,17 @@ public final class RunningJvm {
      * assertion: the fixture prints the line when it reaches that point, whenever that is.
      */
     public String awaitLine(String prefix) throws IOException, InterruptedException {
+        return awaitLine(stdout, prefix);
+    }
+
+    /** {@link #awaitLine} on stderr. */
+    public String awaitErrorLine(String prefix) throws IOException, InterruptedException {
+        return awaitLine(stderr, prefix);
+    }
+
+    private String awaitLine(Path output, String prefix) throws IOException, InterruptedException {
         for (int i = 0; i < 6000; i++) {
-            for (String line : Files.readAllLines(stdout)) {
+            for (String line : Files.readAllLines(output)) {
                 if (line.startsWith(prefix)) {
                     return line;
                 }

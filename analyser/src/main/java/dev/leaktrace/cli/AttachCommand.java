@@ -56,7 +56,8 @@ final class AttachCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try {
-            if (Attacher.ask(pid, "status").startsWith("traced")) {
+            Attacher.checkPid(pid);
+            if (ManagementChannel.traced(pid)) {
                 err.println("leaktrace: process " + pid + " is traced already; nothing changed.");
                 return ExitCodes.GATE_FAILED;
             }

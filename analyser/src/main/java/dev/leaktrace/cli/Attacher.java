@@ -18,18 +18,25 @@ final class Attacher {
         try {
             ByteBuddyAgent.attach(jar, pid, arguments);
         } catch (RuntimeException | LinkageError e) {
-            throw new CommandFailure("cannot attach to process " + pid + ": " + reason(e)
-                    + ". Check that it is a running JVM of the same user, started from a JDK (not a bare JRE),"
-                    + " and without -XX:+DisableAttachMechanism.");
+            throw new CommandFailure("cannot attach to process " + pid + ": " + reason(e) + ". " + CHECK);
         }
     }
+
+    /** What to check when attaching fails. */
+    static final String CHECK = "Check that it is a running JVM of the same user, started from a JDK (not a bare JRE),"
+            + " and without -XX:+DisableAttachMechanism.";
 
     /**
      * Attaches with {@code key=<answer>} and returns what the agent wrote there; the caller removes
      * the file, and what the agent wrote beside it.
      */
     static String askInto(String pid, String key, Path answer) throws CommandFailure {
-        attach(pid, key + "=" + answer);
+        checkPid(pid);
+        // A traced JVM answers over its management agent; loading the jar again would make
+        // Java 21+ print a warning on the target's stderr for each command.
+        if (!ManagementChannel.answer(pid, key + "=" + answer)) {
+            attach(pid, key + "=" + answer);
+        }
         if (!Files.exists(answer)) {
             throw new CommandFailure("process " + pid + " did not answer (see its stderr for 'leaktrace:' lines)");
         }
@@ -57,7 +64,7 @@ final class Attacher {
     }
 
     /** The most specific message in the cause chain; some attach failures carry none at all. */
-    private static String reason(Throwable e) {
+    static String reason(Throwable e) {
         String reason = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {

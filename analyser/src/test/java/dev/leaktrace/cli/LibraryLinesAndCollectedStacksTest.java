@@ -68,7 +68,7 @@ class LibraryLinesAndCollectedStacksTest {
         CliRun run = CliRun.of("report", log(), "-o", html.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         String page = Files.readString(html);
-        assertThat(page).contains("<td>org/h2/jdbc/JdbcConnection.java:234</td>")
+        assertThat(page).contains("<td><span class=\"name\">org/<wbr>h2/<wbr>jdbc/<wbr>JdbcConnection.java:234</span></td>")
                 .contains("Collected without a drop, by call stack");
     }
 }

@@ -17,6 +17,13 @@ abstract class AnalysingMojo extends AbstractMojo {
     @Parameter(property = "leaktrace.log", defaultValue = LogFiles.DEFAULT)
     private File log;
 
+    /**
+     * A log of an earlier run: {@code check} fails on a regression against it, {@code report}
+     * shows it as "before" and this run as "after".
+     */
+    @Parameter(property = "leaktrace.baseline")
+    File baseline;
+
     @Parameter(property = "leaktrace.skip", defaultValue = "false")
     private boolean skip;
 

@@ -24,10 +24,6 @@ public final class CheckMojo extends AnalysingMojo {
     @Parameter(property = "leaktrace.budget")
     private File budget;
 
-    /** A log of an earlier run to compare with; see {@code failOnRegression}. */
-    @Parameter(property = "leaktrace.baseline")
-    private File baseline;
-
     /** With a {@code baseline}: fail when a type or site is worse than in it, or new. */
     @Parameter(property = "leaktrace.failOnRegression", defaultValue = "true")
     private boolean failOnRegression;

@@ -17,10 +17,6 @@ public final class ReportMojo extends AnalysingMojo {
     @Parameter(property = "leaktrace.report", defaultValue = "${project.build.directory}/leaktrace/report.html")
     private File outputFile;
 
-    /** A log of an earlier run: the report then shows it as "before" and this run as "after". */
-    @Parameter(property = "leaktrace.baseline")
-    private File baseline;
-
     @Override
     void analyse(List<Path> logs) throws MojoExecutionException, MojoFailureException {
         List<Path> inputs = new ArrayList<>();

@@ -203,7 +203,7 @@ class DocSnippetsIT {
         help.waitFor(60, TimeUnit.SECONDS);
         for (String arg : args) {
             if (arg.startsWith("-")) {
-                assertThat(usage).as(snippet.where() + ": " + line).containsPattern("(^|[\\s,])" + Pattern.quote(arg) + "[=\\s,]");
+                assertThat(usage).as(snippet.where() + ": " + line).containsPattern("(^|[\\s,])" + Pattern.quote(arg) + "[=\\s,\\[]");
             }
         }
     }

@@ -39,6 +39,7 @@ class FreshCloneIT {
         }
 
         Path project = SampleBuild.copy(Path.of("src/it/leakcheck"), work.resolve("leakcheck"), SampleBuild.versions());
+        SampleBuild.copy(Path.of("src/it/pool/src/main"), project.resolve("src/main"), SampleBuild.versions());
         SampleBuild.Outcome clean = SampleBuild.mvn(project, java, settings, repository, "verify", "-Dtest=ClosingTest");
         assertThat(clean.exit()).as(clean.output()).isZero();
         assertThat(clean.output()).contains("Tests run: 1, Failures: 0, Errors: 0").contains("leaktrace: argLine set to -javaagent:")

@@ -12,20 +12,22 @@ import java.util.stream.Collectors;
 /** The self-contained HTML report: charts, leak tables and, for two runs, the diff. */
 public final class HtmlReport {
     private static final String STYLE = """
-            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#222;max-width:1100px}
+            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#222}
+            svg.chart,svg.flame{display:block;width:100%;height:auto}
             h1{font-size:22px;margin:0 0 4px} h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #ddd}
             .muted{color:#666} .totals{font-size:15px;margin:8px 0}
             table{border-collapse:collapse;font-size:13px;margin:6px 0}
             th,td{padding:4px 10px;border-bottom:1px solid #eee;text-align:left} th{background:#f3f3f3}
             td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-            td{overflow-wrap:anywhere}
+            table{width:100%} td{overflow-wrap:normal;word-break:normal} td.growing,td.levelling,td.steady,td.single{white-space:nowrap}
             .legend span{display:inline-block;margin:2px 14px 2px 0;font-size:13px}
             .legend i{display:inline-block;width:12px;height:12px;margin-right:5px;vertical-align:-1px}
             .v{white-space:nowrap;padding:1px 7px;border-radius:8px;font-weight:600;font-size:12px}
             .fixed{background:#d8f3dc;color:#1b5e20} .improved{background:#e3f2fd;color:#0d47a1}
             .unchanged{background:#eee;color:#444} .worse,.new{background:#fde2e2;color:#b71c1c}
             .growing{color:#b71c1c;font-weight:600}
-            svg.flame text{pointer-events:none} svg.flame g:hover rect{stroke:#000;stroke-width:1}
+            svg.flame text{pointer-events:none} svg.flame g{cursor:pointer} svg.flame g:hover rect{stroke:#000;stroke-width:1}
+            .flame-tools{margin:6px 0} .flame-tools input{width:24em;font-size:13px;padding:2px 6px}
             code{background:#f3f3f3;padding:0 3px;border-radius:3px}
             """;
 
@@ -38,7 +40,7 @@ public final class HtmlReport {
         body.append("<h1>leaktrace report</h1>\n<p class=\"muted\">").append(Html.escape(String.join(", ", run.files())))
                 .append("</p>\n");
         body.append(totals(run));
-        charts(body, run);
+        charts(body, run, TypeColours.of(run));
         flameGraph(body, run, "");
         leakTables(body, run, "");
         return page(body);
@@ -53,8 +55,9 @@ public final class HtmlReport {
                 .append(amount(diff.after())).append("</b> (").append(Html.escape(after.files().get(0)))
                 .append(")</p>\n");
         diffTables(body, diff);
-        charts(body, before);
-        charts(body, after);
+        TypeColours colours = TypeColours.of(before, after);
+        charts(body, before, colours);
+        charts(body, after, colours);
         flameGraph(body, after, " after");
         flameGraph(body, before, " before");
         leakTables(body, after, " after");
@@ -65,7 +68,7 @@ public final class HtmlReport {
     private static String page(StringBuilder body) {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<title>leaktrace report</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n" + body
-                + "</body>\n</html>\n";
+                + FlameGraphScript.SCRIPT + "</body>\n</html>\n";
     }
 
     private static String totals(Analysis run) {
@@ -77,7 +80,7 @@ public final class HtmlReport {
                 + (run.hasSurvivorsLog() ? "<p class=\"muted\">" + Html.escape(LeaksText.survivorsNote(run)) + "</p>\n" : "");
     }
 
-    private static void charts(StringBuilder body, Analysis run) {
+    private static void charts(StringBuilder body, Analysis run, TypeColours colours) {
         for (Timeline timeline : run.timelines()) {
             body.append("<h2>Live bytes over the run: ").append(Html.escape(timeline.file())).append("</h2>\n");
             if (timeline.types().isEmpty()) {
@@ -88,11 +91,12 @@ public final class HtmlReport {
             body.append("<p class=\"muted\">").append(shown == 1 ? "The type" : "The " + shown + " types")
                     .append(" with the most live bytes at their peak. A line still rising at the right edge is a "
                             + "leak that grows with the work done; a line that levels off is more like a cache.</p>\n");
-            body.append(SvgChart.render(timeline));
+            body.append(SvgChart.render(timeline, colours));
             body.append("<div class=\"legend\">");
-            for (int t = 0; t < timeline.types().size(); t++) {
-                body.append("<span><i style=\"background:").append(SvgChart.PALETTE[t % SvgChart.PALETTE.length])
-                        .append("\"></i>").append(Html.escape(timeline.types().get(t).type())).append("</span>");
+            for (Timeline.TypeSeries series : timeline.types()) {
+                body.append("<span data-type=\"").append(Html.escape(series.type())).append("\"><i style=\"background:")
+                        .append(colours.of(series.type())).append("\"></i>").append(Html.name(series.type()))
+                        .append("</span>");
             }
             body.append("</div>\n");
         }
@@ -126,7 +130,8 @@ public final class HtmlReport {
         body.append("<p class=\"muted\">Each box is a frame, as wide as the leaked bytes allocated through it: "
                 + "the outermost caller at the top, the allocating frame below it, the leaked type (blue) at the "
                 + "bottom. Leaked objects without a recorded stack stand under their <code>[site]</code> (grey). "
-                + "Hover over a box for its full name, bytes and share.</p>\n");
+                + "Hover over a box for its full name, bytes and share; click a box to zoom into it, and search to "
+                + "highlight the frames whose name contains the text.</p>\n");
         body.append(SvgFlameGraph.render(run.stacks()));
     }
 
@@ -149,9 +154,9 @@ public final class HtmlReport {
         body.append("<table>\n<tr><th>Type</th><th>Site</th><th>Library line</th><th>Count</th><th>Bytes</th><th>Size</th>")
                 .append(withTrend ? "<th>Trend</th>" : "").append("<th>Example ids</th></tr>\n");
         for (LeakGroup group : groups) {
-            body.append("<tr><td>").append(Html.escape(group.type())).append("</td><td>")
-                    .append(Html.escape(group.site())).append("</td><td>")
-                    .append(Html.escape(String.join(", ", group.librarySites())))
+            body.append("<tr><td>").append(Html.name(group.type())).append("</td><td>")
+                    .append(Html.site(group.site())).append("</td><td>")
+                    .append(group.librarySites().stream().map(Html::site).collect(Collectors.joining(", ")))
                     .append("</td><td class=\"n\">").append(group.count())
                     .append("</td><td class=\"n\">").append(group.bytes()).append("</td><td class=\"n\">")
                     .append(ByteUnits.human(group.bytes())).append("</td>");
@@ -198,17 +203,17 @@ public final class HtmlReport {
         body.append("<table>\n<tr><th>Verdict</th><th>Type</th><th>Before</th><th>After</th></tr>\n");
         for (LeakDiff.TypeChange change : diff.types()) {
             body.append("<tr><td>").append(verdict(change.verdict().label())).append("</td><td>")
-                    .append(Html.escape(change.type())).append("</td><td class=\"n\">").append(amount(change.before()))
+                    .append(Html.name(change.type())).append("</td><td class=\"n\">").append(amount(change.before()))
                     .append("</td><td class=\"n\">").append(amount(change.after())).append("</td></tr>\n");
         }
         body.append("</table>\n<h2>Diff by site</h2>\n<table>\n<tr><th>Verdict</th><th>Type</th><th>Site before</th>"
                 + "<th>Site after</th><th>Before</th><th>After</th></tr>\n");
         for (LeakDiff.SiteChange change : diff.sites()) {
             body.append("<tr><td>").append(verdict(change.verdict().label())).append("</td><td>")
-                    .append(Html.escape(change.type())).append("</td><td>")
-                    .append(change.beforeSite() == null ? "&ndash;" : Html.escape(change.beforeSite()))
+                    .append(Html.name(change.type())).append("</td><td>")
+                    .append(change.beforeSite() == null ? "&ndash;" : Html.site(change.beforeSite()))
                     .append("</td><td>")
-                    .append(change.afterSite() == null ? "&ndash;" : Html.escape(change.afterSite()))
+                    .append(change.afterSite() == null ? "&ndash;" : Html.site(change.afterSite()))
                     .append("</td><td class=\"n\">").append(amount(change.before())).append("</td><td class=\"n\">")
                     .append(amount(change.after())).append("</td></tr>\n");
         }

@@ -6,9 +6,6 @@ import java.util.Locale;
 
 /** An inline SVG line chart of live bytes per type over one run; no script, no network. */
 final class SvgChart {
-    static final String[] PALETTE = {
-        "#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"
-    };
     private static final int WIDTH = 960;
     private static final int HEIGHT = 340;
     private static final int LEFT = 90;
@@ -19,7 +16,7 @@ final class SvgChart {
     private SvgChart() {
     }
 
-    static String render(Timeline timeline) {
+    static String render(Timeline timeline, TypeColours colours) {
         long[] ordinals = timeline.ordinals();
         long events = Math.max(1, timeline.events());
         long peak = 1;
@@ -33,9 +30,9 @@ final class SvgChart {
         int plotHeight = HEIGHT - TOP - BOTTOM;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
                         + "role=\"img\" aria-label=\"Live bytes per type over the run\">\n",
-                WIDTH, HEIGHT, WIDTH, HEIGHT));
+                WIDTH, HEIGHT));
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" "
                 + "stroke=\"#ccc\"/>\n", LEFT, TOP, plotWidth, plotHeight));
         for (int tick = 0; tick <= 4; tick++) {
@@ -61,8 +58,8 @@ final class SvgChart {
                 double y = TOP + plotHeight - plotHeight * (double) series.liveBytes()[i] / top;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
-            svg.append("<polyline fill=\"none\" stroke-width=\"2.5\" stroke-linejoin=\"round\" stroke=\"")
-                    .append(PALETTE[t % PALETTE.length]).append("\" points=\"").append(points.toString().trim())
+            svg.append("<polyline data-type=\"" + Html.escape(series.type()) + "\" fill=\"none\" stroke-width=\"2.5\" stroke-linejoin=\"round\" stroke=\"")
+                    .append(colours.of(series.type())).append("\" points=\"").append(points.toString().trim())
                     .append("\"><title>").append(Html.escape(series.type())).append("</title></polyline>\n");
         }
         svg.append("</svg>\n");

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * An inline SVG icicle graph of leaked bytes by allocating call stack: the root at the top, each
  * row one frame deeper, the leaked type at the bottom, each box as wide as the bytes allocated
- * through it. Boxes carry a {@code <title>} tooltip with the full frame; no script, no network.
+ * through it. Boxes carry a {@code <title>} tooltip with the full frame and, in {@code data-}
+ * attributes, what {@link FlameGraphScript} needs to zoom into a box and to search frames; no
+ * network. Without the script the graph is drawn as it is, scaled to the page's width.
  */
 final class SvgFlameGraph {
     static final int WIDTH = 960;
@@ -53,9 +55,13 @@ final class SvgFlameGraph {
         int height = rows * ROW;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flame\" viewBox=\"0 0 %d %d\" width=\"%d\" "
-                        + "height=\"%d\" font-family=\"ui-monospace,Menlo,Consolas,monospace\" font-size=\"11\" "
-                        + "role=\"img\" aria-label=\"Leaked bytes by allocating call stack\">\n",
+                "<div class=\"flame-tools\"><input type=\"search\" placeholder=\"Search frames\" "
+                        + "aria-label=\"Search frames\"> <button type=\"button\">Reset zoom</button> "
+                        + "<span class=\"flame-match muted\"></span></div>\n"
+                        + "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flame\" viewBox=\"0 0 %d %d\" "
+                        + "data-width=\"%d\" data-height=\"%d\" font-family=\"ui-monospace,Menlo,Consolas,monospace\" "
+                        + "font-size=\"11\" role=\"img\" aria-label=\"Leaked bytes by allocating call stack; click a "
+                        + "box to zoom into it\">\n",
                 WIDTH, height, WIDTH, height));
         if (root.bytes > 0) {
             box(svg, root, root.bytes, 0, WIDTH, 0);
@@ -67,7 +73,11 @@ final class SvgFlameGraph {
     private static void box(StringBuilder svg, Node node, long total, double x, double width, int row) {
         double y = row * ROW;
         double percent = 100.0 * node.bytes / total;
-        svg.append("<g><title>").append(Html.escape(node.frame)).append('\n')
+        String shown = row == 0 ? node.frame + " (" + ByteUnits.human(node.bytes) + ")" : shortName(node.frame);
+        svg.append(String.format(Locale.ROOT, "<g data-x=\"%.2f\" data-w=\"%.2f\" data-row=\"%d\" data-bytes=\"%d\" ",
+                        x, width, row, node.bytes))
+                .append("data-name=\"").append(Html.escape(node.frame)).append("\" data-label=\"")
+                .append(Html.escape(shown)).append("\"><title>").append(Html.escape(node.frame)).append('\n')
                 .append(Html.escape(ByteUnits.human(node.bytes))).append(" (").append(node.bytes).append(" bytes, ")
                 .append(String.format(Locale.ROOT, "%.1f%%", percent)).append(" of leaked bytes), ")
                 .append(node.count).append(node.count == 1 ? " object" : " objects").append("</title>");
@@ -75,11 +85,13 @@ final class SvgFlameGraph {
                 "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%d\" rx=\"2\" fill=\"%s\" stroke=\"#fff\" "
                         + "stroke-width=\"0.5\"/>",
                 x, y, width, ROW - 1, colour(node.frame, row)));
-        String label = fit(row == 0 ? node.frame + " (" + ByteUnits.human(node.bytes) + ")" : shortName(node.frame),
-                width);
+        String label = fit(shown, width);
         if (!label.isEmpty()) {
             svg.append(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%.1f\" fill=\"#111\">", x + 3, y + ROW - 5))
                     .append(Html.escape(label)).append("</text>");
+        } else {
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%.1f\" fill=\"#111\"></text>", x + 3,
+                    y + ROW - 5));
         }
         svg.append("</g>\n");
         List<Node> children = new ArrayList<>(node.children.values());

@@ -28,6 +28,10 @@ public final class PathAnalysis {
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", OwnJar.location().toString(),
                 "dev.leaktrace.cli.Main", "paths", heapDump.toString(), "--examples", String.valueOf(examples),
                 "--reference-size", String.valueOf(referenceSize));
+        // Options meant for the traced JVM (a -javaagent of ours among them) would trace the analysis
+        // too, and its exit would start another analysis.
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
         Process process = builder.start();

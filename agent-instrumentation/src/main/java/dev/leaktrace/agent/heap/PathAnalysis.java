@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * heap is still full of what it dumped.
  */
 public final class PathAnalysis {
-    /** Longer than any dump this machine's targets allow for; past it the analysis is given up. */
-    private static final long TIMEOUT_MINUTES = 10;
+    /** Past this the analysis is given up: a heap of several GB takes minutes (docs/performance.md). */
+    static final long TIMEOUT_MINUTES = 5;
 
     private PathAnalysis() {
     }

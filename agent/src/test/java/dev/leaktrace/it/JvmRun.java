@@ -81,6 +81,12 @@ public final class JvmRun {
         return this;
     }
 
+    /** Another agent than leaktrace with its arguments, in its place among the agent flags. */
+    public JvmRun otherAgentWithArguments(Path jar, String arguments) {
+        agents.add(() -> "-javaagent:" + jar + "=" + arguments);
+        return this;
+    }
+
     /** Another agent than leaktrace, in its place among the agent flags. */
     public JvmRun otherAgent(Path jar) {
         agents.add(() -> "-javaagent:" + jar);

@@ -52,4 +52,24 @@ class ForeignLibrariesIT {
         assertThat(r.events("DROP", "fixtures.reliability.Tracked")).as("the mock's close() drops nothing").hasSize(1);
         assertThat(r.stderr()).doesNotContain("leaktrace:");
     }
+
+    /**
+     * A JUnit 5 test class mocking and spying a traced class, run on the JUnit Platform under the
+     * agent: every test passes, no VerifyError, and the log has the three objects a constructor
+     * made, the two closed dropped and the kept one leaked; mocks and spies, which no constructor
+     * made, print nothing.
+     */
+    @OnEachJdk
+    void mockitoMocksAndSpiesInAJUnit5Suite(Jdk jdk) throws Exception {
+        String config = "types:\n  - class: fixtures.reliability.Tracked\n";
+        JvmRun run = withLibs(withLibs(JvmRun.on(jdk).main("fixtures.reliability.RunSuite"), "mockito"), "junit");
+        RunResult r = run.jvm("-XX:+EnableDynamicAgentLoading").jvm("-Dnet.bytebuddy.experimental=true")
+                .agent(config).run();
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.stdout()).as(r.toString()).contains("TESTS 3 3 0");
+        assertThat(r.stderr()).doesNotContain("VerifyError").doesNotContain("leaktrace:");
+        assertThat(r.events("ALLOCATE", "fixtures.reliability.Tracked")).as(r.toString()).hasSize(3);
+        assertThat(r.events("DROP", "fixtures.reliability.Tracked")).hasSize(2);
+        assertThat(r.leaked("fixtures.reliability.Tracked")).hasSize(1);
+    }
 }

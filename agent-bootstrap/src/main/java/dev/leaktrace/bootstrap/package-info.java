@@ -31,8 +31,11 @@
  * platform thread's {@code ThreadBuffer}; the writer ({@code leaktrace-writer}); the reaper
  * ({@code leaktrace-gc-watch}); the exit hook ({@code leaktrace-exit-flush}) and the exit's writing
  * ({@code leaktrace-exit-write}); and readers through {@link RecorderQueries}. A thread already
- * inside the recorder (a size rule that creates a traced object) is not recorded again
- * ({@code ThreadState.busy}).
+ * inside the recorder (a size rule that creates a traced object; with JDK classes traced, any
+ * exception, string, class value, thread-local or stack walk the recorder makes), one of the
+ * agent's own threads, or one running the class file transformer, is not recorded
+ * ({@code ThreadState.busy}, checked by every call from rewritten code before it constructs
+ * anything); nor is a thread inside its own first thread-local lookup ({@code LookupGuard}).
  *
  * <h3>Threads that end</h3>
  * Nothing of a thread outlives it for long, however many threads come and go: its

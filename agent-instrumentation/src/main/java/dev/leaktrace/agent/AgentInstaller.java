@@ -116,6 +116,7 @@ final class AgentInstaller {
             if (AgentInstaller.class.getClassLoader() == null) {
                 JarNameCheck.warnIfShadowed(); // it reads files: before recording starts too
             }
+            sink.beforeExit(instrumenter.unmatchedReport(sink));
             // The sink's threads first: they are the agent's, not objects of the application.
             sink.start();
             LogSettings log = config.log();

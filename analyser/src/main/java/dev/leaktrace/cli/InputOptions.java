@@ -5,6 +5,7 @@ import dev.leaktrace.analyser.output.ProblemsText;
 import dev.leaktrace.analyser.read.LogInput;
 import dev.leaktrace.analyser.read.LogReadException;
 import dev.leaktrace.analyser.result.Analysis;
+import dev.leaktrace.analyser.result.LogSource;
 import dev.leaktrace.analyser.result.Timeline;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -39,6 +40,11 @@ final class InputOptions {
         }
         Analysis analysis = new LogAnalyser(strict).analyse(inputs);
         err.print(ProblemsText.of(analysis.problems()));
+        for (LogSource source : analysis.sources()) {
+            for (String entry : source.unmatchedEntries()) {
+                err.println("leaktrace: " + source.file() + ": " + UnmatchedText.of(entry));
+            }
+        }
         List<Timeline> empty = new ArrayList<>();
         int headerOnly = 0;
         for (int i = 0; i < analysis.timelines().size(); i++) {

@@ -50,7 +50,7 @@ final class CheckSettings {
                 name = file.file();
             }
             if (check.types().length > 0) {
-                types.addAll(inline(where, check.types()).types());
+                types.addAll(inline(where, check.types(), loader).types());
             }
         } catch (ConfigException e) {
             throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
@@ -68,18 +68,35 @@ final class CheckSettings {
                 check.gcTimeoutMillis(), loader);
     }
 
-    /** The inline types as a config, through the agent's own loader so they are checked the same way. */
-    private static TraceConfig inline(String where, String[] types) throws ConfigException {
+    /**
+     * The inline types as a config, through the agent's own loader so they are checked the same way;
+     * a class name must be on the test's class path, since a misspelt one would check nothing.
+     */
+    private static TraceConfig inline(String where, String[] types, ClassLoader loader) throws ConfigException {
         StringBuilder yaml = new StringBuilder("types:\n");
         for (String type : types) {
+            ClassPattern pattern;
             try {
-                ClassPattern.parse(type);
+                pattern = ClassPattern.parse(type);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("types: " + e.getMessage());
+            }
+            if (pattern.exactName() != null && !onClassPath(pattern.exactName(), loader)) {
+                throw new ConfigException("types: '" + pattern.exactName() + "' is not on the class path, so"
+                        + " nothing would be checked. Check the spelling (a nested class is Outer$Inner).");
             }
             yaml.append("  - class: '").append(type.trim().replace("'", "''")).append("'\n");
         }
         return ConfigLoader.parse(where, new StringReader(yaml.toString()));
+    }
+
+    private static boolean onClassPath(String binaryName, ClassLoader loader) {
+        try {
+            Class.forName(binaryName, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** A recipe, a file (relative to the working directory) or a class-path resource, in that order. */

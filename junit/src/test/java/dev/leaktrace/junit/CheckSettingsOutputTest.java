@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 
 /** The output an annotation asks for, used when it is the one that installs the agent. */
 class CheckSettingsOutputTest {
-    @LeakCheck(types = "a.B")
+    @LeakCheck(types = "leakfixtures.Connection")
     void inline() {
     }
 
-    @LeakCheck(types = "a.B", output = "stderr")
+    @LeakCheck(types = "leakfixtures.Connection", output = "stderr")
     void explicit() {
     }
 

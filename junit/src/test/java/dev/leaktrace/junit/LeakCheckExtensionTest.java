@@ -313,6 +313,13 @@ class LeakCheckExtensionTest {
         @LeakCheck
         void noType() {
         }
+
+        /** A misspelt class would check nothing, and a leaking test would pass green. */
+        @Test
+        @LeakCheck(types = "leakfixtures.PooledConection")
+        void typeNotOnTheClassPath() {
+            KEPT.add(new PooledConnection());
+        }
     }
 
     @Test
@@ -342,5 +349,7 @@ class LeakCheckExtensionTest {
                 .hasMessageContaining("leakfixtures..Connection");
         assertThat(outcomes.get("noType")).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("names no type");
+        assertThat(outcomes.get("typeNotOnTheClassPath")).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("leakfixtures.PooledConection").hasMessageContaining("not on the class path");
     }
 }

@@ -31,6 +31,11 @@ public final class Instrumenter {
     }
 
     /** What the recorder asks, once per class, about traced objects. */
+    /** What the sink writes at exit: a warning and a trailer line per config entry that matched no class. */
+    public Runnable unmatchedReport(dev.leaktrace.bootstrap.LineSink sink) {
+        return new UnmatchedEntries(rules, instrumentation, sink);
+    }
+
     public TypeResolver typeResolver() {
         return new ConfiguredTypeResolver(rules, instrumentation, inheritedDrops);
     }

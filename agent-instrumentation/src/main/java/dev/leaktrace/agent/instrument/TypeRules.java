@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which config entry, if any, applies to a class: the most specific one (an exact name, then a
@@ -13,6 +15,8 @@ import java.util.Map;
 public final class TypeRules {
     /** Copy on write: read on every class load, changed only when types are added at run time. */
     private volatile Snapshot current;
+    /** The entries that applied to some class (by identity), so those that matched none can be told. */
+    private final Set<TypeEntry> matched = ConcurrentHashMap.newKeySet();
 
     public TypeRules(List<TypeEntry> entries) {
         this.current = new Snapshot(List.copyOf(entries));
@@ -36,12 +40,16 @@ public final class TypeRules {
         final Map<String, TypeEntry> exact = new HashMap<>();
         final List<TypeEntry> wildcards = new ArrayList<>();
         final boolean anySubtypes;
+        /** An entry takes every subtype of java.lang.Object: any class name is traced. */
+        final boolean everything;
 
         Snapshot(List<TypeEntry> entries) {
             this.entries = entries;
             boolean subtypes = false;
+            boolean all = false;
             for (TypeEntry e : entries) {
                 subtypes |= e.subtypes();
+                all |= e.subtypes() && e.pattern().matches("java.lang.Object");
                 String name = e.pattern().exactName();
                 if (name != null) {
                     exact.putIfAbsent(name, e); // the first one wins a tie
@@ -50,6 +58,7 @@ public final class TypeRules {
                 }
             }
             anySubtypes = subtypes;
+            everything = all;
         }
     }
 
@@ -63,6 +72,14 @@ public final class TypeRules {
      *                   since finding them may mean reading class files
      */
     public TypeEntry entryFor(String binaryName, Supertypes supertypes) {
+        TypeEntry entry = find(binaryName, supertypes);
+        if (entry != null) {
+            matched.add(entry);
+        }
+        return entry;
+    }
+
+    private TypeEntry find(String binaryName, Supertypes supertypes) {
         Snapshot rules = current;
         TypeEntry best = byName(rules, binaryName);
         if (best != null || !rules.anySubtypes) {
@@ -76,6 +93,17 @@ public final class TypeRules {
             }
         }
         return null;
+    }
+
+    /** The entries that no class has matched so far, in config order. */
+    public List<TypeEntry> unmatched() {
+        List<TypeEntry> none = new ArrayList<>();
+        for (TypeEntry e : current.entries) {
+            if (!matched.contains(e)) {
+                none.add(e);
+            }
+        }
+        return none;
     }
 
     private static TypeEntry byName(Snapshot rules, String binaryName) {
@@ -94,9 +122,14 @@ public final class TypeRules {
         return best;
     }
 
-    /** True when some entry could match this name without looking at supertypes. */
+    /**
+     * True when some entry could match this name without looking at supertypes; every name when
+     * an entry takes all subtypes of java.lang.Object, so that a {@code new} of a class not loaded
+     * yet is announced (its site then costs no stack walk).
+     */
     public boolean matchesByName(String binaryName) {
-        return byName(current, binaryName) != null;
+        Snapshot rules = current;
+        return rules.everything || byName(rules, binaryName) != null;
     }
 
     public boolean anySubtypes() {

@@ -32,6 +32,23 @@ class TypeRulesTest {
     }
 
     @Test
+    void objectWithSubtypesMatchesEveryNameBeforeItsClassIsSeen() {
+        TypeRules everything = new TypeRules(List.of(entry("java.lang.Object", true, "all")));
+        assertThat(everything.matchesByName("com.example.NotLoadedYet")).isTrue();
+        TypeRules objectOnly = new TypeRules(List.of(entry("java.lang.Object", "object")));
+        assertThat(objectOnly.matchesByName("com.example.NotLoadedYet")).isFalse();
+        assertThat(objectOnly.matchesByName("java.lang.Object")).isTrue();
+    }
+
+    @Test
+    void entriesThatMatchedNoClassAreToldInConfigOrder() {
+        TypeRules rules = new TypeRules(List.of(entry("com.example.A", "a"), entry("com.exmaple.*", "typo"),
+                entry("com.example.B", "b")));
+        rules.entryFor("com.example.A", NONE);
+        assertThat(rules.unmatched()).extracting(TypeEntry::source).containsExactly("typo", "b");
+    }
+
+    @Test
     void theLongerPackageWinsAndTheFirstEntryWinsATie() {
         TypeRules rules = new TypeRules(List.of(entry("com.**", "short"), entry("com.example.**", "long"),
                 entry("com.example.A", "first"), entry("com.example.A", "second")));

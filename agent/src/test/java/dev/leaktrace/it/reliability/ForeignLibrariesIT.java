@@ -54,6 +54,24 @@ class ForeignLibrariesIT {
     }
 
     /**
+     * A spy is an object no constructor made (its fields copied from the original): it is not
+     * traced, and its close() drops nothing. The original is dropped by its own close() alone; one
+     * whose spy alone was closed is still live, as it is in the program.
+     */
+    @OnEachJdk
+    void aSpyIsNotTheOriginal(Jdk jdk) throws Exception {
+        String config = "types:\n  - class: fixtures.reliability.Tracked\n";
+        RunResult r = withLibs(JvmRun.on(jdk).main("fixtures.reliability.WithMockitoSpy"), "mockito")
+                .jvm("-XX:+EnableDynamicAgentLoading").jvm("-Dnet.bytebuddy.experimental=true").agent(config).run();
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("SPIES 1 2 LIVE 2");
+        assertThat(r.events("ALLOCATE", "fixtures.reliability.Tracked")).as("only the originals").hasSize(2);
+        assertThat(r.events("DROP", "fixtures.reliability.Tracked")).as("the original closed itself").hasSize(1);
+        assertThat(r.leaked("fixtures.reliability.Tracked")).hasSize(1);
+        assertThat(r.stderr()).doesNotContain("leaktrace:");
+    }
+
+    /**
      * A JUnit 5 test class mocking and spying a traced class, run on the JUnit Platform under the
      * agent: every test passes, no VerifyError, and the log has the three objects a constructor
      * made, the two closed dropped and the kept one leaked; mocks and spies, which no constructor

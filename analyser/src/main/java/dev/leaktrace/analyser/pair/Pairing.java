@@ -61,6 +61,8 @@ public final class Pairing implements EventLineSink {
     private LiveSampler sampler;
     private long ordinal;
     private LogHeader header;
+    /** This file's trailer lines for config entries that matched no class (see {@link UnmatchedEntry}). */
+    private List<String> unmatched = new ArrayList<>();
     /** The totals when this file began, so that its own can be told. */
     private long allocationsBefore;
     private long dropsBefore;
@@ -76,6 +78,7 @@ public final class Pairing implements EventLineSink {
         file = name;
         ordinal = 0;
         header = null;
+        unmatched = new ArrayList<>();
         allocationsBefore = allocations;
         dropsBefore = drops;
         collectedBefore = collected;
@@ -119,7 +122,11 @@ public final class Pairing implements EventLineSink {
                 return;
             }
             case LineKind.HEADER -> {
-                if (header == null) { // the first: a log that was appended to keeps its first JVM
+                String text = new String(b, event.lineStart, event.lineEnd - event.lineStart, StandardCharsets.UTF_8);
+                String entry = UnmatchedEntry.of(text);
+                if (entry != null) {
+                    unmatched.add(entry);
+                } else if (header == null) { // the first: a log that was appended to keeps its first JVM
                     header = LogHeader.parse(new String(b, event.lineStart, event.lineEnd - event.lineStart,
                             StandardCharsets.UTF_8));
                 }
@@ -341,7 +348,7 @@ public final class Pairing implements EventLineSink {
         }
         sources.add(new LogSource(file, header == null ? null : header.host(), header == null ? 0 : header.pid(),
                 survivors, header == null ? 0 : header.survivorAgeMillis(), allocations - allocationsBefore,
-                drops - dropsBefore, collected - collectedBefore, leakedCount, leakedBytes));
+                drops - dropsBefore, collected - collectedBefore, leakedCount, leakedBytes, List.copyOf(unmatched)));
     }
 
     /** The analysis of the files paired so far, named {@code files}. */

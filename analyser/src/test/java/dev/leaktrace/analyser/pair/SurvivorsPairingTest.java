@@ -60,8 +60,8 @@ class SurvivorsPairingTest {
                 + "@DROP app.Conn 16 1\n";
         Analysis analysis = new LogAnalyser(false).analyse(List.of(input("a.log", SURVIVORS), input("b.log", other)));
         assertThat(analysis.sources()).containsExactly(
-                new LogSource(dir.resolve("a.log").toString(), "web-1", 41, true, 10_000, 1020, 999, 19, 2, 80),
-                new LogSource(dir.resolve("b.log").toString(), "web-2", 77, false, 0, 2, 1, 0, 1, 16));
+                new LogSource(dir.resolve("a.log").toString(), "web-1", 41, true, 10_000, 1020, 999, 19, 2, 80, List.of()),
+                new LogSource(dir.resolve("b.log").toString(), "web-2", 77, false, 0, 2, 1, 0, 1, 16, List.of()));
         assertThat(analysis.allocations()).isEqualTo(1022);
         assertThat(analysis.leakedCount()).isEqualTo(3);
         String text = LeaksText.of(analysis);

@@ -129,7 +129,7 @@ final class AgentInstaller {
                 installJfr(log.jfr() == LogSettings.Jfr.OBJECTS);
             }
             if (config.paths() > 0) {
-                sink.beforeExit(new ExitPaths(config.paths()));
+                sink.beforeExit(new ExitPaths(config.paths()), ExitPaths.mayTakeMillis());
             }
             AgentChannel.open(Version.current(), new Requests());
             return true;

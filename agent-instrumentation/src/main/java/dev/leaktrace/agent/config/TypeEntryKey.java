@@ -52,6 +52,37 @@ enum TypeEntryKey implements ConfigValues.Key {
             into.stacks = ConfigValues.stackDepth(file, value);
         }
     },
+    RENEW("renew") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.renews = methodList(file, key, value, false);
+        }
+    },
+    DROP_IF_TRUE("drop-if-true") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            String flag = ConfigValues.scalar(file, key, value);
+            if (!flag.equals("true") && !flag.equals("false")) {
+                throw ConfigException.at(file, value.line, key, "'" + flag + "' is not true or false");
+            }
+            into.dropIfTrue = flag.equals("true");
+        }
+    },
+    EXCLUDE("exclude") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            List<ClassPattern> patterns = new ArrayList<>();
+            for (YamlNode n : items(file, key, value, "class patterns such as [com.example.Wrapper]")) {
+                YamlNode item = n;
+                try {
+                    patterns.add(ClassPattern.parse(ConfigValues.scalar(file, key, item)));
+                } catch (IllegalArgumentException e) {
+                    throw ConfigException.at(file, item.line, key, e.getMessage());
+                }
+            }
+            into.excludes = patterns;
+        }
+    },
     LIBRARY("library") {
         @Override
         void read(Values into, String file, YamlNode value) throws ConfigException {
@@ -85,6 +116,9 @@ enum TypeEntryKey implements ConfigValues.Key {
         boolean subtypes;
         int stacks;
         LibraryPatterns library = LibraryPatterns.NONE;
+        List<String> renews = List.of();
+        boolean dropIfTrue;
+        List<ClassPattern> excludes = List.of();
         /** "file:line" of each key's value, by key. */
         final Map<String, String> keySources = new HashMap<>();
 
@@ -114,27 +148,40 @@ enum TypeEntryKey implements ConfigValues.Key {
     }
 
     private static List<String> dropList(String file, YamlNode value) throws ConfigException {
-        List<String> names = new ArrayList<>();
+        return methodList(file, "drop", value, true);
+    }
+
+    /** A scalar or a list, as its items. */
+    private static List<YamlNode> items(String file, String key, YamlNode value, String expected)
+            throws ConfigException {
         if (value instanceof YamlNode.Scalar) {
-            names.add(((YamlNode.Scalar) value).value.trim());
+            return List.of(value);
         } else if (value instanceof YamlNode.Sequence) {
-            for (YamlNode n : ((YamlNode.Sequence) value).items) {
-                names.add(ConfigValues.scalar(file, "drop", n));
+            List<YamlNode> items = ((YamlNode.Sequence) value).items;
+            if (items.isEmpty()) {
+                throw ConfigException.at(file, value.line, key, "the list is empty: expected " + expected);
             }
-        } else {
-            throw ConfigException.at(file, value.line, "drop", "expected a list of method names such as [close],"
-                    + " found " + value.describe());
+            return items;
         }
-        if (names.isEmpty()) {
-            throw ConfigException.at(file, value.line, "drop", "the list is empty: name at least one method, or"
-                    + " 'gc' to count collection by the garbage collector as the drop");
+        throw ConfigException.at(file, value.line, key, "expected a list of " + expected + ", found "
+                + value.describe());
+    }
+
+    private static List<String> methodList(String file, String key, YamlNode value, boolean gc)
+            throws ConfigException {
+        List<String> names = new ArrayList<>();
+        String expected = gc ? "method names such as [close], or gc to count collection by the garbage collector"
+                + " as the drop" : "method names such as [reuse]";
+        for (YamlNode n : items(file, key, value, expected)) {
+            names.add(ConfigValues.scalar(file, key, n).trim());
         }
         for (String name : names) {
             if (ClassPattern.isIdentifier(name)) {
                 continue;
             }
-            throw ConfigException.at(file, value.line, "drop", "'" + name + "' is not a method name: write plain"
-                    + " names such as close or release (no parentheses or arguments), or gc");
+            throw ConfigException.at(file, value.line, key, "'" + name + "' is not a method name: write plain"
+                    + " names such as " + (gc ? "close or release" : "reuse")
+                    + " (no parentheses or arguments)" + (gc ? ", or gc" : ""));
         }
         return names;
     }

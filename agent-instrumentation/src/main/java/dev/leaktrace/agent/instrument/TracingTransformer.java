@@ -31,6 +31,8 @@ final class TracingTransformer implements ClassFileTransformer {
     /** Traced classes by name, so a `new` of one picked by subtypes is announced too. */
     private final Set<String> tracedNames = ConcurrentHashMap.newKeySet();
     private final Set<Module> readingRecorder = ConcurrentHashMap.newKeySet();
+    /** Classes given bridges when defined: a retransformation must add the same methods again. */
+    private final Set<String> bridged = ConcurrentHashMap.newKeySet();
 
     TracingTransformer(TypeRules rules, InheritedDrops inheritedDrops, ClassHierarchy hierarchy,
                        Instrumentation instrumentation) {
@@ -74,6 +76,7 @@ final class TracingTransformer implements ClassFileTransformer {
             }
             boolean selfTraced = false;
             Set<String> drops = new LinkedHashSet<>(inheritedDrops.methodsOf(name));
+            Set<String> renews = new LinkedHashSet<>(inheritedDrops.renewsOf(name));
             if (isInstantiable(reader.getAccess())) {
                 TypeEntry entry = rules.entryFor(name, hierarchy);
                 if (entry != null) {
@@ -82,24 +85,28 @@ final class TracingTransformer implements ClassFileTransformer {
                     // The default [close] when declared here; inherited ones come through InheritedDrops.
                     drops.addAll(entry.drops() != null ? entry.drops() : DropMethods.CLOSE);
                     drops.remove(TypeEntry.DROP_GC);
+                    renews.addAll(entry.renews());
                 }
             }
             // Classes of the JDK's modules cannot all see the bootstrap package: they announce no
             // sites (their objects are placed by a stack walk).
             boolean announce = !module.isNamed() && loader != null && loader != ClassLoader.getPlatformClassLoader();
             boolean library = !announce || LibraryCode.isLibraryName(name);
-            // Bridges are new methods: not for a class already defined (retransformed), nor for
+            // Bridges are new methods: not for a class defined without them (retransformed), nor for
             // interfaces, whose private methods older class files cannot have.
-            boolean marks = !library && classBeingRedefined == null
+            boolean marks = !library && (classBeingRedefined == null || bridged.contains(name))
                     && (reader.getAccess() & Opcodes.ACC_INTERFACE) == 0 && MarkedCalls.anyIn(reader);
-            if (!selfTraced && drops.isEmpty() && !marks && !(announce && namesTracedClass(reader))) {
+            if (marks && classBeingRedefined == null) {
+                bridged.add(name);
+            }
+            if (!selfTraced && drops.isEmpty() && renews.isEmpty() && !marks && !(announce && namesTracedClass(reader))) {
                 return null;
             }
             if (module.isNamed()) {
                 assureReadsRecorder(module);
             }
             ClassWriter writer = new ClassWriter(reader, 0);
-            TracingClassVisitor visitor = new TracingClassVisitor(writer, tracedTest, selfTraced, drops, announce,
+            TracingClassVisitor visitor = new TracingClassVisitor(writer, tracedTest, selfTraced, drops, renews, announce,
                     siteNumbers, marks, library);
             reader.accept(visitor, 0);
             return visitor.changed ? writer.toByteArray() : null;

@@ -4,7 +4,7 @@
 #   2. tracked construct + close at depth 10/100, 1/2 threads, with the peers (JMH)
 #   3. startup of a hello world with a 10-type config (hyperfine)
 #   4. the analyser on a generated 10M-line log (and one twice as long) vs wc -l and an awk script (hyperfine, time -v)
-#   and the agent's memory per live tracked object.
+#   and the agent's memory per live tracked object, and the growth of a survivors log.
 # Usage: scripts/bench.sh [--quick] [--no-build]
 #   --quick     a smoke run (short JMH, 1M-line log, fewer runs); its BENCHMARKS.md says so.
 #   --no-build  use the jars already in agent/target and bench/target.
@@ -82,6 +82,16 @@ if [ "$allocs" != $((2 * N)) ] || [ "$drops" != $((2 * N)) ]; then
 fi
 rm -f "$OUT/trace-memory.log"
 cat "$OUT/memory-none.txt" "$OUT/memory-agent.txt" >&2
+
+# ---- log: survivors, the log's growth at 1M short-lived objects a second ------------------------
+SECS=30
+[ "$QUICK" = 1 ] && SECS=10
+RATE_LOG="$OUT/trace-survivors-rate.log"
+RATE="java -javaagent:$AGENT=config=bench/configs/tracked-survivors.yaml,output=$RATE_LOG -cp $BENCH dev.leaktrace.bench.survivors.OutputRateProbe $RATE_LOG $SECS 1000000"
+cmd survivors-output "$RATE"
+log "survivors output: $RATE"
+$RATE | tee "$OUT/survivors-output.txt"
+rm -f "$RATE_LOG"
 
 # ---- workloads 1 and 2: JMH, all peers in one session ----------------------------------------
 JMH="java -jar $BENCH --agent $AGENT --out $OUT --asprof $PEERS/libasyncProfiler.so --instrumenter $PEERS/java-allocation-instrumenter.jar"

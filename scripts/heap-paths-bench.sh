@@ -26,7 +26,7 @@ done
 rm -rf "$OUT"
 mkdir -p "$OUT"
 echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores" | tee "$OUT/machine.txt"
-printf 'run\tjcmd_s\tjcmd_pause_s\tours_pause_s\tdump_paths_s\tpaths_s\tpaths_rss_mb\tpaths_objects\n' > "$OUT/results.tsv"
+printf 'run\tjcmd_s\tjcmd_pause_s\tours_pause_s\tdump_paths_s\tpaths_s\tindex_s\tpaths_rss_mb\tpaths_objects\n' > "$OUT/results.tsv"
 
 # The application's time stopped in safepoints, in seconds, over lines FROM to TO of a -Xlog:safepoint file.
 paused() { sed -n "$2,$3p" "$1" | sed -nE 's/.*Total: ([0-9]+) ns.*/\1/p' | awk '{t += $1} END {printf "%.2f", t / 1e9}'; }
@@ -56,9 +56,10 @@ for run in $(seq 1 "$RUNS"); do
   /usr/bin/time -f '%e %M' -o "$dir/paths.time" java -jar "$AGENT" paths "$dir/jcmd.hprof" > "$dir/paths.txt" 2> "$dir/paths.stderr"
 
   objects=$(sed -nE 's/.*: ([0-9,]+) objects,.*/\1/p' "$dir/paths.stderr" | tr -d ,)
+  index_s=$(sed -nE 's/.*\(([0-9.]+) s indexing\).*/\1/p' "$dir/paths.stderr")
   read -r paths_s paths_kb < "$dir/paths.time"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$(cat "$dir/jcmd.time")" "$jcmd_pause" "$ours_pause" \
-    "$(cat "$dir/dump.time")" "$paths_s" "$((paths_kb / 1024))" "$objects" | tee -a "$OUT/results.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$(cat "$dir/jcmd.time")" "$jcmd_pause" "$ours_pause" \
+    "$(cat "$dir/dump.time")" "$paths_s" "$index_s" "$((paths_kb / 1024))" "$objects" | tee -a "$OUT/results.tsv"
   rm -f "$dir/jcmd.hprof"
 done
 column -t "$OUT/results.tsv"

@@ -69,7 +69,7 @@ public final class LineSink {
      * output is stuck (a pipe nobody reads, a hung file system) or whose heap is exhausted must
      * still end when asked to; a shutdown hook that never returns would keep it alive for ever.
      */
-    private static final class ExitFlush implements Runnable {
+    private final class ExitFlush implements Runnable {
         private final Thread exitWrite;
 
         ExitFlush(Thread exitWrite) {
@@ -84,13 +84,14 @@ public final class LineSink {
                 exitWrite.run(); // no thread to be had (out of memory): the hook writes, unbounded
                 return;
             }
+            long deadline = EXIT_DEADLINE_MS + exitWorkMillis;
             try {
-                exitWrite.join(EXIT_DEADLINE_MS);
+                exitWrite.join(deadline);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             if (exitWrite.isAlive()) {
-                Warnings.warn("could not finish writing the log within " + EXIT_DEADLINE_MS / 1000
+                Warnings.warn("could not finish writing the log within " + deadline / 1000
                         + " s at exit (output stuck, or the JVM out of memory); the JVM ends without the rest.");
             }
         }
@@ -98,6 +99,8 @@ public final class LineSink {
 
     /** How long the exit waits for the log to be written out. */
     static final long EXIT_DEADLINE_MS = 10_000;
+    /** What the work before exit may add to {@link #EXIT_DEADLINE_MS} (a heap dump and its analysis). */
+    private volatile long exitWorkMillis;
 
     /** Lines handed to the writer: {@code data[from, to)}. */
     private static final class Chunk {
@@ -132,7 +135,13 @@ public final class LineSink {
      * reaper's, for the GC's last collections; then the heap dump's, for paths).
      */
     public void beforeExit(Runnable task) {
+        beforeExit(task, 0);
+    }
+
+    /** {@link #beforeExit(Runnable)} for work that may take up to {@code mayTakeMillis} more at exit. */
+    public void beforeExit(Runnable task, long mayTakeMillis) {
         beforeExit.add(task);
+        exitWorkMillis += mayTakeMillis;
     }
 
     /** A header line, written at once; callers pass text starting with '#'. */

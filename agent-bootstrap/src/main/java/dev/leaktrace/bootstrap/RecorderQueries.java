@@ -127,12 +127,25 @@ public final class RecorderQueries {
             System.gc();
             Thread.sleep(10);
         } while (sentinel.get() != null && System.currentTimeMillis() < deadline);
+        reportQueued(deadline + 1000);
+    }
+
+    /**
+     * Reports the collections a GC that just ran has queued (a heap dump's own), after the moment
+     * the reference handler takes to queue them, as {@link #collectGarbage} does after its GC.
+     */
+    public static void reportCollected() throws InterruptedException {
+        Thread.sleep(10);
+        reportQueued(System.currentTimeMillis() + 1000);
+    }
+
+    private static void reportQueued(long deadline) throws InterruptedException {
         Recording recording = Recording.active;
         if (recording == null) {
             return;
         }
         recording.reaper.reapQueued();
-        while (recording.reaper.isReaping() && System.currentTimeMillis() < deadline + 1000) {
+        while (recording.reaper.isReaping() && System.currentTimeMillis() < deadline) {
             Thread.sleep(1);
         }
     }

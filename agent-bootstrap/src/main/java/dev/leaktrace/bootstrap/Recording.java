@@ -107,7 +107,7 @@ final class Recording {
             events.allocated(info.name, entry.site, entry.id, entry.size);
         }
         if (survivors) {
-            entry.born = clock; // its line waits for the survivor watch
+            entry.setBorn(clock); // its line waits for the survivor watch
             return;
         }
         byte[] frames = info.stackDepth > 0 ? stacks.framesFor(type, entry.site, info.stackDepth) : null;

@@ -83,8 +83,8 @@ final class SurvivorWatch implements Runnable {
 
         @Override
         public void accept(TrackedRef entry) {
-            // An id of 0: its constructor threw, so the object was never reported.
-            if (entry.isUnshown() && entry.id != 0 && entry.site != null && entry.born < cutoff) {
+            // Dated last (after size, site and id); an id of 0: its constructor threw, never reported.
+            if (entry.isUnshown() && entry.born() < cutoff && entry.id != 0 && entry.site != null) {
                 found.add(entry);
             }
         }

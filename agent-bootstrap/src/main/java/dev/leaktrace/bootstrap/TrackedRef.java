@@ -32,8 +32,12 @@ final class TrackedRef extends WeakReference<Object> {
     long ownerEnd;
     /** Next entry in the same registry bucket. */
     TrackedRef chain;
-    /** When it was made, in the survivor clock's milliseconds ({@code log: survivors} only). */
-    int born;
+    /**
+     * When it was made, in the survivor clock's milliseconds ({@code log: survivors} only); set
+     * last, by a release store, so that whoever reads a date reads the size, site and id too. Until
+     * then the largest value: a survivor watch that meets the entry first leaves it alone.
+     */
+    private int born = Integer.MAX_VALUE;
     /**
      * {@link #LIVE} while the object is live; {@link #ENDED} once its drop or collection is being
      * reported (by the one who set it). Under {@code log: survivors} a live object's @ALLOCATE is
@@ -49,10 +53,12 @@ final class TrackedRef extends WeakReference<Object> {
     private static final int ENDED_SHOWN = 4;
 
     private static final VarHandle STATE;
+    private static final VarHandle BORN;
 
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(TrackedRef.class, "state", int.class);
+            BORN = MethodHandles.lookup().findVarHandle(TrackedRef.class, "born", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -61,6 +67,16 @@ final class TrackedRef extends WeakReference<Object> {
     TrackedRef(Object referent, ReferenceQueue<Object> queue, TypeInfo type) {
         super(referent, queue);
         this.type = type;
+    }
+
+    /** After the size, site and id are set. */
+    void setBorn(int clock) {
+        BORN.setRelease(this, clock);
+    }
+
+    /** {@link Integer#MAX_VALUE} until {@link #setBorn}. */
+    int born() {
+        return (int) BORN.getAcquire(this);
     }
 
     /** True for exactly one caller: the one that reports the end of the object. */

@@ -6,6 +6,7 @@ import dev.leaktrace.agent.config.ConfigLoader;
 import dev.leaktrace.agent.config.LogSettings;
 import dev.leaktrace.agent.config.MetricsAddress;
 import dev.leaktrace.agent.config.TraceConfig;
+import dev.leaktrace.agent.config.TypeEntry;
 import dev.leaktrace.agent.heap.ExitPaths;
 import dev.leaktrace.agent.instrument.Instrumenter;
 import dev.leaktrace.agent.jfr.JfrEvents;
@@ -120,6 +121,7 @@ final class AgentInstaller {
             // The sink's threads first: they are the agent's, not objects of the application.
             sink.start();
             LogSettings log = config.log();
+            warnIfStacksAreIgnored(config);
             Recorder.start(instrumenter.typeResolver(), sink, new RecordingOptions(
                     log.mode() == LogSettings.Mode.SURVIVORS, log.survivorAgeMillis(), log.metrics() != null,
                     config.paths() > 0));
@@ -127,13 +129,28 @@ final class AgentInstaller {
                 installJfr(log.jfr() == LogSettings.Jfr.OBJECTS);
             }
             if (config.paths() > 0) {
-                sink.beforeExit(new ExitPaths(config.paths()));
+                sink.beforeExit(new ExitPaths(config.paths()), ExitPaths.mayTakeMillis());
             }
             AgentChannel.open(Version.current(), new Requests());
             return true;
         } catch (Throwable failure) {
             Warnings.warn("cannot install the agent (" + failure + "); the application runs untraced.");
             return false;
+        }
+    }
+
+    /** Survivors get their @ALLOCATE late, from another thread, when their allocating stack is gone. */
+    private static void warnIfStacksAreIgnored(TraceConfig config) {
+        if (config.log().mode() != LogSettings.Mode.SURVIVORS) {
+            return;
+        }
+        for (TypeEntry entry : config.types()) {
+            if (entry.stacks() > 0) {
+                Warnings.warn(entry.source() + ": stacks: " + entry.stacks() + " records nothing under log: survivors"
+                        + " (an object's line is written when it has outlived survivorAge, from the agent's thread);"
+                        + " use log: all to record allocating stacks.");
+                return;
+            }
         }
     }
 

@@ -21,7 +21,7 @@ final class LiveDump {
     static final String ARGUMENT = "dump=";
     /** A full GC first (its collections reported as such), so that only what is reachable is dumped. */
     static final String AFTER_GC = "dump-after-gc=";
-    /** As {@link #AFTER_GC}, with a heap dump of the JVM in FILE.hprof, for paths from GC roots. */
+    /** A heap dump of the JVM in FILE.hprof (its own full GC first), for paths from GC roots. */
     static final String WITH_HEAP = "dump-with-heap=";
     /** How long the GC before a dump may take, at most. */
     private static final long GC_MILLIS = 5000;
@@ -49,13 +49,14 @@ final class LiveDump {
             }
             Class<?> queries = RecorderProbe.queries();
             String heapLine = "";
-            if (collectFirst || withHeap) {
-                queries.getMethod("collectGarbage", long.class).invoke(null, GC_MILLIS);
-            }
             if (withHeap) {
-                // Before the snapshot: every object in the heap dump is then in the dump's lines too.
+                // Its own full GC is the one the dump runs first: one pause, the JVM's own. Before
+                // the snapshot, so that every object in the heap dump is in the dump's lines too.
                 HeapDumper.dump(Path.of(file + ".hprof"), true);
+                queries.getMethod("reportCollected").invoke(null);
                 heapLine = " reference-size=" + HeapDumper.referenceSize();
+            } else if (collectFirst) {
+                queries.getMethod("collectGarbage", long.class).invoke(null, GC_MILLIS);
             }
             Method live = queries.getMethod("liveObjects", long.class);
             List<?> objects = (List<?>) live.invoke(null, 0L);

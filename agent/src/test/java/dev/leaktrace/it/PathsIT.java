@@ -86,6 +86,18 @@ class PathsIT {
     }
 
     @OnEachJdk
+    void anAgentGivenInJavaToolOptionsAnalysesOnceAndEnds(Jdk jdk) throws Exception {
+        JvmRun run = JvmRun.on(jdk).main("fixtures.heap.Holders");
+        Path config = Files.writeString(run.dir().resolve("env.yaml"), CONFIG);
+        RunResult r = run.env("JAVA_TOOL_OPTIONS", "-javaagent:" + Built.AGENT_JAR + "=config=" + config + ",output=" + run.log())
+                .timeout(java.time.Duration.ofSeconds(60)).run();
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.stderr().lines().filter(l -> l.contains(" traced in ")))
+                .as("one analysis: its JVM does not load the agent again").hasSize(1);
+        assertThat(r.log().lines().filter(l -> l.startsWith("@HOLDER "))).isNotEmpty();
+    }
+
+    @OnEachJdk
     void dumpWithPathsNamesTheHoldersOfARunningJvm(Jdk jdk) throws Exception {
         // paths: 1 has the agent watch released objects; dump --paths asks for 3 paths of its own.
         JvmRun run = JvmRun.on(jdk).agent("paths: 1\ntypes:\n  - class: fixtures.heap.*\n").main("fixtures.heap.Holders");

@@ -53,6 +53,16 @@ class SurvivorsIT {
                 + dropped + " drops, 0 collected without drop; leaked 1000 objects");
     }
 
+    /** The warning names the type entry (line 4) that the top-level stacks: applies to. */
+    @org.junit.jupiter.api.Test
+    void stacksAreSaidToRecordNothingInThisMode() throws Exception {
+        RunResult r = JvmRun.on(Jdk.current()).main("fixtures.survivors.ShortAndKept")
+                .agent("log: survivors\nstacks: 4\ntypes:\n  - class: fixtures.survivors.Job\n").run("10", "3", "0");
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.stderr()).containsPattern("leaktrace: \\S+\\.yaml:4: stacks: 4 records nothing under log: survivors");
+        assertThat(r.log()).doesNotContain("@STACK").contains("@ALLOCATE " + JOB + " ");
+    }
+
     private static String printed(RunResult r, String what) {
         Matcher m = Pattern.compile(what + " (\\S+)").matcher(r.stdout());
         assertThat(m.find()).as(r.toString()).isTrue();

@@ -46,6 +46,12 @@ class BeforeAfterIT {
         assertThat(index).as(leaks.toString()).isNotNull();
         assertThat(index.get("count").getAsLong()).isEqualTo(PROOFS);
         assertThat(index.get("site").getAsString()).startsWith("dev/leaktrace/demo/prover/");
+        // paths: 3 in the demo's config: the heap dump at exit names the cache as every index's holder.
+        JsonObject holder = index.getAsJsonObject("heap").getAsJsonArray("holders").get(0).getAsJsonObject();
+        assertThat(holder.get("root").getAsString()).isEqualTo("static:dev.leaktrace.demo.prover.Prover.INDEX_CACHE");
+        assertThat(holder.get("count").getAsLong()).isEqualTo(PROOFS);
+        assertThat(cli("leaks", before.toString()))
+                .contains(PROOFS + " (retained ").contains("held by dev.leaktrace.demo.prover.Prover.INDEX_CACHE → java.util.HashMap");
     }
 
     @Test

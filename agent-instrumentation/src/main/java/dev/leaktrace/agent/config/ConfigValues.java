@@ -58,33 +58,29 @@ final class ConfigValues {
 
     /** {@code stacks: N}, at the top or in a type entry. */
     static int stackDepth(String file, YamlNode value) throws ConfigException {
-        String text = scalar(file, "stacks", value);
-        try {
-            int n = Integer.parseInt(text);
-            if (n >= 0 && n <= MAX_STACKS) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ConfigException.at(file, value.line, "stacks", "'" + text + "' is not a number of frames from 0 to "
-                + MAX_STACKS + " (e.g. stacks: 16; 0 records no stacks)");
+        return count(file, "stacks", value, MAX_STACKS, "frames", "(e.g. stacks: 16; 0 records no stacks)");
     }
 
     /** {@code paths: N}: objects per leaked group that get a path from a GC root at exit. */
     static int pathExamples(String file, YamlNode value) throws ConfigException {
-        String text = scalar(file, "paths", value);
+        return count(file, "paths", value, MAX_PATHS, "objects", "(e.g. paths: 3: at exit, a heap dump gives 3 objects"
+                + " of each leaked group a path from a GC root; 0, the default, dumps nothing)");
+    }
+
+    /** A whole number from 0 to {@code max} of {@code unit}s; the message shows an example. */
+    private static int count(String file, String key, YamlNode value, int max, String unit, String example)
+            throws ConfigException {
+        String text = scalar(file, key, value);
         try {
             int n = Integer.parseInt(text);
-            if (n >= 0 && n <= MAX_PATHS) {
+            if (n >= 0 && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ConfigException.at(file, value.line, "paths", "'" + text + "' is not a number of objects from 0 to "
-                + MAX_PATHS + " (e.g. paths: 3: at exit, a heap dump gives 3 objects of each leaked group a path"
-                + " from a GC root; 0, the default, dumps nothing)");
+        throw ConfigException.at(file, value.line, key, "'" + text + "' is not a number of " + unit + " from 0 to "
+                + max + " " + example);
     }
 
     /** Paths per group, at most: each is a line, and a handful tells who holds a group. */

@@ -17,6 +17,11 @@ public final class ExitPaths implements Runnable {
         this.examples = examples;
     }
 
+    /** What it may add to the exit's wait: the analysis's limit, and as long again for the heap dump. */
+    public static long mayTakeMillis() {
+        return 2 * PathAnalysis.TIMEOUT_MINUTES * 60_000;
+    }
+
     @Override
     public void run() {
         RecorderQueries.runUntraced(new Runnable() {

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * heap is still full of what it dumped.
  */
 public final class PathAnalysis {
-    /** Longer than any dump this machine's targets allow for; past it the analysis is given up. */
-    private static final long TIMEOUT_MINUTES = 10;
+    /** Past this the analysis is given up: a heap of several GB takes minutes (docs/performance.md). */
+    static final long TIMEOUT_MINUTES = 5;
 
     private PathAnalysis() {
     }
@@ -28,6 +28,10 @@ public final class PathAnalysis {
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", OwnJar.location().toString(),
                 "dev.leaktrace.cli.Main", "paths", heapDump.toString(), "--examples", String.valueOf(examples),
                 "--reference-size", String.valueOf(referenceSize));
+        // Options meant for the traced JVM (a -javaagent of ours among them) would trace the analysis
+        // too, and its exit would start another analysis.
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
         Process process = builder.start();

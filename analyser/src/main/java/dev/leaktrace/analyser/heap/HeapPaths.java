@@ -25,7 +25,8 @@ public final class HeapPaths {
     static final int MAX_HOLDERS = 8;
 
     /** What an analysis read and found, for its caller's message. */
-    public record Summary(int objects, int traced, int groups, int paths) {
+    /** @param indexSeconds the time Shark took to index the dump, before the walk */
+    public record Summary(int objects, int traced, int groups, int paths, double indexSeconds) {
     }
 
     private HeapPaths() {
@@ -53,12 +54,14 @@ public final class HeapPaths {
                 roots.add(tag);
             }
         }
+        long start = System.nanoTime();
         try (CloseableHeapGraph graph = HprofHeapGraph.Companion.openHeapGraph(heapDump, null, roots)) {
-            return write(graph, examples, compressedOops, out);
+            return write(graph, examples, compressedOops, out, (System.nanoTime() - start) / 1e9);
         }
     }
 
-    private static Summary write(HeapGraph graph, int examples, boolean compressedOops, PrintWriter out) {
+    private static Summary write(HeapGraph graph, int examples, boolean compressedOops, PrintWriter out,
+                                 double indexSeconds) {
         ObjectIndex index = new ObjectIndex(graph);
         int objects = index.count();
         List<Tracked> tracked = TrackedObjects.in(graph, index);
@@ -111,6 +114,6 @@ public final class HeapPaths {
             }
         }
         out.flush();
-        return new Summary(objects, tracked.size(), groups.size(), paths);
+        return new Summary(objects, tracked.size(), groups.size(), paths, indexSeconds);
     }
 }

@@ -83,14 +83,10 @@ public final class EventLineParser {
     }
 
     private static byte parseFields(byte token, byte[] b, int pos, int to, EventLine out) {
-        pos = skipBlanks(b, pos, to);
-        int typeStart = pos;
-        pos = skipWord(b, pos, to);
-        if (pos == typeStart) {
-            return malformed(out, "the type is missing");
+        pos = type(b, pos, to, out);
+        if (pos < 0) {
+            return LineKind.MALFORMED;
         }
-        out.typeStart = typeStart;
-        out.typeEnd = pos;
 
         pos = skipBlanks(b, pos, to);
         int sizeStart = pos;
@@ -156,15 +152,10 @@ public final class EventLineParser {
 
     /** {@code @COUNTS <type> <file>:<line>} and six whole numbers. */
     private static byte parseCounts(byte[] b, int pos, int to, EventLine out) {
-        pos = skipBlanks(b, pos, to);
-        int typeStart = pos;
-        pos = skipWord(b, pos, to);
-        if (pos == typeStart) {
-            return malformed(out, "the type is missing");
+        pos = type(b, pos, to, out);
+        if (pos >= 0) {
+            pos = site(b, pos, to, out);
         }
-        out.typeStart = typeStart;
-        out.typeEnd = pos;
-        pos = site(b, pos, to, out);
         if (pos < 0) {
             return LineKind.MALFORMED;
         }
@@ -179,6 +170,20 @@ public final class EventLineParser {
             out.counts[i] = value;
         }
         return LineKind.COUNTS;
+    }
+
+    /** Reads the type word at {@code pos} into {@code out}; returns where it ends, or -1 when it is missing. */
+    private static int type(byte[] b, int pos, int to, EventLine out) {
+        pos = skipBlanks(b, pos, to);
+        int typeStart = pos;
+        pos = skipWord(b, pos, to);
+        if (pos == typeStart) {
+            malformed(out, "the type is missing");
+            return -1;
+        }
+        out.typeStart = typeStart;
+        out.typeEnd = pos;
+        return pos;
     }
 
     /** Reads the {@code <file>:<line>} word at {@code pos} into {@code out}; returns where it ends, or -1 when malformed. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.leaktrace.analyser.TestLogs;
 import dev.leaktrace.analyser.diff.LeakDiff;
 import dev.leaktrace.analyser.output.DiffText;
+import dev.leaktrace.analyser.output.HtmlReport;
 import dev.leaktrace.analyser.output.LeaksText;
 import dev.leaktrace.analyser.result.Analysis;
 import dev.leaktrace.analyser.result.HeapFindings;
@@ -96,5 +97,7 @@ class HeapLinesPairingTest {
         assertThat(cache.verdict().label()).isEqualTo("fixed");
         assertThat(diff.holders().get(1).verdict().label()).isEqualTo("unchanged");
         assertThat(DiffText.of(diff, "b", "a")).contains("By holder").contains("app.Pool.OPEN → java.util.ArrayList");
+        assertThat(HtmlReport.of(before, after, diff)).contains("<h2>Diff by holder</h2>")
+                .contains("<h2>Who holds them before</h2>").contains("<td>app.Pool.OPEN → java.util.ArrayList → java.lang.Object[]</td>");
     }
 }

@@ -16,7 +16,8 @@ public final class BenchmarksReport {
     public static String render(Path resultsDir) throws IOException {
         ResultsDir results = new ResultsDir(resultsDir);
         List<Section> sections = List.of(new UntrackedSection(results), new TrackedSection(results),
-                new StartupSection(results), new MemorySection(results), new AnalyserSection(results));
+                new StartupSection(results), new MemorySection(results), new AnalyserSection(results),
+                new SurvivorsSection(results));
         Targets targets = new Targets();
         StringBuilder body = new StringBuilder();
         for (Section section : sections) {

@@ -39,11 +39,7 @@ enum TypeEntryKey implements ConfigValues.Key {
     SUBTYPES("subtypes") {
         @Override
         void read(Values into, String file, YamlNode value) throws ConfigException {
-            String flag = ConfigValues.scalar(file, key, value);
-            if (!flag.equals("true") && !flag.equals("false")) {
-                throw ConfigException.at(file, value.line, key, "'" + flag + "' is not true or false");
-            }
-            into.subtypes = flag.equals("true");
+            into.subtypes = flag(file, key, value);
         }
     },
     STACKS("stacks") {
@@ -61,11 +57,7 @@ enum TypeEntryKey implements ConfigValues.Key {
     DROP_IF_TRUE("drop-if-true") {
         @Override
         void read(Values into, String file, YamlNode value) throws ConfigException {
-            String flag = ConfigValues.scalar(file, key, value);
-            if (!flag.equals("true") && !flag.equals("false")) {
-                throw ConfigException.at(file, value.line, key, "'" + flag + "' is not true or false");
-            }
-            into.dropIfTrue = flag.equals("true");
+            into.dropIfTrue = flag(file, key, value);
         }
     },
     EXCLUDE("exclude") {
@@ -149,6 +141,14 @@ enum TypeEntryKey implements ConfigValues.Key {
 
     private static List<String> dropList(String file, YamlNode value) throws ConfigException {
         return methodList(file, "drop", value, true);
+    }
+
+    private static boolean flag(String file, String key, YamlNode value) throws ConfigException {
+        String flag = ConfigValues.scalar(file, key, value);
+        if (!flag.equals("true") && !flag.equals("false")) {
+            throw ConfigException.at(file, value.line, key, "'" + flag + "' is not true or false");
+        }
+        return flag.equals("true");
     }
 
     /** A scalar or a list, as its items. */

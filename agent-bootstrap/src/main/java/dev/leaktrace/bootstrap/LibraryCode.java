@@ -9,6 +9,8 @@ import java.util.function.Predicate;
  * The per-entry patterns travel in {@link TypeInfo}.
  */
 public final class LibraryCode {
+    /** The name prefix of the methods the agent generates for marked calls from application code. */
+    public static final String BRIDGE_PREFIX = "leaktrace$call$";
     private static final String[] JDK_PACKAGES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
     private static volatile Predicate<String> configured;
     private static final ClassValue<Boolean> LIBRARY = new ClassValue<>() {

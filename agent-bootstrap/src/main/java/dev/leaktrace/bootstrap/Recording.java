@@ -73,8 +73,10 @@ final class Recording {
         if (site != ThreadState.NO_SITE && !Sites.isLibrary(site, info)) {
             applicationSite = Sites.token(site);
         } else if (site != ThreadState.NO_SITE && thread.innermostMark() != ThreadState.NO_SITE) {
-            applicationSite = Sites.token(thread.innermostMark());
-            librarySite = Sites.token(site);
+            int mark = thread.innermostMark();
+            applicationSite = Sites.token(mark);
+            byte[] newSite = Sites.token(site);
+            librarySite = Sites.firstAt(mark, newSite) ? newSite : null;
         } else {
             SiteFinder.Placement placement = sites.place(type, info);
             if (placement.jvmOwn) {

@@ -20,6 +20,8 @@ public final class Sites {
         final byte[] token;
         final String className;
         final boolean library;
+        /** The library line last printed for an object charged to this site; racy on purpose. */
+        byte[] lastLibraryLine;
 
         Site(byte[] token, String className, boolean library) {
             this.token = token;
@@ -57,6 +59,21 @@ public final class Sites {
     static byte[] token(int site) {
         Site s = at(site);
         return s != null ? s.token : SiteFinder.UNKNOWN;
+    }
+
+    /**
+     * Whether an object charged to {@code site} whose {@code new} ran at {@code libraryLine} should
+     * print its @LIBRARY line: the first of the site's objects to run there does, the next ones
+     * do not until another library line came between, so a hot factory call prints one line,
+     * not one per object. A race prints a line twice, never loses one.
+     */
+    static boolean firstAt(int site, byte[] libraryLine) {
+        Site s = at(site);
+        if (s == null || s.lastLibraryLine == libraryLine) {
+            return false;
+        }
+        s.lastLibraryLine = libraryLine;
+        return true;
     }
 
     /** Whether the site is in library code for objects of {@code info}. */

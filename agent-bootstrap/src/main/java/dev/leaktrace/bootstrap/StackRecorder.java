@@ -74,6 +74,9 @@ final class StackRecorder {
                 }
                 pastConstructors = true;
             }
+            if (f.getMethodName().startsWith(LibraryCode.BRIDGE_PREFIX)) {
+                continue; // a marked call's bridge: the frame below it is the same call, same line
+            }
             if (frames.size() == depth) {
                 frames.add("...");
                 break;

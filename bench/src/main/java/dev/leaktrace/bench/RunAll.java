@@ -82,6 +82,9 @@ public final class RunAll {
                     List.of("-javaagent:" + agent + "=config=" + trackedConfig + ",output=" + tmpfsTrace,
                             "-Dbench.truncate=" + tmpfsTrace)));
         }
+        // The object made by a library's factory: the site comes from the marked call into the library.
+        peers.add(new Peer("tracked", "factory-none", "TrackedBench.trackedByFactory", List.of()));
+        peers.add(new Peer("tracked", "leaktrace-factory", "TrackedBench.trackedByFactory", leaktrace));
         // log: survivors: short-lived objects get no line, only counts; with metrics: served too; and
         // metrics: beside today's log: all. Each writes its own file (cut after each iteration).
         for (String[] variant : new String[][] {{"leaktrace-survivors", "tracked-survivors.yaml"},

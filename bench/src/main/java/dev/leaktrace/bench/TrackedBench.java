@@ -1,5 +1,6 @@
 package dev.leaktrace.bench;
 
+import dev.leaktrace.bench.library.ResourceFactory;
 import dev.leaktrace.bench.peers.AllocationSamplerHook;
 import dev.leaktrace.bench.peers.PlainWorkLog;
 import dev.leaktrace.bench.peers.PlainWorkResource;
@@ -67,6 +68,12 @@ public class TrackedBench {
         return trackedAt(depth, handle++);
     }
 
+    /** The same object made by a library's factory: its site is this class's call of the factory. */
+    @Benchmark
+    public TrackedResource trackedByFactory(Env env) {
+        return factoryAt(depth, handle++);
+    }
+
     @Benchmark
     public ThrowableTrackedResource throwableCapture(Env env) {
         return throwableAt(depth, handle++);
@@ -87,6 +94,17 @@ public class TrackedBench {
             return r;
         }
         return trackedAt(depth - 1, handle);
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    static TrackedResource factoryAt(int depth, int handle) {
+        if (depth <= 1) {
+            TrackedResource r = ResourceFactory.open(handle);
+            r.use(handle);
+            r.close();
+            return r;
+        }
+        return factoryAt(depth - 1, handle);
     }
 
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)

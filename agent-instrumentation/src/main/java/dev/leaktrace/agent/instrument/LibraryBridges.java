@@ -1,5 +1,6 @@
 package dev.leaktrace.agent.instrument;
 
+import dev.leaktrace.bootstrap.LibraryCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,6 @@ import net.bytebuddy.jar.asm.Type;
  * same class, so the callee sees the same caller (access, caller-sensitive methods).
  */
 final class LibraryBridges {
-    static final String PREFIX = "leaktrace$call$";
 
     private final String internalName;
     private final int classVersion;
@@ -62,7 +62,7 @@ final class LibraryBridges {
         Bridge bridge = byKey.get(key);
         if (bridge == null) {
             String bridgeDescriptor = opcode == Opcodes.INVOKESTATIC ? descriptor : "(L" + owner + ";" + descriptor.substring(1);
-            bridge = new Bridge(PREFIX + bridges.size(), bridgeDescriptor, opcode, owner, method, descriptor,
+            bridge = new Bridge(LibraryCode.BRIDGE_PREFIX + bridges.size(), bridgeDescriptor, opcode, owner, method, descriptor,
                     isInterface, site, line);
             byKey.put(key, bridge);
             bridges.add(bridge);

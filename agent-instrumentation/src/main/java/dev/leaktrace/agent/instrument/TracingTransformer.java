@@ -31,7 +31,7 @@ final class TracingTransformer implements ClassFileTransformer {
     /** Traced classes by name, so a `new` of one picked by subtypes is announced too. */
     private final Set<String> tracedNames = ConcurrentHashMap.newKeySet();
     private final Set<Module> readingRecorder = ConcurrentHashMap.newKeySet();
-    /** Classes given bridges when defined: a retransformation must add the same methods again. */
+    /** The classes defined with bridges, by {@link #classKey}: a retransformation must keep them. */
     private final Set<String> bridged = ConcurrentHashMap.newKeySet();
 
     TracingTransformer(TypeRules rules, InheritedDrops inheritedDrops, ClassHierarchy hierarchy,
@@ -92,13 +92,13 @@ final class TracingTransformer implements ClassFileTransformer {
             // sites (their objects are placed by a stack walk).
             boolean announce = !module.isNamed() && loader != null && loader != ClassLoader.getPlatformClassLoader();
             boolean library = !announce || LibraryCode.isLibraryName(name);
-            // Bridges are new methods: not for a class defined without them (retransformed), nor for
+            // Bridges are methods: a class defined without them (loaded before the agent) cannot
+            // gain them, and one defined with them must keep them when another agent (a mock
+            // maker) retransforms it, which the same rewrite of its original bytes does. Not for
             // interfaces, whose private methods older class files cannot have.
-            boolean marks = !library && (classBeingRedefined == null || bridged.contains(name))
-                    && (reader.getAccess() & Opcodes.ACC_INTERFACE) == 0 && MarkedCalls.anyIn(reader);
-            if (marks && classBeingRedefined == null) {
-                bridged.add(name);
-            }
+            boolean marks = !library && (reader.getAccess() & Opcodes.ACC_INTERFACE) == 0
+                    && (classBeingRedefined == null || bridged.contains(classKey(loader, internalName)))
+                    && MarkedCalls.anyIn(reader);
             if (!selfTraced && drops.isEmpty() && renews.isEmpty() && !marks && !(announce && namesTracedClass(reader))) {
                 return null;
             }
@@ -109,7 +109,14 @@ final class TracingTransformer implements ClassFileTransformer {
             TracingClassVisitor visitor = new TracingClassVisitor(writer, tracedTest, selfTraced, drops, renews, announce,
                     siteNumbers, marks, library);
             reader.accept(visitor, 0);
-            return visitor.changed ? writer.toByteArray() : null;
+            if (!visitor.changed) {
+                return null;
+            }
+            byte[] rewritten = writer.toByteArray();
+            if (marks && classBeingRedefined == null) {
+                bridged.add(classKey(loader, internalName));
+            }
+            return rewritten;
         } catch (Throwable e) {
             Warnings.warn("cannot instrument " + name + " (" + e + "); its objects are not traced, the rest is.");
             return null;
@@ -140,6 +147,11 @@ final class TracingTransformer implements ClassFileTransformer {
 
     boolean isTraced(String binaryName) {
         return tracedNames.contains(binaryName) || rules.matchesByName(binaryName);
+    }
+
+    /** A class by name and loader identity (not the loader itself: the set must not keep it alive). */
+    private static String classKey(ClassLoader loader, String internalName) {
+        return System.identityHashCode(loader) + " " + internalName;
     }
 
     /** Named modules (the JDK's) read the bootstrap loader's unnamed module only when told to. */

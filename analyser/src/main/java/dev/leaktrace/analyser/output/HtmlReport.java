@@ -129,10 +129,13 @@ public final class HtmlReport {
         }
         body.append("<p class=\"muted\">Each box is a frame, as wide as the leaked bytes allocated through it: "
                 + "the outermost caller at the top, the allocating frame below it, the leaked type (blue) at the "
-                + "bottom. Leaked objects without a recorded stack stand under their <code>[site]</code> (grey). "
+                + "bottom. Leaked objects without a recorded stack (the agent records the first 8 of each site) "
+                + "are drawn under the stacks recorded at their site, in proportion, their type marked "
+                + "<code>(estimated)</code>; those of a site with no recorded stack stand under their "
+                + "<code>[site]</code> (grey). "
                 + "Hover over a box for its full name, bytes and share; click a box to zoom into it, and search to "
                 + "highlight the frames whose name contains the text.</p>\n");
-        body.append(SvgFlameGraph.render(run.stacks()));
+        body.append(SvgFlameGraph.render(EstimatedStacks.spread(run.stacks())));
     }
 
     private static void leakTables(StringBuilder body, Analysis run, String which) {

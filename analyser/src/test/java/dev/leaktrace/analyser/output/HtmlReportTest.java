@@ -51,11 +51,13 @@ class HtmlReportTest {
                 + "class=\"flame\"");
         String flame = html.substring(html.indexOf("class=\"flame\""), html.indexOf("</svg>", html.indexOf("class=\"flame\"")));
         // Tooltips carry the full frame, bytes and share; labels are the short names.
-        assertThat(flame).contains("<title>com.example.Service.handle(Service.java:42)\n2.0 KiB (2000 bytes, 49.2% "
+        // The leaked object without a stack at Repo.java:17 is spread over that site's two recorded stacks (2:1).
+        assertThat(flame).contains("<title>com.example.Service.handle(Service.java:42)\n2.6 KiB (2666 bytes, 65.6% "
                 + "of leaked bytes), 2 objects</title>");
+        assertThat(flame).contains("<title>[com.example.Conn" + EstimatedStacks.MARK + "]\n");
         assertThat(flame).contains("<title>all leaked objects\n4.0 KiB (4064 bytes, 100.0% of leaked bytes)");
         assertThat(flame).contains(">Service.handle(Service.java:42)</text>");
-        assertThat(flame).contains("<title>[site] com/example/Repo.java:17\n");
+        assertThat(flame).as("a site without any recorded stack").contains("<title>[site] com/example/Io.java:3\n");
         assertThat(flame).contains(">[Conn]</text>");
         assertThat(html).doesNotContain("stacks: 8");
     }
@@ -63,9 +65,9 @@ class HtmlReportTest {
     @Test
     void boxWidthsAreProportionalToBytes() throws Exception {
         String flame = HtmlReport.of(analyse(CollapsedStacksTest.TWO_PATHS));
-        // 2000 of 4064 bytes on a 960 wide graph
+        // 2666 of 4064 bytes on a 960 wide graph
         assertThat(flame).contains("<title>com.example.Service.handle(Service.java:42)")
-                .contains("width=\"472.44\" height=\"17\"");
+                .contains("width=\"629.76\" height=\"17\"");
     }
 
     @Test

@@ -226,4 +226,50 @@ public final class Recorder {
             leave(thread);
         }
     }
+
+    /**
+     * Called when a drop method returning a boolean returned normally, with what it returned: for
+     * an entry with {@code drop-if-true} only a {@code true} (the release that freed the object)
+     * drops it, otherwise as {@link #released}.
+     */
+    public static void releasedIf(boolean freed, Object self) {
+        if (self == null) {
+            return;
+        }
+        ThreadState thread = enter();
+        if (thread == null) {
+            return;
+        }
+        try {
+            Recording recording = Recording.active;
+            if (freed || !recording.typeOf(self.getClass()).dropIfTrue) {
+                recording.drop(self, thread);
+            }
+        } catch (Throwable failure) {
+            Warnings.internalError(failure);
+        } finally {
+            leave(thread);
+        }
+    }
+
+    /**
+     * Called when a renew method returned normally (a pool handing out a recycled object): the
+     * object's previous life ends and a new one starts here, with a new id at this call's site.
+     */
+    public static void renewed(Object self) {
+        if (self == null) {
+            return;
+        }
+        ThreadState thread = enter();
+        if (thread == null) {
+            return;
+        }
+        try {
+            Recording.active.renew(self, thread);
+        } catch (Throwable failure) {
+            Warnings.internalError(failure);
+        } finally {
+            leave(thread);
+        }
+    }
 }

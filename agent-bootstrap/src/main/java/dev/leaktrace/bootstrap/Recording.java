@@ -116,6 +116,24 @@ final class Recording {
         sink.allocate(thread, entry, info.nameBytes, frames, librarySite);
     }
 
+    /**
+     * When a renew method returned: a live previous life is dropped and a new one recorded, unless
+     * that life is the thread's newest object, whose constructor has just run (a pool making an
+     * object renews it before handing it out: one life, not two).
+     */
+    void renew(Object self, ThreadState thread) {
+        Class<?> type = self.getClass();
+        if (!typeOf(type).traced) {
+            return;
+        }
+        TrackedRef own = thread.newest;
+        if (own != null && own.refersTo(self) && own.isLive()) {
+            return;
+        }
+        drop(self, thread);
+        record(self, null, type, ThreadState.NO_SITE, thread);
+    }
+
     /** When a drop method returned: takes the object out of the registry and writes its @DROP. */
     void drop(Object self, ThreadState thread) {
         TrackedRef entry;

@@ -15,6 +15,8 @@ public final class TypeInfo {
     final String sizeRule;
     /** True when the GC's collection of the object is its drop; false when named methods are. */
     final boolean dropOnGc;
+    /** Whether a boolean drop method drops only when it returns true (a release that frees). */
+    boolean dropIfTrue;
     /** Frames of allocating stack to record ({@code stacks: N}); 0 for none. */
     final int stackDepth;
     /** The entry's own library patterns (binary names), or null when it has none. */
@@ -78,6 +80,12 @@ public final class TypeInfo {
 
     public String name() {
         return name;
+    }
+
+    /** Set once by the resolver, before the type is published to the recorder. */
+    public TypeInfo withDropIfTrue(boolean value) {
+        dropIfTrue = value;
+        return this;
     }
 
     public boolean dropOnGc() {

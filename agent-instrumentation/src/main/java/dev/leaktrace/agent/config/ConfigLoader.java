@@ -194,6 +194,7 @@ public final class ConfigLoader {
                     + " e.g. '- class: com.example.Foo' (or com.example.* / com.example.**)");
         }
         return new TypeEntry(values.pattern, values.subtypes, values.size, values.drops, file + ":" + item.line,
-                values.stacks, values.keySources, values.library);
+                values.stacks, values.keySources, values.library)
+                .withRefcount(new RefcountKeys(values.renews, values.dropIfTrue, values.excludes));
     }
 }

@@ -8,6 +8,6 @@ public final class Recipes {
     }
 
     public static List<String> names() {
-        return List.of("jdk-io", "jdbc", "executors", "sockets");
+        return List.of("jdk-io", "jdbc", "executors", "sockets", "netty");
     }
 }

@@ -17,6 +17,7 @@ public final class TypeEntry {
     private final LibraryPatterns library;
     /** "file:line" of each key's value, for messages about that key. */
     private final java.util.Map<String, String> keySources;
+    private RefcountKeys refcount = RefcountKeys.NONE;
 
     public TypeEntry(ClassPattern pattern, boolean subtypes, SizeRule size, List<String> drops, String source) {
         this(pattern, subtypes, size, drops, source, 0, java.util.Map.of());
@@ -42,6 +43,32 @@ public final class TypeEntry {
         this.source = source;
         this.stacks = stacks;
         this.keySources = java.util.Map.copyOf(keySources);
+    }
+
+    /** The same entry with its {@code renew:}, {@code drop-if-true:} and {@code exclude:} keys. */
+    public TypeEntry withRefcount(RefcountKeys keys) {
+        this.refcount = keys;
+        return this;
+    }
+
+    /** Methods whose return starts a recycled object's new life; empty for none. */
+    public List<String> renews() {
+        return refcount.renews;
+    }
+
+    /** Whether a drop method returning a boolean drops only when it returns true. */
+    public boolean dropIfTrue() {
+        return refcount.dropIfTrue;
+    }
+
+    /** Whether {@code binaryName} is one of the classes the entry leaves out. */
+    public boolean excludes(String binaryName) {
+        for (ClassPattern p : refcount.excludes) {
+            if (p.matches(binaryName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "file:line" of the key's value, else of the entry: what a message about that key points at. */

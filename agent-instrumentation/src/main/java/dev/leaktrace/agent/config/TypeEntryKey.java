@@ -39,17 +39,40 @@ enum TypeEntryKey implements ConfigValues.Key {
     SUBTYPES("subtypes") {
         @Override
         void read(Values into, String file, YamlNode value) throws ConfigException {
-            String flag = ConfigValues.scalar(file, key, value);
-            if (!flag.equals("true") && !flag.equals("false")) {
-                throw ConfigException.at(file, value.line, key, "'" + flag + "' is not true or false");
-            }
-            into.subtypes = flag.equals("true");
+            into.subtypes = flag(file, key, value);
         }
     },
     STACKS("stacks") {
         @Override
         void read(Values into, String file, YamlNode value) throws ConfigException {
             into.stacks = ConfigValues.stackDepth(file, value);
+        }
+    },
+    RENEW("renew") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.renews = methodList(file, key, value, false);
+        }
+    },
+    DROP_IF_TRUE("drop-if-true") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            into.dropIfTrue = flag(file, key, value);
+        }
+    },
+    EXCLUDE("exclude") {
+        @Override
+        void read(Values into, String file, YamlNode value) throws ConfigException {
+            List<ClassPattern> patterns = new ArrayList<>();
+            for (YamlNode n : items(file, key, value, "class patterns such as [com.example.Wrapper]")) {
+                YamlNode item = n;
+                try {
+                    patterns.add(ClassPattern.parse(ConfigValues.scalar(file, key, item)));
+                } catch (IllegalArgumentException e) {
+                    throw ConfigException.at(file, item.line, key, e.getMessage());
+                }
+            }
+            into.excludes = patterns;
         }
     },
     LIBRARY("library") {
@@ -85,6 +108,9 @@ enum TypeEntryKey implements ConfigValues.Key {
         boolean subtypes;
         int stacks;
         LibraryPatterns library = LibraryPatterns.NONE;
+        List<String> renews = List.of();
+        boolean dropIfTrue;
+        List<ClassPattern> excludes = List.of();
         /** "file:line" of each key's value, by key. */
         final Map<String, String> keySources = new HashMap<>();
 
@@ -114,27 +140,48 @@ enum TypeEntryKey implements ConfigValues.Key {
     }
 
     private static List<String> dropList(String file, YamlNode value) throws ConfigException {
-        List<String> names = new ArrayList<>();
-        if (value instanceof YamlNode.Scalar) {
-            names.add(((YamlNode.Scalar) value).value.trim());
-        } else if (value instanceof YamlNode.Sequence) {
-            for (YamlNode n : ((YamlNode.Sequence) value).items) {
-                names.add(ConfigValues.scalar(file, "drop", n));
-            }
-        } else {
-            throw ConfigException.at(file, value.line, "drop", "expected a list of method names such as [close],"
-                    + " found " + value.describe());
+        return methodList(file, "drop", value, true);
+    }
+
+    private static boolean flag(String file, String key, YamlNode value) throws ConfigException {
+        String flag = ConfigValues.scalar(file, key, value);
+        if (!flag.equals("true") && !flag.equals("false")) {
+            throw ConfigException.at(file, value.line, key, "'" + flag + "' is not true or false");
         }
-        if (names.isEmpty()) {
-            throw ConfigException.at(file, value.line, "drop", "the list is empty: name at least one method, or"
-                    + " 'gc' to count collection by the garbage collector as the drop");
+        return flag.equals("true");
+    }
+
+    /** A scalar or a list, as its items. */
+    private static List<YamlNode> items(String file, String key, YamlNode value, String expected)
+            throws ConfigException {
+        if (value instanceof YamlNode.Scalar) {
+            return List.of(value);
+        } else if (value instanceof YamlNode.Sequence) {
+            List<YamlNode> items = ((YamlNode.Sequence) value).items;
+            if (items.isEmpty()) {
+                throw ConfigException.at(file, value.line, key, "the list is empty: expected " + expected);
+            }
+            return items;
+        }
+        throw ConfigException.at(file, value.line, key, "expected a list of " + expected + ", found "
+                + value.describe());
+    }
+
+    private static List<String> methodList(String file, String key, YamlNode value, boolean gc)
+            throws ConfigException {
+        List<String> names = new ArrayList<>();
+        String expected = gc ? "method names such as [close], or gc to count collection by the garbage collector"
+                + " as the drop" : "method names such as [reuse]";
+        for (YamlNode n : items(file, key, value, expected)) {
+            names.add(ConfigValues.scalar(file, key, n).trim());
         }
         for (String name : names) {
             if (ClassPattern.isIdentifier(name)) {
                 continue;
             }
-            throw ConfigException.at(file, value.line, "drop", "'" + name + "' is not a method name: write plain"
-                    + " names such as close or release (no parentheses or arguments), or gc");
+            throw ConfigException.at(file, value.line, key, "'" + name + "' is not a method name: write plain"
+                    + " names such as " + (gc ? "close or release" : "reuse")
+                    + " (no parentheses or arguments)" + (gc ? ", or gc" : ""));
         }
         return names;
     }

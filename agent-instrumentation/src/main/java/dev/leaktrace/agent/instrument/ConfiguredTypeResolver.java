@@ -36,6 +36,7 @@ final class ConfiguredTypeResolver implements TypeResolver {
         }
         List<String> drops = DropMethods.of(entry, type);
         instrumentInheritedDrops(entry, type, drops);
+        instrumentInheritedRenews(entry, type);
         SizeEstimator shallow = bindShallow(type);
         SizeEstimator size;
         try {
@@ -46,7 +47,8 @@ final class ConfiguredTypeResolver implements TypeResolver {
             size = shallow;
         }
         return new TypeInfo(type.getName(), size, shallow, entry.size().describe(), drops.contains(TypeEntry.DROP_GC),
-                entry.stacks(), entry.library().isEmpty() ? null : entry.library(), entry.library().any());
+                entry.stacks(), entry.library().isEmpty() ? null : entry.library(), entry.library().any())
+                .withDropIfTrue(entry.dropIfTrue());
     }
 
     private SizeEstimator bindShallow(Class<?> type) {
@@ -72,6 +74,24 @@ final class ConfiguredTypeResolver implements TypeResolver {
                 } catch (Throwable e) {
                     Warnings.warn("cannot instrument " + declaring.getName() + "." + name + "() for " + type.getName()
                             + ": " + e + ". Calls of it will not drop objects.");
+                }
+            }
+        }
+    }
+
+    private void instrumentInheritedRenews(TypeEntry entry, Class<?> type) {
+        for (String name : entry.renews()) {
+            Class<?> declaring = declaringClassOf(type, name);
+            if (declaring == null) {
+                // Common for subtypes: a pool's objects have the method, the entry's other classes not.
+                continue;
+            }
+            if (declaring != type) {
+                try {
+                    inheritedDrops.requestRenew(declaring, name);
+                } catch (Throwable e) {
+                    Warnings.warn("cannot instrument " + declaring.getName() + "." + name + "() for " + type.getName()
+                            + ": " + e + ". Its recycled objects keep their first life.");
                 }
             }
         }

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InheritedDrops {
     private final Instrumentation instrumentation;
     private final ConcurrentHashMap<String, Set<String>> methodsByClass = new ConcurrentHashMap<>();
+    /** The same for renew methods, whose return starts a recycled object's new life. */
+    private final ConcurrentHashMap<String, Set<String>> renewsByClass = new ConcurrentHashMap<>();
 
     InheritedDrops(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
@@ -22,8 +24,22 @@ final class InheritedDrops {
         return methodsByClass.getOrDefault(className, Set.of());
     }
 
+    Set<String> renewsOf(String className) {
+        return renewsByClass.getOrDefault(className, Set.of());
+    }
+
     /** Instruments {@code method} of {@code declaringClass} unless that was asked before. */
     void request(Class<?> declaringClass, String method) throws Exception {
+        request(methodsByClass, declaringClass, method);
+    }
+
+    /** Instruments renew method {@code method} of {@code declaringClass} unless that was asked before. */
+    void requestRenew(Class<?> declaringClass, String method) throws Exception {
+        request(renewsByClass, declaringClass, method);
+    }
+
+    private void request(ConcurrentHashMap<String, Set<String>> methodsByClass, Class<?> declaringClass,
+                         String method) throws Exception {
         Set<String> methods = methodsByClass.get(declaringClass.getName());
         if (methods == null) {
             Set<String> first = ConcurrentHashMap.newKeySet();

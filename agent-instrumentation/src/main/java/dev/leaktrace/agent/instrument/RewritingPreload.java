@@ -41,7 +41,7 @@ public final class RewritingPreload {
         Predicate<String> traced = allPaths ? ANY_NAME : NO_NAME;
         TracingTransformer.namesTracedClass(reader, traced);
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new TracingClassVisitor(writer, traced, true, Set.of("close"), allPaths,
+        reader.accept(new TracingClassVisitor(writer, traced, true, Set.of("close"), Set.of("close"), allPaths,
                 allPaths ? new SiteNumbers() : null, allPaths, false), 0);
         if (allPaths) {
             MarkedCalls.anyIn(reader);

@@ -19,7 +19,10 @@ import net.bytebuddy.jar.asm.Type;
  * (at the start of {@code Object()}, which has none); and {@code Recorder.delegating(T.class)}
  * right before a this(...) call, so the called constructor's exit knows it is not the outermost;</li>
  * <li>{@code Recorder.released(this)} before every normal return of a drop method (a throw skips
- * it: only a normal return drops);</li>
+ * it: only a normal return drops); in one returning a boolean, {@code Recorder.releasedIf(result, this)},
+ * so that the recorder can count only a release that freed the object;</li>
+ * <li>{@code Recorder.renewed(this)} before every normal return of a renew method (a pool handing
+ * out a recycled object);</li>
  * <li>where the class may see the bootstrap package: {@code Recorder.expect(T.class, site)}
  * before the constructor call that completes a {@code new T(...)} of a traced T, the site fixed
  * now from the source file and line table;</li>
@@ -33,6 +36,7 @@ final class TracingClassVisitor extends ClassVisitor {
     private final Predicate<String> traced;
     private final boolean selfTraced;
     private final Set<String> dropMethods;
+    private final Set<String> renewMethods;
     private final boolean announce;
     private final SiteNumbers siteNumbers;
     private final boolean marks;
@@ -49,19 +53,21 @@ final class TracingClassVisitor extends ClassVisitor {
      * @param traced      whether a binary name is a traced class
      * @param selfTraced  whether this class's objects are traced (constructor advice)
      * @param dropMethods names of this class's methods whose normal return drops the object
+     * @param renewMethods names of this class's methods whose normal return starts a new life
      * @param announce    whether {@code new} expressions are announced (only where the class can
      *                    see the bootstrap package)
      * @param marks       whether calls into library code are marked (application code defined now)
      * @param library     whether the class is library code (its sites are charged to the caller)
      */
     TracingClassVisitor(ClassVisitor next, Predicate<String> traced, boolean selfTraced, Set<String> dropMethods,
-                        boolean announce, SiteNumbers siteNumbers, boolean marks, boolean library) {
+                        Set<String> renewMethods, boolean announce, SiteNumbers siteNumbers, boolean marks, boolean library) {
         super(Opcodes.ASM9, next);
         this.marks = marks;
         this.library = library;
         this.traced = traced;
         this.selfTraced = selfTraced;
         this.dropMethods = dropMethods;
+        this.renewMethods = renewMethods;
         this.announce = announce;
         this.siteNumbers = siteNumbers;
     }
@@ -100,27 +106,33 @@ final class TracingClassVisitor extends ClassVisitor {
             return null;
         }
         boolean constructor = selfTraced && name.equals("<init>");
-        boolean drop = !name.equals("<init>") && dropMethods.contains(name)
+        boolean instance = !name.equals("<init>")
                 && (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
-        if (!constructor && !drop && !announce && !marks) {
+        boolean drop = instance && dropMethods.contains(name);
+        boolean renew = instance && renewMethods.contains(name);
+        if (!constructor && !drop && !renew && !announce && !marks) {
             // Nothing to change: the writer then copies the method's bytes as they are, which
             // is much faster than visiting them (start-up retransforms whole JDK classes).
             return next;
         }
-        return new Method(next, constructor, drop);
+        return new Method(next, constructor, drop, renew, descriptor.endsWith(")Z"));
     }
 
     private final class Method extends MethodVisitor {
         private final boolean constructor;
         private final boolean drop;
+        private final boolean renew;
+        private final boolean returnsBoolean;
         /** {@code new}s whose constructor call is still to come, per type: they nest. */
         private final Map<String, Integer> pendingNews = new HashMap<>();
         private boolean beforeSuperCall;
         private int line = -1;
         private boolean changedHere;
 
-        Method(MethodVisitor next, boolean constructor, boolean drop) {
+        Method(MethodVisitor next, boolean constructor, boolean drop, boolean renew, boolean returnsBoolean) {
             super(Opcodes.ASM9, next);
+            this.renew = renew;
+            this.returnsBoolean = returnsBoolean;
             this.constructor = constructor;
             this.drop = drop;
             this.beforeSuperCall = constructor;
@@ -156,9 +168,19 @@ final class TracingClassVisitor extends ClassVisitor {
             if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
                 if (constructor && opcode == Opcodes.RETURN) {
                     call("constructed");
+                } else if (drop && returnsBoolean && opcode == Opcodes.IRETURN) {
+                    super.visitInsn(Opcodes.DUP);
+                    super.visitVarInsn(Opcodes.ALOAD, 0);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "releasedIf", "(ZLjava/lang/Object;)V", false);
+                    changedHere = true;
                 } else if (drop) {
                     super.visitVarInsn(Opcodes.ALOAD, 0);
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "released", "(Ljava/lang/Object;)V", false);
+                    changedHere = true;
+                }
+                if (renew) {
+                    super.visitVarInsn(Opcodes.ALOAD, 0);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "renewed", "(Ljava/lang/Object;)V", false);
                     changedHere = true;
                 }
             }

@@ -76,6 +76,7 @@ final class TracingTransformer implements ClassFileTransformer {
             }
             boolean selfTraced = false;
             Set<String> drops = new LinkedHashSet<>(inheritedDrops.methodsOf(name));
+            Set<String> renews = new LinkedHashSet<>(inheritedDrops.renewsOf(name));
             if (isInstantiable(reader.getAccess())) {
                 TypeEntry entry = rules.entryFor(name, hierarchy);
                 if (entry != null) {
@@ -84,6 +85,7 @@ final class TracingTransformer implements ClassFileTransformer {
                     // The default [close] when declared here; inherited ones come through InheritedDrops.
                     drops.addAll(entry.drops() != null ? entry.drops() : DropMethods.CLOSE);
                     drops.remove(TypeEntry.DROP_GC);
+                    renews.addAll(entry.renews());
                 }
             }
             // Classes of the JDK's modules cannot all see the bootstrap package: they announce no
@@ -97,14 +99,14 @@ final class TracingTransformer implements ClassFileTransformer {
             boolean marks = !library && (reader.getAccess() & Opcodes.ACC_INTERFACE) == 0
                     && (classBeingRedefined == null || bridged.contains(classKey(loader, internalName)))
                     && MarkedCalls.anyIn(reader);
-            if (!selfTraced && drops.isEmpty() && !marks && !(announce && namesTracedClass(reader))) {
+            if (!selfTraced && drops.isEmpty() && renews.isEmpty() && !marks && !(announce && namesTracedClass(reader))) {
                 return null;
             }
             if (module.isNamed()) {
                 assureReadsRecorder(module);
             }
             ClassWriter writer = new ClassWriter(reader, 0);
-            TracingClassVisitor visitor = new TracingClassVisitor(writer, tracedTest, selfTraced, drops, announce,
+            TracingClassVisitor visitor = new TracingClassVisitor(writer, tracedTest, selfTraced, drops, renews, announce,
                     siteNumbers, marks, library);
             reader.accept(visitor, 0);
             if (!visitor.changed) {

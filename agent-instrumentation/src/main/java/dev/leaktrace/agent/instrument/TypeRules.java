@@ -87,7 +87,7 @@ public final class TypeRules {
         }
         for (String supertype : supertypes.of(binaryName)) {
             for (TypeEntry e : rules.entries) {
-                if (e.subtypes() && e.pattern().matches(supertype)) {
+                if (e.subtypes() && e.pattern().matches(supertype) && !e.excludes(binaryName)) {
                     return e;
                 }
             }
@@ -113,7 +113,7 @@ public final class TypeRules {
         }
         int bestScore = 0;
         for (TypeEntry e : rules.wildcards) {
-            int score = e.pattern().matches(binaryName) ? e.pattern().specificity() : 0;
+            int score = e.pattern().matches(binaryName) && !e.excludes(binaryName) ? e.pattern().specificity() : 0;
             if (score > bestScore) {
                 best = e;
                 bestScore = score;

@@ -223,6 +223,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void refcountKeys() throws ConfigException {
+        TypeEntry e = parse("types:\n  - class: a.B\n    subtypes: true\n    drop: [release]\n    drop-if-true: true\n"
+                + "    renew: [reuse, init]\n    exclude: [a.Wrapper, a.views.*]\n").types().get(0);
+
+        assertThat(e.dropIfTrue()).isTrue();
+        assertThat(e.renews()).containsExactly("reuse", "init");
+        assertThat(e.excludes("a.Wrapper")).isTrue();
+        assertThat(e.excludes("a.views.Slice")).isTrue();
+        assertThat(e.excludes("a.B")).isFalse();
+        TypeEntry plain = parse("types:\n  - class: a.B\n").types().get(0);
+        assertThat(plain.dropIfTrue()).isFalse();
+        assertThat(plain.renews()).isEmpty();
+    }
+
+    @Test
+    void badRefcountKeys() {
+        assertThat(error("types:\n  - class: a.B\n    drop-if-true: sometimes\n"))
+                .startsWith("app.yaml:3: drop-if-true: 'sometimes' is not true or false");
+        assertThat(error("types:\n  - class: a.B\n    renew: [reuse(int)]\n"))
+                .startsWith("app.yaml:3: renew: 'reuse(int)' is not a method name");
+        assertThat(error("types:\n  - class: a.B\n    renew: []\n")).startsWith("app.yaml:3: renew: the list is empty");
+        assertThat(error("types:\n  - class: a.B\n    exclude: [a.*Wrapper]\n")).startsWith("app.yaml:3: exclude: ");
+    }
+
+    @Test
     void badFlags() {
         assertThat(error("types:\n  - class: a.B\n    subtypes: yes please\n")).startsWith("app.yaml:3: subtypes: ");
         assertThat(error("onConfigError: maybe\ntypes:\n  - class: a.B\n")).contains("'maybe' is not a mode");

@@ -3,6 +3,7 @@ package dev.leaktrace.agent.instrument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leaktrace.agent.config.ClassPattern;
+import dev.leaktrace.agent.config.RefcountKeys;
 import dev.leaktrace.agent.config.TypeEntry;
 import dev.leaktrace.agent.size.SizeRule;
 import java.util.List;
@@ -17,6 +18,21 @@ class TypeRulesTest {
 
     private static TypeEntry entry(String pattern, boolean subtypes, String source) {
         return new TypeEntry(ClassPattern.parse(pattern), subtypes, SizeRule.shallow(), null, source);
+    }
+
+    @Test
+    void excludedClassesAreLeftOutOfSubtypesAndPackageMatches() {
+        TypeEntry buffers = entry("com.example.Buf", true, "buffers").withRefcount(new RefcountKeys(List.of(), false,
+                List.of(ClassPattern.parse("com.example.LeakAwareBuf"), ClassPattern.parse("com.example.views.*"))));
+        TypeEntry views = entry("com.example.views.*", "views").withRefcount(new RefcountKeys(List.of(), false,
+                List.of(ClassPattern.parse("com.example.views.Empty"))));
+        TypeRules rules = new TypeRules(List.of(buffers, views));
+        TypeRules.Supertypes buf = name -> List.of("com.example.Buf");
+
+        assertThat(rules.entryFor("com.example.PooledBuf", buf).source()).isEqualTo("buffers");
+        assertThat(rules.entryFor("com.example.LeakAwareBuf", buf)).isNull();
+        assertThat(rules.entryFor("com.example.views.Slice", buf).source()).as("by its own package").isEqualTo("views");
+        assertThat(rules.entryFor("com.example.views.Empty", buf)).isNull();
     }
 
     @Test

@@ -180,12 +180,7 @@ public final class LineFormat {
      * {@code new}, when the @ALLOCATE's site is the application line that called that library.
      */
     static int library(byte[] buf, int pos, long id, byte[] site) {
-        pos = put(buf, pos, LIBRARY);
-        pos = putLong(buf, pos, id);
-        buf[pos++] = ' ';
-        pos = put(buf, pos, site);
-        buf[pos++] = '\n';
-        return pos;
+        return idAndText(buf, pos, LIBRARY, id, site);
     }
 
     /**
@@ -201,10 +196,15 @@ public final class LineFormat {
 
     /** {@code @STACK <id> <frame>;<frame>;...}: an object's allocating stack, root first. */
     static int stack(byte[] buf, int pos, long id, byte[] frames) {
-        pos = put(buf, pos, STACK);
+        return idAndText(buf, pos, STACK, id, frames);
+    }
+
+    /** {@code <keyword><id> <text>}: the shape of the lines that annotate one object. */
+    private static int idAndText(byte[] buf, int pos, byte[] keyword, long id, byte[] text) {
+        pos = put(buf, pos, keyword);
         pos = putLong(buf, pos, id);
         buf[pos++] = ' ';
-        pos = put(buf, pos, frames);
+        pos = put(buf, pos, text);
         buf[pos++] = '\n';
         return pos;
     }

@@ -34,11 +34,24 @@ final class ClassLayouts {
     }
 
     private final DumpGraph graph;
-    private final Layout[] byClass;
+    private Layout[] byClass = new Layout[0];
 
     ClassLayouts(DumpGraph graph) {
         this.graph = graph;
-        this.byClass = new Layout[graph.classes.size()];
+    }
+
+    /** The layout, or null while the class or one of its superclasses has no record or name yet. */
+    Layout ofDefined(int type) {
+        if (type < byClass.length && byClass[type] != null) {
+            return byClass[type];
+        }
+        for (DumpClass c = graph.classes.get(type); c != null;
+                c = c.superNumber < 0 ? null : graph.classes.get(c.superNumber)) {
+            if (!c.defined || !c.named) {
+                return null;
+            }
+        }
+        return of(type);
     }
 
     static boolean isAgentClass(String name) {
@@ -51,6 +64,9 @@ final class ClassLayouts {
     }
 
     Layout of(int type) {
+        if (type >= byClass.length) {
+            byClass = java.util.Arrays.copyOf(byClass, Math.max(type + 1, graph.classes.size()));
+        }
         Layout layout = byClass[type];
         if (layout == null) {
             layout = read(graph.classes.get(type));

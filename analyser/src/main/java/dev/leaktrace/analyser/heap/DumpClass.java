@@ -7,6 +7,9 @@ final class DumpClass {
     final int number;
     /** As paths print it: {@code java.util.ArrayList}, {@code java.lang.Object[]}. */
     String name = "?";
+    /** Whether its LOAD_CLASS record named it, and its CLASS_DUMP record (with the names in it) was read. */
+    boolean named;
+    boolean defined;
     /** The superclass's number, or -1. */
     int superNumber = -1;
     long superId;

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A heap dump as plain arrays, read in two sequential passes: the first numbers every object in
- * file order (its id, where its record is, its class or element type, its length) and keeps the
- * classes, names and GC roots; the second reads each object's strong references as the numbers
- * of the objects they point at, in one array of edges ({@link #edgeStart}). A few records (the
- * registry's entries, thread names, the steps of the paths printed) are read again by position.
+ * A heap dump as plain arrays, read in one sequential pass: every object numbered in file order
+ * (its id, where its record is, its class or element type, its length), the classes, names and GC
+ * roots, and each object's strong references, as ids, then as the numbers of the objects they
+ * point at, in one array of edges ({@link #edgeStart}). That needs each class's record before its
+ * instances', as the JVM's heap dumper writes them. A few records (the registry's entries, thread names, the steps of the paths printed)
+ * are read again by position.
  */
 final class DumpGraph implements Closeable {
     static final byte INSTANCE = 0;
@@ -22,7 +23,7 @@ final class DumpGraph implements Closeable {
     static final byte PRIMITIVE_ARRAY = 2;
     static final byte CLASS = 3;
 
-    /** Sequential passes read 4 MB at a time; the few records read again, 64 kB. */
+    /** The pass reads 4 MB at a time; the few records read again, 64 kB. */
     private static final int PASS_BUFFER = 4 << 20;
     private static final int RECORD_BUFFER = 64 << 10;
 
@@ -41,6 +42,9 @@ final class DumpGraph implements Closeable {
     /** The edges out of object n: {@code edges[edgeStart[n] .. edgeStart[n + 1])}. */
     int[] edgeStart;
     int[] edges;
+    /** The references as the pass read them, ids, until they are numbers. */
+    private long[] rawEdges;
+    private int rawCount;
 
     final List<DumpClass> classes = new ArrayList<>();
     private final Map<Long, Integer> classNumbers = new HashMap<>();
@@ -56,7 +60,7 @@ final class DumpGraph implements Closeable {
         this.records = records;
     }
 
-    /** Reads the dump: both passes. */
+    /** Reads the dump. */
     static DumpGraph read(Path file) throws IOException {
         Map<Long, String> strings = new HashMap<>();
         Map<Long, Long> classNames = new HashMap<>();
@@ -64,13 +68,11 @@ final class DumpGraph implements Closeable {
         DumpGraph graph = new DumpGraph(new HprofInput(file, RECORD_BUFFER));
         try {
             try (HprofInput in = new HprofInput(file, PASS_BUFFER)) {
-                graph.numberObjects(in, strings, classNames, classRecords);
+                graph.numberObjects(in, strings, classNames, classRecords, new ClassLayouts(graph));
             }
             graph.resolve(strings, classNames, classRecords);
             graph.index = new IdIndex(graph.ids, graph.count);
-            try (HprofInput in = new HprofInput(file, PASS_BUFFER)) {
-                graph.readEdges(in, new ClassLayouts(graph));
-            }
+            graph.resolveEdges();
             return graph;
         } catch (IOException | RuntimeException | Error e) {
             graph.close();
@@ -78,12 +80,20 @@ final class DumpGraph implements Closeable {
         }
     }
 
-    /** Pass one: every object numbered, classes, names and roots kept. */
+    /** The pass: every object numbered, classes, names and roots kept, and the references as ids. */
     private void numberObjects(HprofInput in, Map<Long, String> strings, Map<Long, Long> classNames,
-                               List<HprofRecords.ClassRecord> classRecords) throws IOException {
-        // About one object per 150 bytes of dump; the arrays grow when there are more.
-        grow((int) Math.min(Integer.MAX_VALUE - 8, Math.max(1024, in.size() / 150)));
+                                  List<HprofRecords.ClassRecord> classRecords, ClassLayouts layouts) throws IOException {
+        // About one object and one reference per 150 bytes of dump; the arrays grow when there are more.
+        int guess = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1024, in.size() / 150));
+        grow(guess);
+        rawEdges = new long[guess];
         HprofRecords.read(in, new HprofRecords.Visitor() {
+            @Override
+            public void header(int bytes) {
+                idSize = bytes; // the layouts' offsets need it from the first class on
+                records.idSize(bytes);
+            }
+
             @Override
             public void string(long id, String text) {
                 strings.put(id, text);
@@ -102,17 +112,44 @@ final class DumpGraph implements Closeable {
             @Override
             public void classDump(long position, HprofRecords.ClassRecord record) {
                 classRecords.add(record);
-                add(record.id(), position, CLASS, classNumber(record.id()), 0);
+                int number = classNumber(record.id());
+                define(classes.get(number), record, strings, classNames);
+                add(record.id(), position, CLASS, number, 0);
             }
 
             @Override
-            public void instance(long position, long id, long classId, int length, HprofInput input) {
-                add(id, position, INSTANCE, classNumber(classId), 0);
+            public void instance(long position, long id, long classId, int length, HprofInput input) throws IOException {
+                int type = classNumber(classId);
+                add(id, position, INSTANCE, type, 0);
+                ClassLayouts.Layout layout = layouts.ofDefined(type);
+                if (layout == null) {
+                    throw new IOException(in.file() + ": the instance at byte " + position + " comes before the record"
+                            + " of its class (or its class's name); leaktrace reads the dumps of the JVM's heap dumper"
+                            + " (jcmd GC.heap_dump, HotSpotDiagnosticMXBean), which write every class first");
+                }
+                int[] offsets = layout.offsets;
+                if (offsets.length == 0) {
+                    return;
+                }
+                input.need(length);
+                for (int offset : offsets) {
+                    long target = input.idAt(offset);
+                    if (target != 0) {
+                        addEdge(target);
+                    }
+                }
             }
 
             @Override
-            public void objectArray(long position, long id, long arrayClassId, int length, HprofInput input) {
+            public void objectArray(long position, long id, long arrayClassId, int length, HprofInput input)
+                    throws IOException {
                 add(id, position, OBJECT_ARRAY, classNumber(arrayClassId), length);
+                for (int i = 0; i < length; i++) {
+                    long target = input.id();
+                    if (target != 0) {
+                        addEdge(target);
+                    }
+                }
             }
 
             @Override
@@ -120,8 +157,37 @@ final class DumpGraph implements Closeable {
                 add(id, position, PRIMITIVE_ARRAY, elementType, length);
             }
         });
-        idSize = in.idSize();
-        records.idSize(idSize);
+        edgeStart[count] = rawCount;
+    }
+
+    /** The ids of the pass as object numbers, in place; an id not in the dump is no edge. */
+    private void resolveEdges() {
+        long[] raw = rawEdges;
+        edges = new int[rawCount];
+        int w = 0;
+        int e = 0;
+        for (int n = 0; n < count; n++) {
+            int end = edgeStart[n + 1];
+            edgeStart[n] = w;
+            for (; e < end; e++) {
+                int child = index.of(raw[e]);
+                if (child >= 0) {
+                    edges[w++] = child;
+                }
+            }
+        }
+        edgeStart[count] = w;
+        rawEdges = null;
+    }
+
+    private void addEdge(long target) {
+        if (rawCount == rawEdges.length) {
+            rawEdges = Arrays.copyOf(rawEdges, (int) Math.min(Integer.MAX_VALUE - 8, rawCount + (rawCount >> 1) + 16L));
+            if (rawCount == rawEdges.length) {
+                throw new IllegalStateException("the heap dump holds more than 2^31 references; leaktrace's paths read smaller dumps");
+            }
+        }
+        rawEdges[rawCount++] = target;
     }
 
     private void grow(int size) {
@@ -130,12 +196,14 @@ final class DumpGraph implements Closeable {
         kinds = kinds == null ? new byte[size] : Arrays.copyOf(kinds, size);
         types = types == null ? new int[size] : Arrays.copyOf(types, size);
         lengths = lengths == null ? new int[size] : Arrays.copyOf(lengths, size);
+        edgeStart = edgeStart == null ? new int[size + 1] : Arrays.copyOf(edgeStart, size + 1);
     }
 
     private void add(long id, long position, byte kind, int type, int length) {
         if (count == ids.length) {
             grow((int) Math.min(Integer.MAX_VALUE - 8, count + (count >> 1) + 16L));
         }
+        edgeStart[count] = rawCount;
         ids[count] = id;
         positions[count] = position;
         kinds[count] = kind;
@@ -169,25 +237,35 @@ final class DumpGraph implements Closeable {
         return number;
     }
 
-    /** Names and fields of the classes, from the records of pass one. */
+    /** Names and fields of the classes, once more at the end: a record may come before its name. */
     private void resolve(Map<Long, String> strings, Map<Long, Long> classNames, List<HprofRecords.ClassRecord> classRecords) {
         for (HprofRecords.ClassRecord record : classRecords) {
-            DumpClass type = classes.get(classNumbers.get(record.id()));
-            type.superId = record.superId();
-            Integer superNumber = record.superId() == 0 ? null : classNumbers.get(record.superId());
-            type.superNumber = superNumber == null ? -1 : superNumber;
-            type.staticNames = names(record.staticNames(), strings);
-            type.staticTypes = record.staticTypes();
-            type.staticValues = record.staticValues();
-            type.fieldNames = names(record.fieldNames(), strings);
-            type.fieldTypes = record.fieldTypes();
+            define(classes.get(classNumbers.get(record.id())), record, strings, classNames);
         }
         for (DumpClass type : classes) {
-            Long nameId = classNames.get(type.id);
-            String name = nameId == null ? null : strings.get(nameId);
-            if (name != null) {
-                type.name = DumpClass.javaName(name);
-            }
+            name(type, strings, classNames);
+        }
+    }
+
+    private void define(DumpClass type, HprofRecords.ClassRecord record, Map<Long, String> strings,
+                        Map<Long, Long> classNames) {
+        type.superId = record.superId();
+        type.superNumber = record.superId() == 0 ? -1 : classNumber(record.superId());
+        type.staticNames = names(record.staticNames(), strings);
+        type.staticTypes = record.staticTypes();
+        type.staticValues = record.staticValues();
+        type.fieldNames = names(record.fieldNames(), strings);
+        type.fieldTypes = record.fieldTypes();
+        type.defined = !List.of(type.fieldNames).contains("?") && !List.of(type.staticNames).contains("?");
+        name(type, strings, classNames);
+    }
+
+    private static void name(DumpClass type, Map<Long, String> strings, Map<Long, Long> classNames) {
+        Long nameId = classNames.get(type.id);
+        String name = nameId == null ? null : strings.get(nameId);
+        if (name != null) {
+            type.name = DumpClass.javaName(name);
+            type.named = true;
         }
     }
 
@@ -197,79 +275,6 @@ final class DumpGraph implements Closeable {
             names[i] = strings.getOrDefault(ids[i], "?");
         }
         return names;
-    }
-
-    /** Pass two: the strong references of every object, as object numbers. */
-    private void readEdges(HprofInput in, ClassLayouts layouts) throws IOException {
-        long bound = 0;
-        for (int n = 0; n < count; n++) {
-            if (kinds[n] == INSTANCE) {
-                bound += layouts.of(types[n]).offsets.length;
-            } else if (kinds[n] == OBJECT_ARRAY) {
-                bound += lengths[n];
-            }
-        }
-        if (bound > Integer.MAX_VALUE - 8) {
-            throw new IOException(in.file() + " holds more than 2^31 references; leaktrace's paths read smaller dumps");
-        }
-        edges = new int[(int) bound];
-        edgeStart = new int[count + 1];
-        int[] at = {0, 0}; // the object, the edge
-        HprofRecords.read(in, new HprofRecords.Visitor() {
-            @Override
-            public void classDump(long position, HprofRecords.ClassRecord record) {
-                edgeStart[at[0]++] = at[1];
-            }
-
-            @Override
-            public void instance(long position, long id, long classId, int length, HprofInput input) throws IOException {
-                int n = at[0]++;
-                edgeStart[n] = at[1];
-                int[] offsets = layouts.of(types[n]).offsets;
-                if (offsets.length == 0) {
-                    return;
-                }
-                input.need(length);
-                int e = at[1];
-                for (int offset : offsets) {
-                    long target = input.idAt(offset);
-                    if (target != 0) {
-                        int child = index.of(target);
-                        if (child >= 0) {
-                            edges[e++] = child;
-                        }
-                    }
-                }
-                at[1] = e;
-            }
-
-            @Override
-            public void objectArray(long position, long id, long arrayClassId, int length, HprofInput input)
-                    throws IOException {
-                int n = at[0]++;
-                edgeStart[n] = at[1];
-                int e = at[1];
-                for (int i = 0; i < length; i++) {
-                    long target = input.id();
-                    if (target != 0) {
-                        int child = index.of(target);
-                        if (child >= 0) {
-                            edges[e++] = child;
-                        }
-                    }
-                }
-                at[1] = e;
-            }
-
-            @Override
-            public void primitiveArray(long position, long id, int elementType, int length) {
-                edgeStart[at[0]++] = at[1];
-            }
-        });
-        if (at[0] != count) {
-            throw new IOException(in.file() + " changed while it was read: " + count + " objects, then " + at[0]);
-        }
-        edgeStart[count] = at[1];
     }
 
     DumpClass classOf(int object) {

@@ -24,6 +24,10 @@ final class HprofRecords {
     static final int OBJECT = 2;
 
     interface Visitor {
+        /** The header: ids are {@code idSize} bytes. */
+        default void header(int idSize) {
+        }
+
         default void string(long id, String text) {
         }
 
@@ -73,6 +77,7 @@ final class HprofRecords {
             throw new IOException(in.file() + ": ids of " + idSize + " bytes; a heap dump has 4 or 8");
         }
         in.idSize(idSize);
+        visitor.header(idSize);
         in.u8(); // time stamp
         while (in.position() < in.size()) {
             int tag = in.u1();

@@ -26,9 +26,11 @@ class DumpGraphTest {
     static final class Item {
         final int number;
         final byte[] payload = new byte[100];
+        final Object tag;
 
         Item(int number) {
             this.number = number;
+            this.tag = number == 0 ? null : List.of(number);
         }
     }
 
@@ -77,7 +79,7 @@ class DumpGraphTest {
     }
 
     @Test
-    void theStaticListsArrayHasOneEdgePerItem() {
+    void theStaticListsArrayHasOneEdgePerItem() throws Exception {
         List<Integer> items = instancesOf(Item.class.getName());
         assertThat(items).hasSize(N + 1);
         int array = listArray();
@@ -87,12 +89,24 @@ class DumpGraphTest {
             children.add(graph.edges[e]);
         }
         assertThat(children).as("its nulls are no edges").hasSize(N).allMatch(items::contains);
+        HeapEdges edges = new HeapEdges(graph, layouts);
         for (int item : items) {
-            int out = graph.edgeStart[item + 1] - graph.edgeStart[item];
-            assertThat(out).as("an item's only reference: its payload").isEqualTo(1);
-            int payload = graph.edges[graph.edgeStart[item]];
-            assertThat(new HeapEdges(graph, layouts).className(payload)).isEqualTo("byte[]");
-            assertThat(graph.lengths[payload]).isEqualTo(100);
+            long number = DumpInstance.read(graph, layouts, item).number(Item.class.getName(), "number");
+            List<String> labels = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            edges.forEach(item, (child, slot) -> {
+                labels.add(edges.label(item, slot));
+                types.add(edges.className(child));
+                if (edges.className(child).equals("byte[]")) {
+                    assertThat(graph.lengths[child]).isEqualTo(100);
+                }
+            });
+            if (number == 0) {
+                assertThat(labels).as("a null is no edge").containsExactly(Item.class.getName() + ".payload");
+            } else {
+                assertThat(labels).containsExactlyInAnyOrder(Item.class.getName() + ".payload", Item.class.getName() + ".tag");
+                assertThat(types).containsExactlyInAnyOrder("byte[]", List.of(1).getClass().getName());
+            }
         }
     }
 
@@ -137,7 +151,7 @@ class DumpGraphTest {
         HeapEdges edges = new HeapEdges(graph, layouts);
         HeapWalk walk = HeapWalk.from(Roots.of(graph, layouts), traced, edges, graph.count);
         RetainedSizes retained = new RetainedSizes(edges, walk, new ObjectSizes(graph, layouts, true), graph.count);
-        // 12-byte header + int + reference = 24 aligned; byte[100]: 16-byte header + 100 = 120 aligned.
+        // Item 0 has no tag. 12-byte header + int + 2 references = 24 aligned; byte[100]: 16-byte header + 100 = 120 aligned.
         assertThat(retained.of(List.of(first))).isEqualTo(new RetainedSizes.Retained(2, 24 + 120));
     }
 

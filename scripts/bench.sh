@@ -185,7 +185,7 @@ done
 rm -f "$TRACE" "$TRACE2"
 
 # ---- 7. paths from GC roots: dump --paths and paths beside jcmd GC.heap_dump --------------
-HEAP_PATHS="scripts/heap-paths-bench.sh 1024 10000 3 $OUT/heap-paths"
+HEAP_PATHS="scripts/heap-paths-bench.sh 1024 10000 4 $OUT/heap-paths"
 [ "$QUICK" = 1 ] && HEAP_PATHS="scripts/heap-paths-bench.sh 256 2000 2 $OUT/heap-paths"
 cmd heap-paths "$HEAP_PATHS"
 log "heap paths: $HEAP_PATHS"

@@ -4,8 +4,8 @@
 #   jcmd PID GC.heap_dump    the JVM's own heap dump: its time, and its pause (the safepoint)
 #   dump PID --paths         ours: the traced JVM's pause (its full GC and heap dump), and the whole command
 #   paths HEAP.hprof         the analysis alone on jcmd's dump: time and peak memory (RSS)
-# The first two run in turn, jcmd first on odd runs and ours first on even ones, so that neither
-# pause is always the one taken while the other's 1 GB file is still being flushed.
+# The first two run in turn, jcmd first on odd runs and ours first on even ones, each after a sync,
+# so that neither pause is taken while the other's 1 GB file is still being written back.
 # Usage: scripts/heap-paths-bench.sh [MB] [LEAKED] [RUNS] [OUT_DIR]    (defaults 1024 10000 3
 #   bench/target/heap-paths)
 # Needs the built jars (mvn -B -q -pl agent,bench -am package -DskipTests), java 17+, jcmd and
@@ -47,8 +47,8 @@ for run in $(seq 1 "$RUNS"); do
   head -1 "$dir/stdout.txt" >&2
 
   sp=$dir/safepoints.log
-  jcmd_dump() { /usr/bin/time -f '%e' -o "$dir/jcmd.time" jcmd "$pid" GC.heap_dump "$dir/jcmd.hprof" > /dev/null; }
-  ours_dump() { /usr/bin/time -f '%e' -o "$dir/dump.time" java -jar "$AGENT" dump "$pid" --paths 3 -o "$dir/dump.txt" 2> "$dir/dump.stderr"; }
+  jcmd_dump() { sync; /usr/bin/time -f '%e' -o "$dir/jcmd.time" jcmd "$pid" GC.heap_dump "$dir/jcmd.hprof" > /dev/null; }
+  ours_dump() { sync; /usr/bin/time -f '%e' -o "$dir/dump.time" java -jar "$AGENT" dump "$pid" --paths 3 -o "$dir/dump.txt" 2> "$dir/dump.stderr"; }
   before=$(($(lines "$sp") + 1))
   if [ $((run % 2)) -eq 1 ]; then first=jcmd; jcmd_dump; else first=ours; ours_dump; fi
   between=$(lines "$sp")

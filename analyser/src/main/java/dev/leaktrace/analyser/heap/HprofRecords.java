@@ -62,11 +62,12 @@ final class HprofRecords {
     static void read(HprofInput in, Visitor visitor) throws IOException {
         in.seek(0);
         StringBuilder format = new StringBuilder();
-        for (int b = in.u1(); b != 0; b = in.u1()) {
-            format.append((char) b);
-            if (format.length() > 64) {
+        while (in.position() < in.size() && format.length() <= 64) {
+            int b = in.u1();
+            if (b == 0) {
                 break;
             }
+            format.append((char) b);
         }
         if (!format.toString().startsWith("JAVA PROFILE ")) {
             throw new IOException(in.file() + " is not a heap dump (HPROF): it starts with '"

@@ -1,6 +1,7 @@
 package dev.leaktrace.analyser.heap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
@@ -36,6 +37,7 @@ class DumpGraphTest {
 
     @TempDir
     static Path dir;
+    static Path file;
     static DumpGraph graph;
     static ClassLayouts layouts;
 
@@ -44,7 +46,7 @@ class DumpGraphTest {
         for (int i = 0; i < N; i++) {
             LIST.add(new Item(i));
         }
-        Path file = dir.resolve("test.hprof");
+        file = dir.resolve("test.hprof");
         // live=false: no GC first, so the weakly held item is still in the dump.
         ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(file.toString(), false);
         graph = DumpGraph.read(file);
@@ -153,6 +155,17 @@ class DumpGraphTest {
         RetainedSizes retained = new RetainedSizes(edges, walk, new ObjectSizes(graph, layouts, true), graph.count);
         // Item 0 has no tag. 12-byte header + int + 2 references = 24 aligned; byte[100]: 16-byte header + 100 = 120 aligned.
         assertThat(retained.of(List.of(first))).isEqualTo(new RetainedSizes.Retained(2, 24 + 120));
+    }
+
+    @Test
+    void aTruncatedDumpOrAnotherFileIsRefusedWithWhere() throws Exception {
+        byte[] all = java.nio.file.Files.readAllBytes(file);
+        Path half = java.nio.file.Files.write(dir.resolve("half.hprof"), java.util.Arrays.copyOf(all, all.length / 2));
+        assertThatThrownBy(() -> DumpGraph.read(half)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(half.toString()).hasMessageContaining("truncated");
+        Path text = java.nio.file.Files.writeString(dir.resolve("notes.hprof"), "not a heap dump\n");
+        assertThatThrownBy(() -> DumpGraph.read(text)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("is not a heap dump");
     }
 
     @Test

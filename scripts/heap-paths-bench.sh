@@ -4,8 +4,9 @@
 #   jcmd PID GC.heap_dump    the JVM's own heap dump: its time, and its pause (the safepoint)
 #   dump PID --paths         ours: the traced JVM's pause (its full GC and heap dump), and the whole command
 #   paths HEAP.hprof         the analysis alone on jcmd's dump: time and peak memory (RSS)
-# The first two run in turn, jcmd first on odd runs and ours first on even ones, each after a sync,
-# so that neither pause is taken while the other's 1 GB file is still being written back.
+# The dumps run in turn, jcmd first on odd runs and ours first on even ones, each after a sync and
+# with the other's file deleted, so that neither pause is taken while the other's 1 GB file is
+# still being written back or held in the page cache.
 # Usage: scripts/heap-paths-bench.sh [MB] [LEAKED] [RUNS] [OUT_DIR]    (defaults 1024 10000 3
 #   bench/target/heap-paths)
 # Needs the built jars (mvn -B -q -pl agent,bench -am package -DskipTests), java 17+, jcmd and
@@ -47,35 +48,39 @@ for run in $(seq 1 "$RUNS"); do
   head -1 "$dir/stdout.txt" >&2
 
   sp=$dir/safepoints.log
-  jcmd_dump() { sync; /usr/bin/time -f '%e' -o "$dir/jcmd.time" jcmd "$pid" GC.heap_dump "$dir/jcmd.hprof" > /dev/null; }
-  ours_dump() { sync; /usr/bin/time -f '%e' -o "$dir/dump.time" java -jar "$AGENT" dump "$pid" --paths 3 -o "$dir/dump.txt" 2> "$dir/dump.stderr"; }
-  before=$(($(lines "$sp") + 1))
-  if [ $((run % 2)) -eq 1 ]; then first=jcmd; jcmd_dump; else first=ours; ours_dump; fi
-  between=$(lines "$sp")
-  if [ "$first" = jcmd ]; then ours_dump; else jcmd_dump; fi
-  after=$(lines "$sp")
-  if [ "$first" = jcmd ]; then
-    jcmd_pause=$(paused "$sp" "$before" "$between"); ours_pause=$(paused "$sp" "$((between + 1))" "$after")
-  else
-    ours_pause=$(paused "$sp" "$before" "$between"); jcmd_pause=$(paused "$sp" "$((between + 1))" "$after")
-  fi
+  # Each pause over the safepoint lines its own command added.
+  jcmd_dump() {
+    sync; local from=$(($(lines "$sp") + 1))
+    /usr/bin/time -f '%e' -o "$dir/jcmd.time" jcmd "$pid" GC.heap_dump "$dir/jcmd.hprof" > /dev/null
+    jcmd_pause=$(paused "$sp" "$from" "$(lines "$sp")")
+    # The analysis alone, on jcmd's dump, which is then deleted: a 1 GB file kept in the page cache
+    # slows the next heap dump on this VM (1.0 s, then 1.9 and 3.8 s with one and two kept); ours
+    # deletes its own when it is done.
+    /usr/bin/time -f '%e %M' -o "$dir/paths.time" java -jar "$AGENT" paths "$dir/jcmd.hprof" > "$dir/paths.txt" 2> "$dir/paths.stderr"
+    dump_mb=$(($(stat -c %s "$dir/jcmd.hprof") / 1048576))
+    rm -f "$dir/jcmd.hprof"
+  }
+  ours_dump() {
+    sync; local from=$(($(lines "$sp") + 1))
+    /usr/bin/time -f '%e' -o "$dir/dump.time" java -jar "$AGENT" dump "$pid" --paths 3 -o "$dir/dump.txt" 2> "$dir/dump.stderr"
+    ours_pause=$(paused "$sp" "$from" "$(lines "$sp")")
+  }
+  if [ $((run % 2)) -eq 1 ]; then first=jcmd; jcmd_dump; ours_dump; else first=ours; ours_dump; jcmd_dump; fi
   touch "$dir/stop"
   wait
-  /usr/bin/time -f '%e %M' -o "$dir/paths.time" java -jar "$AGENT" paths "$dir/jcmd.hprof" > "$dir/paths.txt" 2> "$dir/paths.stderr"
 
   objects=$(sed -nE 's/.*: ([0-9,]+) objects,.*/\1/p' "$dir/paths.stderr" | tr -d ,)
   read_s=$(sed -nE 's/.*\(([0-9.]+) s reading\).*/\1/p' "$dir/paths.stderr")
   read -r paths_s paths_kb < "$dir/paths.time"
-  dump_mb=$(($(stat -c %s "$dir/jcmd.hprof") / 1048576))
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$run" "$first" "$(cat "$dir/jcmd.time")" "$jcmd_pause" "$ours_pause" \
     "$(cat "$dir/dump.time")" "$paths_s" "$read_s" "$((paths_kb / 1024))" "$objects" "$dump_mb" | tee -a "$OUT/results.tsv"
-  rm -f "$dir/jcmd.hprof"
 done
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 column -t "$OUT/results.tsv"
 
 # Medians per column, and the two ratios the targets are about.
-awk -F'\t' 'NR == 1 { for (c = 3; c <= NF; c++) name[c] = $c; cols = NF; next }
+awk -F'\t' 'BEGIN { OFMT = CONVFMT = "%.10g" }
+  NR == 1 { for (c = 3; c <= NF; c++) name[c] = $c; cols = NF; next }
   { n++; for (c = 3; c <= cols; c++) v[c, n] = $c }
   function median(c,   i, j, t, a) {
     for (i = 1; i <= n; i++) a[i] = v[c, i]

@@ -23,9 +23,12 @@ final class DumpGraph implements Closeable {
     static final byte PRIMITIVE_ARRAY = 2;
     static final byte CLASS = 3;
 
-    /** The pass reads 4 MB at a time; the few records read again, 64 kB. */
+    /**
+     * The pass reads 4 MB at a time; a record read again, 4 kB: each is a seek elsewhere, and a
+     * large buffer would copy far more than the record each time (tens of thousands of them).
+     */
     private static final int PASS_BUFFER = 4 << 20;
-    private static final int RECORD_BUFFER = 64 << 10;
+    private static final int RECORD_BUFFER = 4 << 10;
 
     private final HprofInput records;
     int idSize;
@@ -160,24 +163,43 @@ final class DumpGraph implements Closeable {
         edgeStart[count] = rawCount;
     }
 
-    /** The ids of the pass as object numbers, in place; an id not in the dump is no edge. */
+    /**
+     * The ids of the pass as object numbers, half of them by another thread; then each object's
+     * edges closed up in place, without those whose id is not in the dump.
+     */
     private void resolveEdges() {
         long[] raw = rawEdges;
-        edges = new int[rawCount];
+        int[] numbers = new int[rawCount];
+        int half = rawCount / 2;
+        Thread other = new Thread(() -> number(raw, numbers, half, rawCount), "leaktrace-edges");
+        other.start();
+        number(raw, numbers, 0, half);
+        try {
+            other.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the heap dump", e);
+        }
+        rawEdges = null;
         int w = 0;
         int e = 0;
         for (int n = 0; n < count; n++) {
             int end = edgeStart[n + 1];
             edgeStart[n] = w;
             for (; e < end; e++) {
-                int child = index.of(raw[e]);
-                if (child >= 0) {
-                    edges[w++] = child;
+                if (numbers[e] >= 0) {
+                    numbers[w++] = numbers[e];
                 }
             }
         }
         edgeStart[count] = w;
-        rawEdges = null;
+        edges = numbers;
+    }
+
+    private void number(long[] raw, int[] numbers, int from, int to) {
+        for (int e = from; e < to; e++) {
+            numbers[e] = index.of(raw[e]);
+        }
     }
 
     private void addEdge(long target) {

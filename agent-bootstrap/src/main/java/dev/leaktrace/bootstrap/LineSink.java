@@ -241,7 +241,7 @@ public final class LineSink {
      * on another thread can write them out first.
      */
     void allocate(ThreadState thread, TrackedRef entry, byte[] type, byte[] frames, byte[] librarySite) {
-        ThreadBuffer buffer = thread.virtual ? null : bufferOf(thread);
+        ThreadBuffer buffer = thread.lent ? null : bufferOf(thread);
         int length = LineFormat.MAX_FIXED_PART + type.length + entry.site.length
                 + (frames == null ? 0 : LineFormat.MAX_FIXED_PART + frames.length)
                 + (librarySite == null ? 0 : LineFormat.MAX_FIXED_PART + librarySite.length);
@@ -274,7 +274,7 @@ public final class LineSink {
 
     /** Appends a @DROP or @GC line, after making sure the object's @ALLOCATE is out first. */
     void release(ThreadState thread, TrackedRef entry, byte[] keyword) {
-        release(thread.virtual ? null : bufferOf(thread), thread, entry, keyword);
+        release(thread.lent ? null : bufferOf(thread), thread, entry, keyword);
     }
 
     private void release(ThreadBuffer buffer, ThreadState thread, TrackedRef entry, byte[] keyword) {

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class VirtualStates {
     /** Lent states, at most: the virtual threads inside the recorder or a construction at once. */
-    private static final int SLOTS = 64;
+    static final int SLOTS = 64;
     /** Borrowers' entries this far apart: one cache line each, as two carriers write them per object. */
     private static final int STRIDE = 16;
     /**

@@ -56,9 +56,10 @@
  * number the virtual threads inside the recorder or a construction at once (64 at most). Past that
  * a virtual thread gets a state of its own in an overflow map until idle, with no newest slot (its
  * objects go straight into the segments). The reaper's sweep frees what threads that ended still
- * held, once a second. No virtual thread has a buffer: each of its lines is handed over on its own,
- * so that no monitor of the sink is taken by a thread that could be unmounted on it (it would hold
- * its state, and on a loaded executor wait long to be mounted again).
+ * held, once a second. No virtual thread takes a monitor of the sink on its common path (unmounted
+ * on it, it would hold its state, and on a loaded executor wait long to be mounted again): a lent
+ * state's lines go into its batch ({@code LentLines}) under a spin lock held only for straight-line
+ * work; a state of one thread hands each line over on its own.
  *
  * <h3>Lines: per-thread buffers and their hand-over</h3>
  * <ol>
@@ -73,6 +74,11 @@
  * writer's queue and takes a fresh array; it writes them itself instead when there is no writer
  * yet, the exit has begun, the writer is {@code MAX_HANDED_OVER} buffers behind, or no array can be
  * had.</li>
+ * <li>A lent state's batch ({@code LentLines}) is a buffer outside the list: its borrower appends
+ * under the batch's spin lock, and whole batches go to the writer's queue, handed over by the
+ * borrower when full, by the writer's flush, or by a thread about to release an object whose
+ * allocation line the batch holds (its {@code writtenTotal} then counts what was queued, which
+ * precedes anything written later). The spin lock is taken after the write lock, never before it.</li>
  * <li>Every write to the stream, under the stream lock (taken after the write lock), first writes
  * what was handed over, oldest first: no line is torn, interleaved or reordered. A line outside
  * any buffer (a virtual thread's, or one too long for a buffer) is handed over on its own, so it

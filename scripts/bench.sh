@@ -4,12 +4,13 @@
 #   2. tracked construct + close at depth 10/100, 1/2 threads, with the peers (JMH)
 #   3. startup of a hello world with a 10-type config (hyperfine)
 #   4. the analyser on a generated 10M-line log (and one twice as long) vs wc -l and an awk script (hyperfine, time -v)
-#   and the agent's memory per live tracked object, and the growth of a survivors log.
+#   and the agent's memory per live tracked object, and the growth of a survivors log;
+#   7. paths from GC roots on a 1.2 GB dump beside jcmd GC.heap_dump (scripts/heap-paths-bench.sh).
 # Usage: scripts/bench.sh [--quick] [--no-build]
 #   --quick     a smoke run (short JMH, 1M-line log, fewer runs); its BENCHMARKS.md says so.
 #   --no-build  use the jars already in agent/target and bench/target.
-# Needs: java 17+, mvn, hyperfine, /usr/bin/time (Debian: apt-get install -y hyperfine time).
-# Takes about 20-25 minutes on 2 cores; results are left in bench/target/results.
+# Needs: java 17+, jcmd, mvn, hyperfine, /usr/bin/time (Debian: apt-get install -y hyperfine time).
+# Takes about 25-30 minutes on 2 cores; results are left in bench/target/results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -182,6 +183,13 @@ for i in "${!names[@]}"; do
   set -e
 done
 rm -f "$TRACE" "$TRACE2"
+
+# ---- 7. paths from GC roots: dump --paths and paths beside jcmd GC.heap_dump --------------
+HEAP_PATHS="scripts/heap-paths-bench.sh 1024 10000 4 $OUT/heap-paths"
+[ "$QUICK" = 1 ] && HEAP_PATHS="scripts/heap-paths-bench.sh 256 2000 2 $OUT/heap-paths"
+cmd heap-paths "$HEAP_PATHS"
+log "heap paths: $HEAP_PATHS"
+$HEAP_PATHS || log "heap-paths-bench.sh failed; its section says so"
 
 # ---- report ----------------------------------------------------------------------------------
 echo "load:      $(cut -d' ' -f1-3 /proc/loadavg) at the end" >> "$OUT/machine.txt"

@@ -76,8 +76,9 @@ class PathsIT {
             assertThat(group.toString()).as("the agent's own registry never holds a leak").doesNotContain("dev.leaktrace.");
         }
         assertThat(r.log().lines().filter(l -> l.startsWith("@PATH "))).hasSize(2 * groups.size());
-        assertThat(Files.readString(classLog)).as("the traced JVM never loads the heap-graph library")
-                .doesNotContain("shaded.shark").doesNotContain("shaded.kotlin").contains("fixtures.heap.Holders");
+        assertThat(Files.readString(classLog)).as("the traced JVM never loads the analysis, nor the heap dump reader")
+                .doesNotContain("dev.leaktrace.analyser.").doesNotContain("dev.leaktrace.cli.")
+                .contains("fixtures.heap.Holders");
 
         RunResult text = JvmRun.cli(jdk).run("leaks", run.log().toString());
         assertThat(text.stdout()).contains("7 (retained ").contains("held by fixtures.heap.Holders.LIST → java.util.ArrayList → java.lang.Object[]")
@@ -128,6 +129,38 @@ class PathsIT {
         }
         assertThat(ended.exit()).as(ended.toString()).isZero();
         assertThat(ended.stderr()).as("the traced JVM only wrote the heap dump").doesNotContain("Exception");
+    }
+
+    @OnEachJdk
+    void dumpWithPathsNamesTheHolderInAJvmTheAgentWasAttachedTo(Jdk jdk) throws Exception {
+        JvmRun run = JvmRun.on(jdk).jvm("-XX:+EnableDynamicAgentLoading").main("fixtures.heap.Holders");
+        Path config = Files.writeString(run.dir().resolve("attach.yaml"), "paths: 1\ntypes:\n  - class: fixtures.heap.*\n");
+        RunningJvm service = run.workingDirectory(run.dir()).start("serve", "wait");
+        RunResult ended;
+        try {
+            service.awaitLine("waiting");
+            RunResult attach = JvmRun.cli(jdk).run("attach", "" + service.pid(), "--config", config.toString(),
+                    "--output", run.dir().resolve("attached.log").toString());
+            assertThat(attach.exit()).as(attach.toString()).isZero();
+            Files.writeString(run.dir().resolve("go"), "");
+            service.awaitLine("ready");
+            Map<String, Integer> truth = truth(service.stdout());
+            Path dump = run.dir().resolve("held.txt");
+            RunResult dumped = JvmRun.cli(jdk).run("dump", "" + service.pid(), "--paths", "-o", dump.toString());
+            assertThat(dumped.exit()).as(dumped.toString()).isZero();
+            RunResult leaks = JvmRun.cli(jdk).run("leaks", dump.toString(), "--json");
+            assertThat(leaks.exit()).as(leaks.toString()).isZero();
+            Map<String, JsonObject> groups = groups(leaks.stdout());
+            assertHeld(groups.get("fixtures.heap.StaticListed"), truth.get("fixtures.heap.StaticListed"),
+                    "static:fixtures.heap.Holders.LIST", List.of("java.util.ArrayList", "java.lang.Object[]"), PAYLOAD);
+            assertHeld(groups.get("fixtures.heap.OuterHeld"), truth.get("fixtures.heap.OuterHeld"),
+                    "static:fixtures.heap.Holders.BUS",
+                    List.of("java.util.ArrayList", "java.lang.Object[]", "fixtures.heap.OuterHeld$Listener"), PAYLOAD);
+        } finally {
+            Files.writeString(run.dir().resolve("stop"), "");
+            ended = service.finish(java.time.Duration.ofSeconds(30));
+        }
+        assertThat(ended.exit()).as(ended.toString()).isZero();
     }
 
     static void assertHeld(JsonObject group, int count, String root, List<String> classes, long payload) {

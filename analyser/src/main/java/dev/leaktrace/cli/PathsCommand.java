@@ -59,9 +59,9 @@ final class PathsCommand implements Callable<Integer> {
             if (summary.traced() == 0) {
                 err.println("leaktrace: " + heapDump + " holds no traced object (was the JVM traced?).");
             }
-            err.printf("leaktrace: %s: %,d objects, %,d traced in %d groups, %d paths, in %.1f s (%.1f s indexing)%n",
+            err.printf("leaktrace: %s: %,d objects, %,d traced in %d groups, %d paths, in %.1f s (%.1f s reading)%n",
                     heapDump, summary.objects(), summary.traced(), summary.groups(), summary.paths(),
-                    (System.nanoTime() - start) / 1e9, summary.indexSeconds());
+                    (System.nanoTime() - start) / 1e9, summary.readSeconds());
             return ExitCodes.OK;
         } catch (Exception | OutOfMemoryError e) {
             err.println("leaktrace: cannot read the heap dump " + heapDump + ": " + e);

@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the analyser's {@code paths} on a heap dump in a JVM of its own, started from the agent's
- * jar: the heap-graph library and the memory its index takes never enter the traced JVM, whose
+ * jar: the dump reader and the memory its arrays take never enter the traced JVM, whose
  * heap is still full of what it dumped.
  */
 public final class PathAnalysis {
-    /** Past this the analysis is given up: a heap of several GB takes minutes (docs/performance.md). */
+    /** Past this the analysis is given up: far more than a heap of several GB takes (docs/performance.md). */
     static final long TIMEOUT_MINUTES = 5;
 
     private PathAnalysis() {

@@ -1,17 +1,11 @@
 package dev.leaktrace.analyser.heap;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import shark.HeapGraph;
-import shark.HeapObject.HeapClass;
-import shark.HprofRecord.HeapDumpRecord.ObjectRecord.ClassDumpRecord.FieldRecord;
-import shark.PrimitiveType;
 
 /**
- * Where an instance's strong references sit in its dump record, per class: read once per class,
- * so that walking millions of instances reads raw field bytes instead of building field objects.
+ * Where an instance's strong references sit in its dump record, per class: worked out once per
+ * class, so that reading millions of instances reads raw field bytes at known offsets.
  */
 final class ClassLayouts {
     /** The agent's own classes: their references are bookkeeping, never what holds a leak. */
@@ -35,13 +29,29 @@ final class ClassLayouts {
         }
     }
 
-    private final HeapGraph graph;
-    private final int idSize;
-    private final Map<Long, Layout> byClassId = new HashMap<>();
+    /** A field found by name: where it is in an instance's field bytes, and its basic type. */
+    record Field(int offset, int type) {
+    }
 
-    ClassLayouts(HeapGraph graph) {
+    private final DumpGraph graph;
+    private Layout[] byClass = new Layout[0];
+
+    ClassLayouts(DumpGraph graph) {
         this.graph = graph;
-        this.idSize = graph.getIdentifierByteSize();
+    }
+
+    /** The layout, or null while the class or one of its superclasses has no record or name yet. */
+    Layout ofDefined(int type) {
+        if (type < byClass.length && byClass[type] != null) {
+            return byClass[type];
+        }
+        for (DumpClass c = graph.classes.get(type); c != null;
+                c = c.superNumber < 0 ? null : graph.classes.get(c.superNumber)) {
+            if (!c.defined || !c.named) {
+                return null;
+            }
+        }
+        return of(type);
     }
 
     static boolean isAgentClass(String name) {
@@ -53,17 +63,20 @@ final class ClassLayouts {
         return false;
     }
 
-    Layout of(long classId) {
-        Layout layout = byClassId.get(classId);
+    Layout of(int type) {
+        if (type >= byClass.length) {
+            byClass = java.util.Arrays.copyOf(byClass, Math.max(type + 1, graph.classes.size()));
+        }
+        Layout layout = byClass[type];
         if (layout == null) {
-            layout = read(graph.findObjectById(classId).getAsClass());
-            byClassId.put(classId, layout);
+            layout = read(graph.classes.get(type));
+            byClass[type] = layout;
         }
         return layout;
     }
 
-    private Layout read(HeapClass type) {
-        String runtimeName = type.getName();
+    private Layout read(DumpClass type) {
+        String runtimeName = type.name;
         boolean agent = isAgentClass(runtimeName);
         List<Integer> offsets = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -71,20 +84,20 @@ final class ClassLayouts {
         int primitiveBytes = 0;
         int references = 0;
         // A record holds the class's own fields first, then each superclass's.
-        for (HeapClass c = type; c != null; c = c.getSuperclass()) {
-            boolean weakReferent = c.getName().equals("java.lang.ref.Reference");
-            for (FieldRecord field : c.readRecordFields()) {
-                if (field.getType() == PrimitiveType.REFERENCE_HPROF_TYPE) {
+        for (DumpClass c = type; c != null; c = c.superNumber < 0 ? null : graph.classes.get(c.superNumber)) {
+            boolean weakReferent = c.name.equals("java.lang.ref.Reference");
+            for (int i = 0; i < c.fieldTypes.length; i++) {
+                if (c.fieldTypes[i] == HprofRecords.OBJECT) {
                     references++;
-                    String name = c.instanceFieldName(field);
+                    String name = c.fieldNames[i];
                     // A Reference's referent is weak, soft or phantom: never a strong path.
                     if (!agent && !(weakReferent && name.equals("referent"))) {
                         offsets.add(offset);
                         labels.add(runtimeName + "." + name);
                     }
-                    offset += idSize;
+                    offset += graph.idSize;
                 } else {
-                    int size = primitiveSize(field.getType());
+                    int size = HprofRecords.valueSize(c.fieldTypes[i], graph.idSize);
                     primitiveBytes += size;
                     offset += size;
                 }
@@ -97,21 +110,18 @@ final class ClassLayouts {
         return new Layout(at, labels.toArray(new String[0]), primitiveBytes, references);
     }
 
-    static int primitiveSize(int hprofType) {
-        for (PrimitiveType type : PrimitiveType.values()) {
-            if (type.getHprofType() == hprofType) {
-                return type.getByteSize();
+    /** The field {@code name} declared by the class named {@code owner} in instances of {@code type}, or null. */
+    Field field(int type, String owner, String name) {
+        int offset = 0;
+        for (DumpClass c = graph.classes.get(type); c != null;
+                c = c.superNumber < 0 ? null : graph.classes.get(c.superNumber)) {
+            for (int i = 0; i < c.fieldTypes.length; i++) {
+                if (c.name.equals(owner) && c.fieldNames[i].equals(name)) {
+                    return new Field(offset, c.fieldTypes[i]);
+                }
+                offset += HprofRecords.valueSize(c.fieldTypes[i], graph.idSize);
             }
         }
-        throw new IllegalArgumentException("unknown field type " + hprofType + " in the heap dump");
-    }
-
-    /** The id at {@code offset} of a record's field bytes (big-endian, the dump's id size). */
-    long idAt(byte[] fields, int offset) {
-        long id = 0;
-        for (int i = 0; i < idSize; i++) {
-            id = id << 8 | (fields[offset + i] & 0xFF);
-        }
-        return id;
+        return null;
     }
 }

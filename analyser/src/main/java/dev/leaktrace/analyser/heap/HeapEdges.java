@@ -1,88 +1,76 @@
 package dev.leaktrace.analyser.heap;
 
-import shark.HeapObject;
-import shark.HeapObject.HeapInstance;
-import shark.HeapObject.HeapObjectArray;
-import shark.HprofRecord.HeapDumpRecord.ObjectRecord.InstanceDumpRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
- * The strong references out of one object of the dump, by object index: instance fields (not a
+ * The strong references out of one object of the dump, by object number: instance fields (not a
  * Reference's referent, nothing out of the agent's own objects) and object array elements.
  * Class objects have none here: their static fields are roots of their own ({@link Roots}).
  */
 final class HeapEdges {
     interface Visitor {
-        /** @param slot which field or element of the object holds the reference, for {@link #label} */
+        /** @param slot which of the object's references this is, for {@link #label} */
         void edge(int child, int slot);
     }
 
+    private final DumpGraph graph;
     private final ClassLayouts layouts;
 
-    private final ObjectIndex index;
-
-    HeapEdges(ObjectIndex index, ClassLayouts layouts) {
-        this.index = index;
+    HeapEdges(DumpGraph graph, ClassLayouts layouts) {
+        this.graph = graph;
         this.layouts = layouts;
     }
 
-    HeapObject object(int number) {
-        return index.object(number);
-    }
-
     void forEach(int number, Visitor visitor) {
-        if (index.isPrimitiveArray(number)) {
-            return; // no references in a primitive array
-        }
-        HeapObject object = object(number);
-        if (object instanceof HeapInstance instance) {
-            ClassLayouts.Layout layout = layouts.of(instance.getInstanceClassId());
-            if (layout.offsets.length == 0) {
-                return;
-            }
-            InstanceDumpRecord record = instance.readRecord();
-            byte[] fields = record.getFieldValues();
-            for (int slot = 0; slot < layout.offsets.length; slot++) {
-                visit(layouts.idAt(fields, layout.offsets[slot]), slot, visitor);
-            }
-        } else if (object instanceof HeapObjectArray array) {
-            long[] elements = array.readRecord().getElementIds();
-            for (int slot = 0; slot < elements.length; slot++) {
-                visit(elements[slot], slot, visitor);
-            }
+        int[] edges = graph.edges;
+        int from = graph.edgeStart[number];
+        int to = graph.edgeStart[number + 1];
+        for (int e = from; e < to; e++) {
+            visitor.edge(edges[e], e - from);
         }
     }
 
-    private void visit(long id, int slot, Visitor visitor) {
-        if (id == 0) {
-            return;
-        }
-        int child = index.indexOf(id);
-        if (child >= 0) {
-            visitor.edge(child, slot);
-        }
-    }
-
-    /** How a path names the reference in {@code slot} of the object: {@code Class.field} or {@code Type[][i]}. */
+    /**
+     * How a path names the reference in {@code slot} of the object: {@code Class.field} or
+     * {@code Type[][i]}. The edges keep no field, so the object's record is read again and its
+     * references counted as the graph counted them (nulls and ids not in the dump are no edge).
+     */
     String label(int index, int slot) {
-        HeapObject object = object(index);
-        if (object instanceof HeapInstance instance) {
-            return layouts.of(instance.getInstanceClassId()).labels[slot];
+        try {
+            int k = 0;
+            if (graph.kinds[index] == DumpGraph.INSTANCE) {
+                ClassLayouts.Layout layout = layouts.of(graph.types[index]);
+                byte[] fields = graph.instanceFields(index);
+                for (int s = 0; s < layout.offsets.length; s++) {
+                    if (isEdge(graph.idAt(fields, layout.offsets[s])) && k++ == slot) {
+                        return layout.labels[s];
+                    }
+                }
+            } else {
+                long[] elements = graph.elements(index);
+                for (int i = 0; i < elements.length; i++) {
+                    if (isEdge(elements[i]) && k++ == slot) {
+                        return className(index) + "[" + i + "]";
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return ((HeapObjectArray) object).getArrayClassName() + "[" + slot + "]";
+        throw new IllegalStateException("object " + index + " of the dump has no reference " + slot);
+    }
+
+    private boolean isEdge(long id) {
+        return id != 0 && graph.index.of(id) >= 0;
     }
 
     /** The class of an object, as holders name it. */
     String className(int index) {
-        HeapObject object = object(index);
-        if (object instanceof HeapInstance instance) {
-            return instance.getInstanceClassName();
-        }
-        if (object instanceof HeapObjectArray array) {
-            return array.getArrayClassName();
-        }
-        if (object instanceof HeapObject.HeapPrimitiveArray array) {
-            return array.getArrayClassName();
-        }
-        return "java.lang.Class";
+        return switch (graph.kinds[index]) {
+            case DumpGraph.INSTANCE, DumpGraph.OBJECT_ARRAY -> graph.classOf(index).name;
+            case DumpGraph.PRIMITIVE_ARRAY -> HprofRecords.primitiveArrayName(graph.types[index]);
+            default -> "java.lang.Class";
+        };
     }
 }

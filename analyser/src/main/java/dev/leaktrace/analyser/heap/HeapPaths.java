@@ -2,17 +2,13 @@ package dev.leaktrace.analyser.heap;
 
 import dev.leaktrace.analyser.heap.TrackedObjects.Tracked;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import shark.CloseableHeapGraph;
-import shark.HeapGraph;
-import shark.HprofHeapGraph;
-import shark.HprofRecordTag;
 
 /**
  * Reads a heap dump of a traced JVM and writes, for the traced objects alive in it, the lines
@@ -24,9 +20,12 @@ public final class HeapPaths {
     /** Holders listed per group, at most; the objects of the others are only counted in the group. */
     static final int MAX_HOLDERS = 8;
 
-    /** What an analysis read and found, for its caller's message. */
-    /** @param indexSeconds the time Shark took to index the dump, before the walk */
-    public record Summary(int objects, int traced, int groups, int paths, double indexSeconds) {
+    /**
+     * What an analysis read and found, for its caller's message.
+     *
+     * @param readSeconds the time the two passes over the dump took, before the walk
+     */
+    public record Summary(int objects, int traced, int groups, int paths, double readSeconds) {
     }
 
     private HeapPaths() {
@@ -47,24 +46,17 @@ public final class HeapPaths {
      * @param compressedOops whether the dumped JVM used 4-byte references (sizes: {@link ObjectSizes})
      */
     public static Summary write(File heapDump, int examples, boolean compressedOops, PrintWriter out) throws Exception {
-        // Every kind of GC root the dump records: a path may start at any of them.
-        EnumSet<HprofRecordTag> roots = EnumSet.noneOf(HprofRecordTag.class);
-        for (HprofRecordTag tag : HprofRecordTag.values()) {
-            if (tag.name().startsWith("ROOT_")) {
-                roots.add(tag);
-            }
-        }
         long start = System.nanoTime();
-        try (CloseableHeapGraph graph = HprofHeapGraph.Companion.openHeapGraph(heapDump, null, roots)) {
+        try (DumpGraph graph = DumpGraph.read(heapDump.toPath())) {
             return write(graph, examples, compressedOops, out, (System.nanoTime() - start) / 1e9);
         }
     }
 
-    private static Summary write(HeapGraph graph, int examples, boolean compressedOops, PrintWriter out,
-                                 double indexSeconds) {
-        ObjectIndex index = new ObjectIndex(graph);
-        int objects = index.count();
-        List<Tracked> tracked = TrackedObjects.in(graph, index);
+    private static Summary write(DumpGraph graph, int examples, boolean compressedOops, PrintWriter out,
+                                 double readSeconds) throws IOException {
+        int objects = graph.count;
+        ClassLayouts layouts = new ClassLayouts(graph);
+        List<Tracked> tracked = TrackedObjects.in(graph, layouts);
         BitSet traced = new BitSet(objects);
         Map<String, List<Tracked>> groups = new LinkedHashMap<>();
         Map<String, List<Tracked>> released = new LinkedHashMap<>();
@@ -73,11 +65,10 @@ public final class HeapPaths {
             traced.set(t.index());
             (t.released() ? released : groups).computeIfAbsent(t.group(), g -> new ArrayList<>()).add(t);
         }
-        ClassLayouts layouts = new ClassLayouts(graph);
-        HeapEdges edges = new HeapEdges(index, layouts);
-        Roots roots = Roots.of(graph, index);
+        HeapEdges edges = new HeapEdges(graph, layouts);
+        Roots roots = Roots.of(graph, layouts);
         HeapWalk walk = HeapWalk.from(roots, traced, edges, objects);
-        RetainedSizes retained = new RetainedSizes(edges, walk, new ObjectSizes(layouts, compressedOops), objects);
+        RetainedSizes retained = new RetainedSizes(edges, walk, new ObjectSizes(graph, layouts, compressedOops), objects);
         PathLines lines = new PathLines(walk, roots, edges);
         int paths = 0;
         for (List<Tracked> group : groups.values()) {
@@ -114,6 +105,6 @@ public final class HeapPaths {
             }
         }
         out.flush();
-        return new Summary(objects, tracked.size(), groups.size(), paths, indexSeconds);
+        return new Summary(objects, tracked.size(), groups.size(), paths, readSeconds);
     }
 }

@@ -1,10 +1,5 @@
 package dev.leaktrace.analyser.heap;
 
-import shark.HeapObject;
-import shark.HeapObject.HeapInstance;
-import shark.HeapObject.HeapObjectArray;
-import shark.HeapObject.HeapPrimitiveArray;
-
 /**
  * An object's size in the JVM that was dumped, from the dump: a heap dump holds field values, not
  * headers or padding, and writes every reference in 8 bytes, so the header, the reference size
@@ -12,31 +7,31 @@ import shark.HeapObject.HeapPrimitiveArray;
  * HotSpot's, added here.
  */
 final class ObjectSizes {
+    private final DumpGraph graph;
     private final ClassLayouts layouts;
     private final int referenceSize;
     private final int header;
     private final int arrayHeader;
 
-    ObjectSizes(ClassLayouts layouts, boolean compressedOops) {
+    ObjectSizes(DumpGraph graph, ClassLayouts layouts, boolean compressedOops) {
+        this.graph = graph;
         this.layouts = layouts;
         this.referenceSize = compressedOops ? 4 : 8;
         this.header = compressedOops ? 12 : 16;
         this.arrayHeader = compressedOops ? 16 : 24;
     }
 
-    long of(HeapObject object) {
-        if (object instanceof HeapInstance instance) {
-            ClassLayouts.Layout layout = layouts.of(instance.getInstanceClassId());
-            return align(header + layout.primitiveBytes + (long) layout.referenceFields * referenceSize);
-        }
-        if (object instanceof HeapObjectArray array) {
-            long length = array.readByteSize() / array.getGraph().getIdentifierByteSize();
-            return align(arrayHeader + length * referenceSize);
-        }
-        if (object instanceof HeapPrimitiveArray array) {
-            return align(arrayHeader + (long) array.readByteSize());
-        }
-        return 0; // class objects live outside the heap's accounting of a leak
+    long of(int object) {
+        return switch (graph.kinds[object]) {
+            case DumpGraph.INSTANCE -> {
+                ClassLayouts.Layout layout = layouts.of(graph.types[object]);
+                yield align(header + layout.primitiveBytes + (long) layout.referenceFields * referenceSize);
+            }
+            case DumpGraph.OBJECT_ARRAY -> align(arrayHeader + (long) graph.lengths[object] * referenceSize);
+            case DumpGraph.PRIMITIVE_ARRAY -> align(arrayHeader
+                    + (long) graph.lengths[object] * HprofRecords.valueSize(graph.types[object], graph.idSize));
+            default -> 0; // class objects live outside the heap's accounting of a leak
+        };
     }
 
     private static long align(long bytes) {

@@ -65,7 +65,7 @@ final class RetainedSizes {
             int object = queue[head];
             if (measure) {
                 objects++;
-                bytes += sizes.of(edges.object(object));
+                bytes += sizes.of(object);
             }
             edges.forEach(object, (child, s) -> {
                 if (mark[child] == stampNow || walk.plain.get(child)

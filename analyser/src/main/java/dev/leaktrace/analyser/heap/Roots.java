@@ -1,16 +1,11 @@
 package dev.leaktrace.analyser.heap;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import shark.GcRoot;
-import shark.HeapField;
-import shark.HeapGraph;
-import shark.HeapObject;
-import shark.HeapObject.HeapClass;
-import shark.HeapObject.HeapInstance;
 
 /**
  * Where strong paths start, in the order a tie between equally short paths is broken: static
@@ -23,89 +18,70 @@ import shark.HeapObject.HeapInstance;
 final class Roots {
     final List<Integer> objects = new ArrayList<>();
     final List<String> labels = new ArrayList<>();
-    private final ObjectIndex index;
+    private final DumpGraph graph;
 
-    private Roots(ObjectIndex index) {
-        this.index = index;
+    private Roots(DumpGraph graph) {
+        this.graph = graph;
     }
 
-    static Roots of(HeapGraph graph, ObjectIndex index) {
-        Roots roots = new Roots(index);
-        for (Iterator<HeapClass> it = graph.getClasses().iterator(); it.hasNext(); ) {
-            HeapClass type = it.next();
-            if (ClassLayouts.isAgentClass(type.getName())) {
+    static Roots of(DumpGraph graph, ClassLayouts layouts) throws IOException {
+        Roots roots = new Roots(graph);
+        List<DumpClass> classes = new ArrayList<>(graph.classes);
+        classes.sort(Comparator.comparingLong((DumpClass c) -> c.id));
+        for (DumpClass type : classes) {
+            if (ClassLayouts.isAgentClass(type.name)) {
                 continue;
             }
-            for (Iterator<HeapField> fields = type.readStaticFields().iterator(); fields.hasNext(); ) {
-                HeapField field = fields.next();
-                HeapObject value = field.getValue().isNonNullReference() ? field.getValue().getAsObject() : null;
-                if (value != null) {
-                    roots.add(value, "static:" + type.getName() + "." + field.getName());
+            for (int i = 0; i < type.staticTypes.length; i++) {
+                if (type.staticTypes[i] == HprofRecords.OBJECT && type.staticValues[i] != 0) {
+                    roots.add(type.staticValues[i], "static:" + type.name + "." + type.staticNames[i]);
                 }
             }
         }
-        Map<Integer, String> threadNames = threadNames(graph);
-        List<GcRoot> others = new ArrayList<>();
-        for (GcRoot root : graph.getGcRoots()) {
-            if (root instanceof GcRoot.ThreadObject thread) {
-                HeapObject object = graph.findObjectByIdOrNull(thread.getId());
-                if (object != null) {
-                    roots.add(object, "thread:" + threadNames.getOrDefault(thread.getThreadSerialNumber(), "?"));
-                }
-            } else {
-                others.add(root);
+        Map<Integer, String> threadNames = threadNames(graph, layouts);
+        for (int r = 0; r < graph.rootCount; r++) {
+            if (graph.rootKinds[r] == HprofRecords.ROOT_THREAD_OBJECT) {
+                roots.add(graph.rootIds[r], "thread:" + threadNames.getOrDefault(graph.rootThreads[r], "?"));
             }
         }
-        for (GcRoot root : others) {
-            HeapObject object = graph.findObjectByIdOrNull(root.getId());
-            if (object == null || root instanceof GcRoot.StickyClass) {
-                continue;
+        for (int r = 0; r < graph.rootCount; r++) {
+            int kind = graph.rootKinds[r] & 0xFF;
+            if (kind != HprofRecords.ROOT_THREAD_OBJECT && kind != HprofRecords.ROOT_STICKY_CLASS) {
+                roots.add(graph.rootIds[r], label(kind, threadNames.getOrDefault(graph.rootThreads[r], "?")));
             }
-            roots.add(object, label(root, threadNames));
         }
         return roots;
     }
 
-    private void add(HeapObject object, String label) {
-        int number = index.indexOf(object.getObjectId());
+    private void add(long id, String label) {
+        int number = id == 0 ? -1 : graph.index.of(id);
         if (number >= 0) {
             objects.add(number);
             labels.add(label);
         }
     }
 
-    private static String label(GcRoot root, Map<Integer, String> threadNames) {
-        if (root instanceof GcRoot.JavaFrame frame) {
-            return "stack:" + threadNames.getOrDefault(frame.getThreadSerialNumber(), "?");
-        }
-        if (root instanceof GcRoot.JniLocal local) {
-            return "jni-local:" + threadNames.getOrDefault(local.getThreadSerialNumber(), "?");
-        }
-        if (root instanceof GcRoot.NativeStack stack) {
-            return "native-stack:" + threadNames.getOrDefault(stack.getThreadSerialNumber(), "?");
-        }
-        if (root instanceof GcRoot.JniGlobal) {
-            return "jni-global";
-        }
-        if (root instanceof GcRoot.MonitorUsed) {
-            return "monitor";
-        }
-        // VmInternal, ThreadBlock, Unknown, ...: the kind's name, as the dump gives it.
-        return root.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+    private static String label(int kind, String thread) {
+        return switch (kind) {
+            case HprofRecords.ROOT_JAVA_FRAME -> "stack:" + thread;
+            case HprofRecords.ROOT_JNI_LOCAL -> "jni-local:" + thread;
+            case HprofRecords.ROOT_NATIVE_STACK -> "native-stack:" + thread;
+            case HprofRecords.ROOT_JNI_GLOBAL -> "jni-global";
+            case HprofRecords.ROOT_MONITOR_USED -> "monitor";
+            case HprofRecords.ROOT_THREAD_BLOCK -> "thread-block";
+            default -> "unknown";
+        };
     }
 
     /** Thread names by the dump's thread serial numbers. */
-    private static Map<Integer, String> threadNames(HeapGraph graph) {
+    private static Map<Integer, String> threadNames(DumpGraph graph, ClassLayouts layouts) throws IOException {
         Map<Integer, String> names = new HashMap<>();
-        for (GcRoot root : graph.getGcRoots()) {
-            if (root instanceof GcRoot.ThreadObject thread) {
-                HeapObject object = graph.findObjectByIdOrNull(thread.getId());
-                if (object instanceof HeapInstance instance) {
-                    HeapField name = instance.readField("java.lang.Thread", "name");
-                    String text = name == null ? null : name.getValue().readAsJavaString();
-                    if (text != null) {
-                        names.put(thread.getThreadSerialNumber(), text);
-                    }
+        for (int r = 0; r < graph.rootCount; r++) {
+            if (graph.rootKinds[r] == HprofRecords.ROOT_THREAD_OBJECT && graph.rootIds[r] != 0) {
+                DumpInstance thread = DumpInstance.read(graph, layouts, graph.index.of(graph.rootIds[r]));
+                String name = thread == null ? null : thread.string("java.lang.Thread", "name");
+                if (name != null) {
+                    names.put(graph.rootThreads[r], name);
                 }
             }
         }

@@ -1,15 +1,9 @@
 package dev.leaktrace.analyser.heap;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import shark.HeapField;
-import shark.HeapGraph;
-import shark.HeapObject;
-import shark.HeapObject.HeapClass;
-import shark.HeapObject.HeapInstance;
-import shark.HprofRecord.HeapDumpRecord.ObjectRecord.PrimitiveArrayDumpRecord.ByteArrayDump;
 
 /**
  * The traced objects alive in a dump, found by identity: the agent's registry keeps one
@@ -18,6 +12,7 @@ import shark.HprofRecord.HeapDumpRecord.ObjectRecord.PrimitiveArrayDumpRecord.By
  */
 final class TrackedObjects {
     static final String ENTRY_CLASS = "dev.leaktrace.bootstrap.TrackedRef";
+    private static final String TYPE_INFO = "dev.leaktrace.bootstrap.TypeInfo";
 
     /**
      * One traced object in the dump: its id, the tokens of its group, its index in the dump, and
@@ -36,27 +31,34 @@ final class TrackedObjects {
      * Every traced object in the dump, by id: the live ones, and the released ones the agent still
      * watches ({@code paths: N}); empty when the dumped JVM was not traced.
      */
-    static List<Tracked> in(HeapGraph graph, ObjectIndex index) {
+    static List<Tracked> in(DumpGraph graph, ClassLayouts layouts) throws IOException {
         List<Tracked> found = new ArrayList<>();
-        HeapClass entries = graph.findClassByName(ENTRY_CLASS);
+        DumpClass entries = graph.classNamed(ENTRY_CLASS);
         if (entries == null) {
             return found;
         }
-        for (Iterator<HeapInstance> it = entries.getInstances().iterator(); it.hasNext(); ) {
-            HeapInstance entry = it.next();
-            Long id = value(entry, ENTRY_CLASS, "id").getAsLong();
-            Integer state = value(entry, ENTRY_CLASS, "state").getAsInt();
-            HeapField referent = entry.readField("java.lang.ref.Reference", "referent");
-            if (id == null || id <= 0 || state == null || referent == null
-                    || !referent.getValue().isNonNullReference()) {
+        for (String field : new String[] {"id", "state", "type", "site"}) {
+            if (layouts.field(entries.number, ENTRY_CLASS, field) == null) {
+                throw new IllegalStateException("the heap dump's " + ENTRY_CLASS + " has no field '" + field
+                        + "': it was written by another version of leaktrace");
+            }
+        }
+        for (int n = 0; n < graph.count; n++) {
+            if (graph.kinds[n] != DumpGraph.INSTANCE || graph.types[n] != entries.number) {
+                continue;
+            }
+            DumpInstance entry = DumpInstance.read(graph, layouts, n);
+            Long id = entry.number(ENTRY_CLASS, "id");
+            Long state = entry.number(ENTRY_CLASS, "state");
+            int object = entry.object("java.lang.ref.Reference", "referent");
+            if (id == null || id <= 0 || state == null || object < 0) {
                 continue; // never recorded (its constructor threw), already reported, or collected
             }
-            int object = index.indexOf(referent.getValue().getAsObjectId());
-            HeapInstance info = value(entry, ENTRY_CLASS, "type").getAsObject() instanceof HeapInstance i ? i : null;
-            String type = info == null ? null : bytes(info.readField("dev.leaktrace.bootstrap.TypeInfo", "nameBytes"));
-            String site = bytes(entry.readField(ENTRY_CLASS, "site"));
-            if (object >= 0 && type != null && site != null) {
-                found.add(new Tracked(id, type, site, object, !isLive(state)));
+            DumpInstance info = DumpInstance.read(graph, layouts, entry.object(ENTRY_CLASS, "type"));
+            String type = info == null ? null : text(info.bytes(TYPE_INFO, "nameBytes"));
+            String site = text(entry.bytes(ENTRY_CLASS, "site"));
+            if (type != null && site != null) {
+                found.add(new Tracked(id, type, site, object, !isLive(state.intValue())));
             }
         }
         found.sort((a, b) -> Long.compare(a.id(), b.id()));
@@ -68,22 +70,7 @@ final class TrackedObjects {
         return state == 0 || state == 2 || state == 3;
     }
 
-    private static shark.HeapValue value(HeapInstance entry, String owner, String field) {
-        HeapField f = entry.readField(owner, field);
-        if (f == null) {
-            throw new IllegalStateException("the heap dump's " + owner + " has no field '" + field
-                    + "': it was written by another version of leaktrace");
-        }
-        return f.getValue();
-    }
-
-    private static String bytes(HeapField field) {
-        if (field == null || !(field.getValue().getAsObject() instanceof HeapObject.HeapPrimitiveArray array)) {
-            return null;
-        }
-        if (!(array.readRecord() instanceof ByteArrayDump dump)) {
-            return null;
-        }
-        return new String(dump.getArray(), StandardCharsets.UTF_8);
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -20,7 +20,7 @@ final class Counting {
     ThreadCounts of(ThreadState thread) {
         ThreadCounts counts = thread.counts;
         if (counts == null) {
-            counts = new ThreadCounts(Thread.currentThread());
+            counts = new ThreadCounts(thread.owner); // a lent state's: no owner, never retired
             tables.add(counts);
             thread.counts = counts;
         }
@@ -29,6 +29,7 @@ final class Counting {
 
     /** The totals per type and site, in the order first seen. */
     synchronized List<SiteTotals> totals() {
+        VirtualStates.settle();
         for (ThreadCounts table : tables) {
             // After the thread ended its counts are final (and seen: it is detected as ended).
             if (table.ownerEnded()) {

@@ -33,6 +33,7 @@ final class GcReaper implements Runnable {
                 if (System.currentTimeMillis() >= nextSweep) {
                     registry.forgetFinishedThreads();
                     ThreadState.forgetFinishedThreads();
+                    VirtualStates.forgetEndedBorrowers();
                     nextSweep = System.currentTimeMillis() + SWEEP_INTERVAL_MS;
                 }
             } catch (InterruptedException e) {

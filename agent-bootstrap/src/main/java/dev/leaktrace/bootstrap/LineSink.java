@@ -38,6 +38,8 @@ public final class LineSink {
     private final Object streamLock = new Object();
     /** Under the write lock. */
     private final ThreadBuffers buffers = new ThreadBuffers();
+    /** Virtual threads' lines, a batch per lent state: each under its own spin lock. */
+    private final LentLines lent = new LentLines();
     private final ConcurrentLinkedQueue<Chunk> handedOver = new ConcurrentLinkedQueue<>();
     private final AtomicLong handedOverBytes = new AtomicLong();
     /** Written-out arrays, reused for hand-overs so that steady tracing allocates none. */
@@ -241,10 +243,15 @@ public final class LineSink {
      * on another thread can write them out first.
      */
     void allocate(ThreadState thread, TrackedRef entry, byte[] type, byte[] frames, byte[] librarySite) {
-        ThreadBuffer buffer = thread.virtual ? null : bufferOf(thread);
         int length = LineFormat.MAX_FIXED_PART + type.length + entry.site.length
                 + (frames == null ? 0 : LineFormat.MAX_FIXED_PART + frames.length)
                 + (librarySite == null ? 0 : LineFormat.MAX_FIXED_PART + librarySite.length);
+        ThreadBuffer buffer = null;
+        if (!thread.lent) {
+            buffer = bufferOf(thread);
+        } else if (allocateLent(thread, entry, length, frames, librarySite)) {
+            return;
+        }
         int at = buffer == null ? -1 : room(buffer, length);
         if (at < 0) {
             byte[] lines = new byte[length];
@@ -274,18 +281,26 @@ public final class LineSink {
 
     /** Appends a @DROP or @GC line, after making sure the object's @ALLOCATE is out first. */
     void release(ThreadState thread, TrackedRef entry, byte[] keyword) {
-        release(thread.virtual ? null : bufferOf(thread), thread, entry, keyword);
-    }
-
-    private void release(ThreadBuffer buffer, ThreadState thread, TrackedRef entry, byte[] keyword) {
+        ThreadBuffer own = thread.lent ? lentLinesOf(thread) : bufferOf(thread);
         ThreadBuffer allocatedBy = entry.owner;
-        if (allocatedBy != null && allocatedBy != buffer && allocatedBy.writtenTotal < entry.ownerEnd) {
-            synchronized (writeLock) {
-                writePublished(allocatedBy);
+        if (allocatedBy != null && allocatedBy != own && allocatedBy.writtenTotal < entry.ownerEnd) {
+            if (allocatedBy.lent) {
+                handOverLent(allocatedBy);
+            } else {
+                synchronized (writeLock) {
+                    writePublished(allocatedBy);
+                }
             }
         }
         byte[] type = entry.type.nameBytes;
         int length = LineFormat.MAX_FIXED_PART + type.length;
+        if (own != null && own.lent) {
+            if (releaseLent(own, thread, entry, keyword, length)) {
+                return;
+            }
+            own = null;
+        }
+        ThreadBuffer buffer = own;
         int at = buffer == null ? -1 : room(buffer, length);
         if (at < 0) {
             byte[] line = new byte[length];
@@ -295,6 +310,185 @@ public final class LineSink {
         thread.setId(entry.id);
         buffer.publish(LineFormat.release(buffer.data, at, keyword, entry.type, entry.size, thread));
         afterLine(buffer);
+    }
+
+    /**
+     * The batch a lent state's lines go to; null when they are handed over one by one instead
+     * (a state of one thread, no memory for a batch, no writer yet, or the exit begun).
+     */
+    private ThreadBuffer lentLinesOf(ThreadState thread) {
+        return writer == null || writeThrough ? null : lent.of(thread);
+    }
+
+    /** A lent state's @ALLOCATE (and @LIBRARY, @STACK) into its batch; false when it goes elsewhere. */
+    private boolean allocateLent(ThreadState thread, TrackedRef entry, int length, byte[] frames, byte[] librarySite) {
+        ThreadBuffer lines = lentLinesOf(thread);
+        if (lines == null) {
+            return false;
+        }
+        int at;
+        LentLines.lock(lines);
+        try {
+            at = lentRoom(lines, length);
+            if (at >= 0) {
+                thread.setId(entry.id);
+                int end = LineFormat.allocate(lines.data, at, entry.type, entry.size, entry.site, thread);
+                end = extraLines(lines.data, end, entry.id, frames, librarySite);
+                lines.publish(end);
+                entry.owner = lines;
+                entry.ownerEnd = lines.end();
+            }
+        } finally {
+            LentLines.unlock(lines);
+        }
+        return afterLent(lines, at);
+    }
+
+    /** A lent state's @DROP or @GC into its batch; false when it goes elsewhere. */
+    private boolean releaseLent(ThreadBuffer lines, ThreadState thread, TrackedRef entry, byte[] keyword, int length) {
+        int at;
+        LentLines.lock(lines);
+        try {
+            at = lentRoom(lines, length);
+            if (at >= 0) {
+                thread.setId(entry.id);
+                lines.publish(LineFormat.release(lines.data, at, keyword, entry.type, entry.size, thread));
+            }
+        } finally {
+            LentLines.unlock(lines);
+        }
+        return afterLent(lines, at);
+    }
+
+    /** {@link #lentRoom} found no memory to hand the batch over: it could take no line. */
+    private static final int LENT_STUCK = -2;
+
+    /**
+     * Under the batch's lock: where a line of at most {@code length} bytes goes, handing the full
+     * batch over first; -1 when the line never fits (the batch is empty then), or
+     * {@link #LENT_STUCK}.
+     */
+    private int lentRoom(ThreadBuffer lines, int length) {
+        int at = lines.published;
+        if (at + length <= lines.data.length) {
+            return at;
+        }
+        if (!handOverLentLocked(lines)) {
+            return LENT_STUCK;
+        }
+        return length <= lines.data.length ? 0 : -1;
+    }
+
+    /**
+     * After a line went into a batch, or did not ({@code at} negative, when the caller hands it
+     * over on its own, after the batch): the exit's write-through (read after the line, as
+     * {@link #afterLine} does), the writer's lag, and a batch that could not be handed over.
+     */
+    private boolean afterLent(ThreadBuffer lines, int at) {
+        if (at == LENT_STUCK || writeThrough) {
+            writeLentOut(lines);
+            if (writeThrough) {
+                synchronized (streamLock) {
+                    flushStream();
+                }
+            }
+        } else if (handedOverBytes.get() >= MAX_HANDED_OVER) {
+            // The disk is slow: this thread writes what waits, as a platform thread would.
+            synchronized (writeLock) {
+                synchronized (streamLock) {
+                    writeHandedOver();
+                }
+            }
+        }
+        return at >= 0;
+    }
+
+    /** Hands a batch's lines to the writer's queue (another thread's drop needs them out first). */
+    private void handOverLent(ThreadBuffer lines) {
+        boolean handed;
+        LentLines.lock(lines);
+        try {
+            handed = handOverLentLocked(lines);
+        } finally {
+            LentLines.unlock(lines);
+        }
+        if (!handed) {
+            writeLentOut(lines);
+        }
+    }
+
+    /**
+     * Under the batch's lock: hands its lines to the writer's queue and gives it a fresh array;
+     * false when there is no memory for that (the caller writes them out instead).
+     */
+    private boolean handOverLentLocked(ThreadBuffer lines) {
+        int count = lines.published;
+        if (count == 0) {
+            return true;
+        }
+        byte[] fresh = spareArrays.poll();
+        if (fresh != null) {
+            spareCount.decrementAndGet();
+        }
+        try {
+            if (fresh == null) {
+                fresh = new byte[CAPACITY];
+            }
+            handedOver.add(new Chunk(lines.data, 0, count));
+        } catch (OutOfMemoryError e) {
+            return false;
+        }
+        long waiting = handedOverBytes.addAndGet(count);
+        lines.data = fresh;
+        lines.chunkStart += count;
+        lines.publish(0);
+        lines.writtenTotal = lines.chunkStart; // after the chunk is queued: it precedes any later write
+        if (waiting >= WAKE_WRITER_AT && waiting - count < WAKE_WRITER_AT) {
+            LockSupport.unpark(writer);
+        }
+        return true;
+    }
+
+    /** Writes a batch's lines out here, after what was handed over (the write lock, then the batch's). */
+    private void writeLentOut(ThreadBuffer lines) {
+        synchronized (writeLock) {
+            LentLines.lock(lines);
+            try {
+                writeLentLocked(lines);
+            } finally {
+                LentLines.unlock(lines);
+            }
+        }
+    }
+
+    /** Under the write lock and the batch's lock. */
+    private void writeLentLocked(ThreadBuffer lines) {
+        int count = lines.published;
+        synchronized (streamLock) {
+            writeHandedOver();
+            writeOut(lines.data, 0, count);
+        }
+        lines.chunkStart += count;
+        lines.publish(0);
+        lines.writtenTotal = lines.chunkStart;
+    }
+
+    /** Under the write lock: every batch's lines to the writer's queue (or out, without memory). */
+    private void handOverAllLent() {
+        for (int i = 0; i < lent.slots(); i++) {
+            ThreadBuffer lines = lent.at(i);
+            if (lines == null) {
+                continue;
+            }
+            LentLines.lock(lines);
+            try {
+                if (!handOverLentLocked(lines)) {
+                    writeLentLocked(lines);
+                }
+            } finally {
+                LentLines.unlock(lines);
+            }
+        }
     }
 
     /** Where a line of at most {@code length} bytes goes in the buffer, or -1 when it never fits. */
@@ -464,6 +658,7 @@ public final class LineSink {
     /** Writes out everything handed over and every thread's published lines. */
     public void flush() {
         synchronized (writeLock) {
+            handOverAllLent();
             synchronized (streamLock) {
                 writeHandedOver();
             }

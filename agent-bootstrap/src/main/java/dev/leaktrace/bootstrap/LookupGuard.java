@@ -37,7 +37,7 @@ final class LookupGuard {
                     return i;
                 }
             }
-            Thread.onSpinWait();
+            Thread.yield(); // a virtual thread holding a slot may need this carrier to go on
         }
     }
 

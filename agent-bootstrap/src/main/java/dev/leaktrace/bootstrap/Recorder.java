@@ -23,6 +23,7 @@ public final class Recorder {
         // Their compare-and-set handles spin classes at first use: not inside a traced constructor.
         new TrackedRef(new Object(), null, TypeInfo.UNTRACED).end();
         ThreadState.current().replaceNewest(null, null);
+        VirtualStates.forgetEndedBorrowers(); // initialized here, not inside a traced constructor
         Recording recording = new Recording(resolver, sink, options);
         sink.beforeExit(recording.reaper.atExit());
         Thread reaper = AgentThreads.newThread(recording.reaper, "leaktrace-gc-watch");
@@ -62,6 +63,9 @@ public final class Recorder {
 
     private static void leave(ThreadState thread) {
         thread.busy = false;
+        if (thread.lent) {
+            ThreadState.giveBackIfIdle(thread);
+        }
     }
 
     /**
@@ -144,6 +148,7 @@ public final class Recorder {
             ThreadState thread = ThreadState.current();
             if (thread != null) {
                 thread.leaveLibrary();
+                ThreadState.giveBackIfIdle(thread);
             }
         } catch (Throwable failure) {
             Warnings.internalError(failure);

@@ -90,12 +90,17 @@ public final class RecorderQueries {
      */
     public static void runUntraced(Runnable work) {
         ThreadState thread = ThreadState.current();
+        if (thread == null) { // inside its own first lookup: nothing it makes is recorded anyway
+            work.run();
+            return;
+        }
         boolean was = thread.busy;
         thread.busy = true;
         try {
             work.run();
         } finally {
             thread.busy = was;
+            ThreadState.giveBackIfIdle(thread);
         }
     }
 

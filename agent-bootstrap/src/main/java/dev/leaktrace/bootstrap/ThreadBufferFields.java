@@ -17,6 +17,13 @@ abstract class ThreadBufferFields extends CacheLinePadding {
     long chunkStart;
     /** How much of this buffer's whole stream is written out; changed under the lock. */
     volatile long writtenTotal;
+    /**
+     * A batch of virtual threads' lines ({@code LentLines}): outside the sink's list, its fields
+     * changed only under {@link #lentLock}, and handed over whole rather than written out in place.
+     */
+    boolean lent;
+    /** 1 while a batch's borrower writes a line into it or another thread takes its lines. */
+    volatile int lentLock;
 
     ThreadBufferFields(Thread owner, int capacity) {
         this.owner = owner;

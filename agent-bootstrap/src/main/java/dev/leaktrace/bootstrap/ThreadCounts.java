@@ -9,6 +9,7 @@ import java.util.Arrays;
  * uses the lookup table; readers see the cells through an append-only list.
  */
 final class ThreadCounts {
+    /** Null for a lent state's table, which outlives each of its borrowers. */
     final WeakReference<Thread> owner;
     private CountCell last;
     /** Open addressing, the owner's alone. */
@@ -18,10 +19,13 @@ final class ThreadCounts {
     private volatile int count;
 
     ThreadCounts(Thread owner) {
-        this.owner = new WeakReference<>(owner);
+        this.owner = owner == null ? null : new WeakReference<>(owner);
     }
 
     boolean ownerEnded() {
+        if (owner == null) {
+            return false;
+        }
         Thread thread = owner.get();
         return thread == null || !thread.isAlive();
     }

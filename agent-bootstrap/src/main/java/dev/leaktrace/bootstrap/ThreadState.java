@@ -24,6 +24,16 @@ final class ThreadState extends ThreadStateFields {
     private static final int MAX_DEPTH = 1024;
     private static final ThreadLocal<ThreadState> CURRENT = new Current();
 
+    /** The calling thread's own state. */
+    ThreadState() {
+        super(Thread.currentThread(), -1);
+    }
+
+    /** A state that {@link VirtualStates} lends from {@code slot} to one virtual thread at a time. */
+    ThreadState(int slot) {
+        super(null, slot);
+    }
+
     private static final class Current extends ThreadLocal<ThreadState> {
         @Override
         protected ThreadState initialValue() {
@@ -49,8 +59,26 @@ final class ThreadState extends ThreadStateFields {
         return NEWEST.compareAndSet(this, expected, next);
     }
 
+    /** A thread's own state whose thread ended; never a lent one, which outlives its borrowers. */
     boolean isOrphan() {
-        return !owner.isAlive();
+        return owner != null && !owner.isAlive();
+    }
+
+    /** Out of the recorder, with no construction and no marked library call in progress. */
+    boolean isIdle() {
+        return !busy && depth == 0 && markDepth == 0;
+    }
+
+    /**
+     * For the next borrower of a lent state whose borrower ended in the middle (a constructor that
+     * threw): forgets its announcements and marks. Its newest object stays: it is any thread's.
+     */
+    void clearForNextBorrower() {
+        java.util.Arrays.fill(types, null);
+        java.util.Arrays.fill(bound, null);
+        depth = 0;
+        markDepth = 0;
+        busy = false;
     }
     /**
      * The states of recently seen threads, by thread id: a hit costs two reads, where a
@@ -61,7 +89,9 @@ final class ThreadState extends ThreadStateFields {
 
     /**
      * The calling thread's state; null when the call comes from inside the thread's own first
-     * lookup (see {@link LookupGuard}), so the caller records nothing.
+     * lookup (see {@link LookupGuard}), so the caller records nothing. A virtual thread's is lent
+     * (see {@link VirtualStates}): whoever marks it busy or pushes onto it hands it to
+     * {@link #giveBackIfIdle} when done.
      */
     static ThreadState current() {
         Thread thread = Thread.currentThread();
@@ -70,6 +100,9 @@ final class ThreadState extends ThreadStateFields {
         // The identity check, not the id: it holds whatever a Thread subclass makes getId() return.
         if (recent != null && recent.owner == thread) {
             return recent;
+        }
+        if (VirtualThreads.isVirtual(thread)) {
+            return VirtualStates.current(thread);
         }
         if (LookupGuard.isInside(thread)) {
             return null;
@@ -223,6 +256,13 @@ final class ThreadState extends ThreadStateFields {
     int innermostMark() {
         int at = markDepth - 1;
         return at >= 0 && at < marks.length ? marks[at] : NO_SITE;
+    }
+
+    /** Gives a lent state back once idle; a thread's own state stays. */
+    static void giveBackIfIdle(ThreadState state) {
+        if (state.lent && state.isIdle()) {
+            VirtualStates.giveBack(state);
+        }
     }
 
     /** Sets the newest object; the owning thread's call. */

@@ -14,34 +14,42 @@ abstract class ThreadStateFields extends IdText {
     /**
      * The owning thread, held strongly so that finding a thread's state is one comparison: a
      * thread that ended stays reachable from here until the reaper's next sweep (at most a
-     * second) forgets its state.
+     * second) forgets its state. Null for a state that {@link VirtualStates} lends to virtual
+     * threads in turn.
      */
-    final Thread owner = Thread.currentThread();
+    final Thread owner;
     /**
-     * A virtual thread: it has no buffer (its lines are handed to the writer one by one) and no
-     * newest slot (its objects go straight into the registry's segments), so nothing lists it and
-     * nothing of it outlives it.
+     * A virtual thread's state of its own, made when every lent state was in use: it has no buffer
+     * (its lines are handed to the writer one by one) and no newest slot (its objects go straight
+     * into the registry's segments), so nothing lists it and nothing of it outlives it.
      */
-    final boolean virtual = VirtualThreads.isVirtual(owner);
+    final boolean virtual;
+    /**
+     * Whether {@link VirtualStates} lent this state to the virtual thread using it, which gives it
+     * back once idle: out of the recorder, with no construction and no marked library call in
+     * progress.
+     */
+    final boolean lent;
+    /** The lent state's place in {@link VirtualStates}; -1 for a state of one thread. */
+    final int slot;
     /** This thread's output buffer, and the sink it belongs to (a new sink means a new buffer). */
     ThreadBuffer buffer;
     LineSink bufferSink;
     /**
      * Elements left unused at both ends of the announcement stacks: a cache line between the
      * slots written per object and whatever object the GC puts next to the arrays. None for a
-     * virtual thread, which shares its carrier with no other thread at a time, and whose state is
-     * made anew for each of them (so small stacks too).
+     * virtual thread's own state, made for one thread (so small stacks too).
      */
-    final int pad = virtual ? 0 : 16;
+    final int pad;
     /** The announcement stacks (see ThreadState.push), with {@link #pad} unused at both ends. */
-    Class<?>[] types = new Class<?>[pad + (virtual ? 4 : 16) + pad];
-    int[] sites = new int[types.length];
+    Class<?>[] types;
+    int[] sites;
     /**
      * The registry entry made for the object an announcement was bound to (once its
      * constructor's super() returned), else null; weak, so an entry left by a constructor that
      * threw keeps nothing alive.
      */
-    TrackedRef[] bound = new TrackedRef[types.length];
+    TrackedRef[] bound;
     /** The site of the announcement {@link ThreadState#pop} found last. */
     int poppedSite;
 
@@ -59,4 +67,16 @@ abstract class ThreadStateFields extends IdText {
     long nextId;
     long idLimit;
     int idEpoch = -1;
+
+    /** The state of {@code owner}, or with a null owner one lent in turn from {@code slot}. */
+    ThreadStateFields(Thread owner, int slot) {
+        this.owner = owner;
+        this.virtual = owner != null && VirtualThreads.isVirtual(owner);
+        this.lent = owner == null || virtual;
+        this.slot = slot;
+        this.pad = virtual ? 0 : 16;
+        this.types = new Class<?>[pad + (virtual ? 4 : 16) + pad];
+        this.sites = new int[types.length];
+        this.bound = new TrackedRef[types.length];
+    }
 }

@@ -26,7 +26,8 @@ final class TrackedRef extends WeakReference<Object> {
     /**
      * The buffer that holds the @ALLOCATE line (null for a line handed over on its own), and the
      * stream position just after it. Buffers pass from ended threads to new ones (ThreadBuffers),
-     * so this holds no buffer per ended thread; past the pool's bound, only an emptied one.
+     * so this holds no buffer per ended thread; past the pool's bound, only an emptied one. For a
+     * virtual thread's line, the batch of the state lent to it (LentLines), one of at most 64.
      */
     ThreadBuffer owner;
     long ownerEnd;

@@ -24,12 +24,26 @@ final class VirtualThreads {
         }
     }
 
+    /**
+     * The class of the virtual threads seen (the JDK's virtual threads share one final class): a
+     * comparison, where the method handle costs far more wherever the JIT has not inlined it.
+     */
+    private static volatile Class<?> virtualClass;
+
     static boolean isVirtual(Thread thread) {
-        if (IS_VIRTUAL == null) {
+        Class<?> type = thread.getClass();
+        if (type == virtualClass) {
+            return true;
+        }
+        if (IS_VIRTUAL == null || type == Thread.class) {
             return false;
         }
         try {
-            return (boolean) IS_VIRTUAL.invokeExact(thread);
+            boolean virtual = (boolean) IS_VIRTUAL.invokeExact(thread);
+            if (virtual) {
+                virtualClass = type;
+            }
+            return virtual;
         } catch (Throwable unexpected) {
             return false;
         }

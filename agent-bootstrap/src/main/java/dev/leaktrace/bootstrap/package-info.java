@@ -27,8 +27,9 @@
  *
  * <h2>Concurrency</h2>
  *
- * The threads: application threads, each the owner of its {@code ThreadState} and, per sink, a
- * platform thread's {@code ThreadBuffer}; the writer ({@code leaktrace-writer}); the reaper
+ * The threads: application threads, each the owner of its {@code ThreadState} (a virtual thread,
+ * of the state lent to it while it borrows it) and, per sink, a platform thread's
+ * {@code ThreadBuffer}; the writer ({@code leaktrace-writer}); the reaper
  * ({@code leaktrace-gc-watch}); the exit hook ({@code leaktrace-exit-flush}) and the exit's writing
  * ({@code leaktrace-exit-write}); and readers through {@link RecorderQueries}. A thread already
  * inside the recorder (a size rule that creates a traced object; with JDK classes traced, any
@@ -38,16 +39,27 @@
  * anything); nor is a thread inside its own first thread-local lookup ({@code LookupGuard}).
  *
  * <h3>Threads that end</h3>
- * Nothing of a thread outlives it for long, however many threads come and go: its
+ * Nothing of a thread outlives it for long, however many threads come and go: a platform thread's
  * {@code ThreadState} lives in its thread-local (and for at most a reaper's sweep in the cache of
  * recent states); a platform thread's buffer is retired once its thread is found ended (by the
  * writer's sweep every {@code FLUSH_INTERVAL_MS}, or by threads taking a buffer, two checks each),
  * written out, and handed to the next new thread ({@code ThreadBuffers}), so entries that name it
  * hold a buffer in use or pooled; the registry lists platform threads in a concurrent set, from
  * which ended ones are removed the same way (two checks per thread listed, and the reaper's sweep).
- * A virtual thread has no buffer and no newest slot: each of its lines is handed over on its own,
- * and its objects go straight into the segments, so nothing lists it and no monitor of ours is
- * held by it while it could be unmounted.
+ * A virtual thread has no state of its own: {@code VirtualStates} lends it one while it is inside
+ * the recorder or has a construction or a marked library call in progress, and it gives it back
+ * when idle again. The borrower is found by identity (a virtual thread may be unmounted and moved
+ * to another carrier while it holds a state: inside a constructor, or on a monitor of ours), and
+ * a borrower's writes reach the next one through the release store that gives the state back and
+ * the next one's compare-and-set that takes it. A lent state keeps its id block and newest slot from
+ * one borrower to the next, and is listed by the registry like a platform thread's; the states
+ * number the virtual threads inside the recorder or a construction at once (64 at most). Past that
+ * a virtual thread gets a state of its own in an overflow map until idle, with no newest slot (its
+ * objects go straight into the segments). The reaper's sweep frees what threads that ended still
+ * held, once a second. No virtual thread takes a monitor of the sink on its common path (unmounted
+ * on it, it would hold its state, and on a loaded executor wait long to be mounted again): a lent
+ * state's lines go into its batch ({@code LentLines}) under a spin lock held only for straight-line
+ * work; a state of one thread hands each line over on its own.
  *
  * <h3>Lines: per-thread buffers and their hand-over</h3>
  * <ol>
@@ -62,6 +74,11 @@
  * writer's queue and takes a fresh array; it writes them itself instead when there is no writer
  * yet, the exit has begun, the writer is {@code MAX_HANDED_OVER} buffers behind, or no array can be
  * had.</li>
+ * <li>A lent state's batch ({@code LentLines}) is a buffer outside the list: its borrower appends
+ * under the batch's spin lock, and whole batches go to the writer's queue, handed over by the
+ * borrower when full, by the writer's flush, or by a thread about to release an object whose
+ * allocation line the batch holds (its {@code writtenTotal} then counts what was queued, which
+ * precedes anything written later). The spin lock is taken after the write lock, never before it.</li>
  * <li>Every write to the stream, under the stream lock (taken after the write lock), first writes
  * what was handed over, oldest first: no line is torn, interleaved or reordered. A line outside
  * any buffer (a virtual thread's, or one too long for a buffer) is handed over on its own, so it
@@ -76,8 +93,8 @@
  *
  * <h3>Entries: one report per object</h3>
  * <ol>
- * <li>A traced object's {@code TrackedRef} waits in its owner's {@code newest} slot until the owner
- * traces its next object, then lives in a {@code Registry} segment. Only the owner sets the slot;
+ * <li>A traced object's {@code TrackedRef} waits in its owner's {@code newest} slot (a lent state's:
+ * its borrower's of the moment) until the owner traces its next object, then lives in a {@code Registry} segment. Only the owner sets the slot;
  * other threads only clear it, by compare-and-set from the entry they saw, so the owner's store is
  * never lost.</li>
  * <li>An entry moves into its segment before it leaves the slot: it may be in both for a moment,

@@ -260,8 +260,9 @@ public final class Recorder {
     /**
      * Called when a renew method returned normally (a pool handing out a recycled object): the
      * object's previous life ends and a new one starts here, with a new id at this call's site.
+     * {@code site} is the return's line, numbered like a {@code new}'s, or -1.
      */
-    public static void renewed(Object self) {
+    public static void renewed(Object self, int site) {
         if (self == null) {
             return;
         }
@@ -270,7 +271,7 @@ public final class Recorder {
             return;
         }
         try {
-            Recording.active.renew(self, thread);
+            Recording.active.renew(self, site, thread);
         } catch (Throwable failure) {
             Warnings.internalError(failure);
         } finally {

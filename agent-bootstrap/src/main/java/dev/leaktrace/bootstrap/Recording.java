@@ -70,12 +70,19 @@ final class Recording {
         }
         byte[] applicationSite;
         byte[] librarySite = null;
+        int mark;
         if (site != ThreadState.NO_SITE && !Sites.isLibrary(site, info)) {
             applicationSite = Sites.token(site);
-        } else if (site != ThreadState.NO_SITE && thread.innermostMark() != ThreadState.NO_SITE) {
-            int mark = thread.innermostMark();
+        } else if (site != ThreadState.NO_SITE && (mark = Sites.markFor(thread, info)) != ThreadState.NO_SITE) {
             applicationSite = Sites.token(mark);
             byte[] newSite = Sites.token(site);
+            librarySite = Sites.firstAt(mark, newSite) ? newSite : null;
+        } else if (site == ThreadState.NO_SITE && (mark = Sites.markFor(thread, info)) != ThreadState.NO_SITE
+                && LibraryCode.isLibrary(type, info) && UnannouncedNews.lineOf(type, mark) != null) {
+            // A library class's `new` nobody announced, under a marked call a walk has already
+            // shown to own such objects.
+            applicationSite = Sites.token(mark);
+            byte[] newSite = UnannouncedNews.lineOf(type, mark);
             librarySite = Sites.firstAt(mark, newSite) ? newSite : null;
         } else {
             SiteFinder.Placement placement = sites.place(type, info);
@@ -83,13 +90,17 @@ final class Recording {
                 return;
             }
             byte[] newSite = site != ThreadState.NO_SITE ? Sites.token(site) : placement.newSite;
-            int mark = thread.innermostMark();
+            mark = Sites.markFor(thread, info);
             if (info.libraryAny && mark != ThreadState.NO_SITE) {
                 // A `new` nobody announced (its class was not known to be traced yet), for an
                 // entry whose every maker is library code: the marked call is the site.
                 applicationSite = Sites.token(mark);
             } else {
                 applicationSite = placement.applicationSite != null ? placement.applicationSite : newSite;
+                if (site == ThreadState.NO_SITE && mark != ThreadState.NO_SITE && LibraryCode.isLibrary(type, info)
+                        && java.util.Arrays.equals(applicationSite, Sites.token(mark))) {
+                    UnannouncedNews.remember(type, mark, newSite);
+                }
             }
             librarySite = java.util.Arrays.equals(applicationSite, newSite) ? null : newSite;
         }
@@ -119,9 +130,10 @@ final class Recording {
     /**
      * When a renew method returned: a live previous life is dropped and a new one recorded, unless
      * that life is the thread's newest object, whose constructor has just run (a pool making an
-     * object renews it before handing it out: one life, not two).
+     * object renews it before handing it out: one life, not two). {@code site}, the renew method's
+     * return, stands for the {@code new} of the new life: in library code, the marked call is the site.
      */
-    void renew(Object self, ThreadState thread) {
+    void renew(Object self, int site, ThreadState thread) {
         Class<?> type = self.getClass();
         if (!typeOf(type).traced) {
             return;
@@ -131,7 +143,7 @@ final class Recording {
             return;
         }
         drop(self, thread);
-        record(self, null, type, ThreadState.NO_SITE, thread);
+        record(self, null, type, site, thread);
     }
 
     /** When a drop method returned: takes the object out of the registry and writes its @DROP. */

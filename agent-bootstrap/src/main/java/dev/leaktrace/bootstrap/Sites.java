@@ -20,13 +20,19 @@ public final class Sites {
         final byte[] token;
         final String className;
         final boolean library;
+        /** A marked call's callee class (binary name); null for the site of a {@code new}. */
+        final String callee;
+        /** Whether the callee is library code by the JDK's and the top-level rules. */
+        final boolean calleeLibrary;
         /** The library line last printed for an object charged to this site; racy on purpose. */
         byte[] lastLibraryLine;
 
-        Site(byte[] token, String className, boolean library) {
+        Site(byte[] token, String className, boolean library, String callee, boolean calleeLibrary) {
             this.token = token;
             this.className = className;
             this.library = library;
+            this.callee = callee;
+            this.calleeLibrary = calleeLibrary;
         }
     }
 
@@ -41,12 +47,23 @@ public final class Sites {
      * @param className the binary name of the class the site is in
      * @param library   whether that class is library code by the JDK's and the top-level rules
      */
-    public static synchronized int register(String site, String className, boolean library) {
+    public static int register(String site, String className, boolean library) {
+        return register(site, className, library, null, false);
+    }
+
+    /**
+     * Adds a site and returns its number.
+     *
+     * @param callee        for a marked call, the binary name of the class called into; else null
+     * @param calleeLibrary whether that class is library code by the JDK's and the top-level rules
+     */
+    public static synchronized int register(String site, String className, boolean library, String callee,
+                                            boolean calleeLibrary) {
         Site[] current = sites;
         if (count == current.length) {
             current = Arrays.copyOf(current, count * 2);
         }
-        current[count] = new Site(LineFormat.typeToken(site), className, library);
+        current[count] = new Site(LineFormat.typeToken(site), className, library, callee, calleeLibrary);
         sites = current;
         return count++;
     }
@@ -74,6 +91,34 @@ public final class Sites {
         }
         s.lastLibraryLine = libraryLine;
         return true;
+    }
+
+    /**
+     * The marked call an object of {@code info} made in library code is charged to, or
+     * {@link ThreadState#NO_SITE}: the innermost mark placed by code that is not library code for
+     * it (a mark Netty placed on its call into the JDK is passed over for a Netty buffer), if that
+     * call went into library code for it (a call into Netty counts only for the entries that name
+     * Netty). Otherwise code of the application's own for this object ran in between: a walk.
+     */
+    static int markFor(ThreadState thread, TypeInfo info) {
+        int depth = thread.markDepth;
+        int[] marks = thread.marks;
+        if (depth > marks.length) {
+            return ThreadState.NO_SITE; // the innermost marks were counted, not kept
+        }
+        for (int i = depth - 1; i >= 0; i--) {
+            Site s = at(marks[i]);
+            if (s == null) {
+                return ThreadState.NO_SITE;
+            }
+            if (s.library || (info.library != null && info.library.test(s.className))) {
+                continue;
+            }
+            boolean intoLibrary = s.callee == null || s.calleeLibrary
+                    || (info.library != null && info.library.test(s.callee));
+            return intoLibrary ? marks[i] : ThreadState.NO_SITE;
+        }
+        return ThreadState.NO_SITE;
     }
 
     /** Whether the site is in library code for objects of {@code info}. */

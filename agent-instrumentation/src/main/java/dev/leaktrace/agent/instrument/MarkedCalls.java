@@ -1,6 +1,7 @@
 package dev.leaktrace.agent.instrument;
 
 import dev.leaktrace.bootstrap.LibraryCode;
+import java.util.function.Predicate;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.Opcodes;
 
@@ -11,7 +12,9 @@ import net.bytebuddy.jar.asm.Opcodes;
  * is how a library gives out what it made. Not marked, to keep the application's hot calls
  * untouched: methods returning a primitive or nothing, fluent ones (an instance method returning
  * its own class: {@code put}, {@code append}), and the JDK's value, text and collection packages,
- * which make no resources.
+ * which make no resources. Library code here is the JDK, the top-level {@code library:} patterns,
+ * and, from classes no entry's {@code library:} names, the entries' own patterns too (a call from
+ * Netty into Netty is not marked; a call from Netty into the JDK is).
  */
 final class MarkedCalls {
     private static final String[] PLAIN_PACKAGES = {
@@ -24,12 +27,19 @@ final class MarkedCalls {
     private MarkedCalls() {
     }
 
-    /** Whether a call instruction from application code is marked. */
-    static boolean isMarked(int opcode, String owner, String descriptor) {
+    /** Library code by the JDK's and the top-level rules alone. */
+    static final Predicate<String> TOP_LEVEL = LibraryCode::isLibraryName;
+
+    /**
+     * Whether a call instruction from application code is marked.
+     *
+     * @param library which classes, by binary name, are library code for the calling class
+     */
+    static boolean isMarked(int opcode, String owner, String descriptor, Predicate<String> library) {
         if (opcode != Opcodes.INVOKEVIRTUAL && opcode != Opcodes.INVOKEINTERFACE && opcode != Opcodes.INVOKESTATIC) {
             return false;
         }
-        if (!mayMark(owner, descriptor)) {
+        if (!mayMark(owner, descriptor, library)) {
             return false;
         }
         // Fluent calls return their receiver.
@@ -38,7 +48,7 @@ final class MarkedCalls {
     }
 
     /** The owner and return type rules alone, which the constant pool holds. */
-    private static boolean mayMark(String owner, String descriptor) {
+    private static boolean mayMark(String owner, String descriptor, Predicate<String> library) {
         if (owner.isEmpty() || owner.charAt(0) == '[' || !isPlainReturn(descriptor)) {
             return false;
         }
@@ -53,7 +63,7 @@ final class MarkedCalls {
                 }
             }
         }
-        return LibraryCode.isLibraryName(owner.replace('/', '.'));
+        return library.test(owner.replace('/', '.'));
     }
 
     /** An object (not an array, not a String) is returned. */
@@ -64,7 +74,7 @@ final class MarkedCalls {
     }
 
     /** Whether any method reference of the constant pool may be a marked call. */
-    static boolean anyIn(ClassReader reader) {
+    static boolean anyIn(ClassReader reader, Predicate<String> library) {
         char[] buffer = new char[reader.getMaxStringLength()];
         for (int i = 1; i < reader.getItemCount(); i++) {
             int offset = reader.getItem(i);
@@ -76,7 +86,7 @@ final class MarkedCalls {
                 String owner = reader.readClass(offset, buffer);
                 int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
                 String descriptor = reader.readUTF8(nameAndType + 2, buffer);
-                if (owner != null && descriptor != null && mayMark(owner, descriptor)) {
+                if (owner != null && descriptor != null && mayMark(owner, descriptor, library)) {
                     return true;
                 }
             }

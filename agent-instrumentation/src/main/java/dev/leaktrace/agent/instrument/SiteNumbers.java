@@ -12,10 +12,20 @@ final class SiteNumbers {
 
     /** @param library whether the class is library code by the JDK's and the top-level rules */
     int numberOf(String site, String className, boolean library) {
-        String key = site + ' ' + className;
+        return numberOf(site, className, library, null, false);
+    }
+
+    /**
+     * The number of a marked call's site, which also knows the class called into.
+     *
+     * @param callee        the binary name of the called method's class; null for a {@code new}
+     * @param calleeLibrary whether that class is library code by the JDK's and the top-level rules
+     */
+    int numberOf(String site, String className, boolean library, String callee, boolean calleeLibrary) {
+        String key = callee == null ? site + ' ' + className : site + ' ' + className + ' ' + callee;
         Integer number = numbers.get(key);
         if (number == null) {
-            number = Sites.register(site, className, library);
+            number = Sites.register(site, className, library, callee, calleeLibrary);
             Integer earlier = numbers.putIfAbsent(key, number);
             number = earlier != null ? earlier : number;
         }

@@ -1,5 +1,6 @@
 package dev.leaktrace.agent.instrument;
 
+import dev.leaktrace.bootstrap.LibraryCode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,8 @@ final class TracingClassVisitor extends ClassVisitor {
     private final Set<String> renewMethods;
     private final boolean announce;
     private final SiteNumbers siteNumbers;
-    private final boolean marks;
+    /** Which callees are library code for marked calls; null when calls are not marked. */
+    private final Predicate<String> marks;
     private final boolean library;
     private LibraryBridges bridges;
     private String internalName;
@@ -56,11 +58,13 @@ final class TracingClassVisitor extends ClassVisitor {
      * @param renewMethods names of this class's methods whose normal return starts a new life
      * @param announce    whether {@code new} expressions are announced (only where the class can
      *                    see the bootstrap package)
-     * @param marks       whether calls into library code are marked (application code defined now)
+     * @param marks       which callees (binary names) are library code whose calls are marked, or
+     *                    null when none are (not application code defined now)
      * @param library     whether the class is library code (its sites are charged to the caller)
      */
     TracingClassVisitor(ClassVisitor next, Predicate<String> traced, boolean selfTraced, Set<String> dropMethods,
-                        Set<String> renewMethods, boolean announce, SiteNumbers siteNumbers, boolean marks, boolean library) {
+                        Set<String> renewMethods, boolean announce, SiteNumbers siteNumbers, Predicate<String> marks,
+                        boolean library) {
         super(Opcodes.ASM9, next);
         this.marks = marks;
         this.library = library;
@@ -79,7 +83,7 @@ final class TracingClassVisitor extends ClassVisitor {
         isRoot = superName == null;
         int slash = name.lastIndexOf('/');
         packagePath = slash < 0 ? "" : name.substring(0, slash + 1);
-        if (marks) {
+        if (marks != null) {
             bridges = new LibraryBridges(name, version & 0xFFFF);
         }
         super.visit(version, access, name, signature, superName, interfaces);
@@ -110,7 +114,7 @@ final class TracingClassVisitor extends ClassVisitor {
                 && (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0;
         boolean drop = instance && dropMethods.contains(name);
         boolean renew = instance && renewMethods.contains(name);
-        if (!constructor && !drop && !renew && !announce && !marks) {
+        if (!constructor && !drop && !renew && !announce && marks == null) {
             // Nothing to change: the writer then copies the method's bytes as they are, which
             // is much faster than visiting them (start-up retransforms whole JDK classes).
             return next;
@@ -179,8 +183,10 @@ final class TracingClassVisitor extends ClassVisitor {
                     changedHere = true;
                 }
                 if (renew) {
+                    // The return's line stands for the new life's `new`: library code or not by this class.
                     super.visitVarInsn(Opcodes.ALOAD, 0);
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "renewed", "(Ljava/lang/Object;)V", false);
+                    super.visitLdcInsn(siteNumbers == null ? -1 : siteNumbers.numberOf(site(), className, library));
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, RECORDER, "renewed", "(Ljava/lang/Object;I)V", false);
                     changedHere = true;
                 }
             }
@@ -190,9 +196,10 @@ final class TracingClassVisitor extends ClassVisitor {
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean isInterface) {
             if (opcode != Opcodes.INVOKESPECIAL || !name.equals("<init>")) {
-                if (bridges != null && MarkedCalls.isMarked(opcode, owner, desc)) {
+                if (bridges != null && MarkedCalls.isMarked(opcode, owner, desc, marks)) {
+                    String callee = owner.replace('/', '.');
                     bridges.callInstead(mv, opcode, owner, name, desc, isInterface, siteNumbers.numberOf(site(),
-                            className, false), line);
+                            className, false, callee, LibraryCode.isLibraryName(callee)), line);
                     changedHere = true;
                 } else {
                     super.visitMethodInsn(opcode, owner, name, desc, isInterface);

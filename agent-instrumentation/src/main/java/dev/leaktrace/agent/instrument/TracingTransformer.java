@@ -33,6 +33,8 @@ final class TracingTransformer implements ClassFileTransformer {
     private final Set<Module> readingRecorder = ConcurrentHashMap.newKeySet();
     /** The classes defined with bridges, by {@link #classKey}: a retransformation must keep them. */
     private final Set<String> bridged = ConcurrentHashMap.newKeySet();
+    /** Made here, not in the transformer, where spinning a lambda class could recurse. */
+    private final Predicate<String> anyLibrary = this::isAnyLibrary;
 
     TracingTransformer(TypeRules rules, InheritedDrops inheritedDrops, ClassHierarchy hierarchy,
                        Instrumentation instrumentation) {
@@ -96,9 +98,12 @@ final class TracingTransformer implements ClassFileTransformer {
             // gain them, and one defined with them must keep them when another agent (a mock
             // maker) retransforms it, which the same rewrite of its original bytes does. Not for
             // interfaces, whose private methods older class files cannot have.
+            // Calls into an entry's own library patterns are marked from classes no entry names, so
+            // that Netty's `new` or renew under the application's call finds that call.
+            Predicate<String> markedCallees = rules.isEntryLibrary(name) ? MarkedCalls.TOP_LEVEL : anyLibrary;
             boolean marks = !library && (reader.getAccess() & Opcodes.ACC_INTERFACE) == 0
                     && (classBeingRedefined == null || bridged.contains(classKey(loader, internalName)))
-                    && MarkedCalls.anyIn(reader);
+                    && MarkedCalls.anyIn(reader, markedCallees);
             if (!selfTraced && drops.isEmpty() && renews.isEmpty() && !marks && !(announce && namesTracedClass(reader))) {
                 return null;
             }
@@ -107,7 +112,7 @@ final class TracingTransformer implements ClassFileTransformer {
             }
             ClassWriter writer = new ClassWriter(reader, 0);
             TracingClassVisitor visitor = new TracingClassVisitor(writer, tracedTest, selfTraced, drops, renews, announce,
-                    siteNumbers, marks, library);
+                    siteNumbers, marks ? markedCallees : null, library);
             reader.accept(visitor, 0);
             if (!visitor.changed) {
                 return null;
@@ -121,6 +126,11 @@ final class TracingTransformer implements ClassFileTransformer {
             Warnings.warn("cannot instrument " + name + " (" + e + "); its objects are not traced, the rest is.");
             return null;
         }
+    }
+
+    /** Library code for some entry: the JDK's, the top-level patterns, or an entry's own. */
+    private boolean isAnyLibrary(String binaryName) {
+        return LibraryCode.isLibraryName(binaryName) || rules.isEntryLibrary(binaryName);
     }
 
     /**

@@ -22,6 +22,19 @@ public final class TypeRules {
         this.current = new Snapshot(List.copyOf(entries));
     }
 
+    /**
+     * Whether a class is named by some entry's own {@code library:} patterns: library code for
+     * that entry's objects, so that calls into it from other classes are marked.
+     */
+    public boolean isEntryLibrary(String binaryName) {
+        for (TypeEntry e : current.entries) {
+            if (!e.library().isEmpty() && e.library().test(binaryName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Adds entries (the JUnit extension's types); they rank after the existing ones on a tie. */
     public synchronized void add(List<TypeEntry> more) {
         List<TypeEntry> all = new ArrayList<>(current.entries);

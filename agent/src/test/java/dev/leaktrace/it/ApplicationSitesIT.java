@@ -108,6 +108,26 @@ class ApplicationSitesIT {
         assertLibraryLinesIn(r, "io/netty/");
     }
 
+    @OnEachJdk
+    void nettyRecipeBuffersAreAtTheLineThatAskedForThem(Jdk jdk) throws Exception {
+        RunResult r = JvmRun.on(jdk).agentWithConfig("recipe:netty")
+                .classPath(Built.IT_LIBS.resolve("netty-buffer.jar"), Built.IT_LIBS.resolve("netty-common.jar"))
+                .main("fixtures.sites.NettyRecipeCalls").run();
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.stdout()).as(r.toString()).contains("DONE");
+        assertThat(r.stderr()).as("no warning").doesNotContain("leaktrace:");
+        Map<String, Long> bySite = r.events().stream()
+                .filter(e -> e.kind().equals("ALLOCATE") && e.type().startsWith("io.netty."))
+                .collect(Collectors.groupingBy(Event::site, TreeMap::new, Collectors.counting()));
+        // Recycled pooled buffers and slices included; the static SOURCE at its own line besides.
+        Map<String, Long> expected = new TreeMap<>(truth(r).get("bytebuf"));
+        assertThat(bySite).as(r.toString()).containsAllEntriesOf(expected);
+        bySite.keySet().removeAll(expected.keySet());
+        assertThat(bySite).as("the source buffer alone elsewhere\n" + r).hasSize(1)
+                .allSatisfy((site, n) -> assertThat(n).isEqualTo(1L));
+    }
+
     /** {@code TRUTH <kind> <site> <n>} lines, as kind -> site -> n. */
     private static Map<String, Map<String, Long>> truth(RunResult r) {
         Map<String, Map<String, Long>> truth = new TreeMap<>();

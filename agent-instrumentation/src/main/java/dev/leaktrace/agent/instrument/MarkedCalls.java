@@ -12,9 +12,10 @@ import net.bytebuddy.jar.asm.Opcodes;
  * is how a library gives out what it made. Not marked, to keep the application's hot calls
  * untouched: methods returning a primitive or nothing, fluent ones (an instance method returning
  * its own class: {@code put}, {@code append}), and the JDK's value, text and collection packages,
- * which make no resources. Library code here is the JDK, the top-level {@code library:} patterns,
- * and, from classes no entry's {@code library:} names, the entries' own patterns too (a call from
- * Netty into Netty is not marked; a call from Netty into the JDK is).
+ * which make no resources. Library code here is the JDK and the top-level {@code library:}
+ * patterns; from classes no entry's {@code library:} names, also the entries' own patterns, where
+ * every call that returns an object is marked, fluent ones included (a call from Netty into Netty
+ * is not marked; a call from Netty into the JDK is).
  */
 final class MarkedCalls {
     private static final String[] PLAIN_PACKAGES = {
@@ -27,19 +28,29 @@ final class MarkedCalls {
     private MarkedCalls() {
     }
 
-    /** Library code by the JDK's and the top-level rules alone. */
-    static final Predicate<String> TOP_LEVEL = LibraryCode::isLibraryName;
+    /** For classes an entry's {@code library:} names: only calls into the JDK and top-level patterns. */
+    static final Predicate<String> NO_ENTRY_LIBRARY = name -> false;
+    private static final int NOT = 0;
+    private static final int TOP_LEVEL = 1;
+    private static final int ENTRY = 2;
 
     /**
      * Whether a call instruction from application code is marked.
      *
-     * @param library which classes, by binary name, are library code for the calling class
+     * @param entryLibrary which classes, by binary name, an entry's own {@code library:} names
      */
-    static boolean isMarked(int opcode, String owner, String descriptor, Predicate<String> library) {
+    static boolean isMarked(int opcode, String owner, String descriptor, Predicate<String> entryLibrary) {
         if (opcode != Opcodes.INVOKEVIRTUAL && opcode != Opcodes.INVOKEINTERFACE && opcode != Opcodes.INVOKESTATIC) {
             return false;
         }
-        if (!mayMark(owner, descriptor, library)) {
+        int kind = kindOf(owner, descriptor, entryLibrary);
+        if (kind == ENTRY) {
+            // A buffer's copy() or retainedSlice() returns its own type and makes a traced object:
+            // unmarked, it would be charged to an outer marked call (the program's call that Netty
+            // called back from).
+            return true;
+        }
+        if (kind == NOT) {
             return false;
         }
         // Fluent calls return their receiver.
@@ -48,22 +59,26 @@ final class MarkedCalls {
     }
 
     /** The owner and return type rules alone, which the constant pool holds. */
-    private static boolean mayMark(String owner, String descriptor, Predicate<String> library) {
+    private static int kindOf(String owner, String descriptor, Predicate<String> entryLibrary) {
         if (owner.isEmpty() || owner.charAt(0) == '[' || !isPlainReturn(descriptor)) {
-            return false;
+            return NOT;
+        }
+        String name = owner.replace('/', '.');
+        if (!LibraryCode.isLibraryName(name)) {
+            return entryLibrary.test(name) ? ENTRY : NOT;
         }
         if (owner.startsWith(TIME_TREE)) {
-            return false;
+            return NOT;
         }
         int slash = owner.lastIndexOf('/');
         if (slash >= 0) {
             for (String pkg : PLAIN_PACKAGES) {
                 if (pkg.length() == slash + 1 && owner.startsWith(pkg)) {
-                    return false;
+                    return NOT;
                 }
             }
         }
-        return library.test(owner.replace('/', '.'));
+        return TOP_LEVEL;
     }
 
     /** An object (not an array, not a String) is returned. */
@@ -74,7 +89,7 @@ final class MarkedCalls {
     }
 
     /** Whether any method reference of the constant pool may be a marked call. */
-    static boolean anyIn(ClassReader reader, Predicate<String> library) {
+    static boolean anyIn(ClassReader reader, Predicate<String> entryLibrary) {
         char[] buffer = new char[reader.getMaxStringLength()];
         for (int i = 1; i < reader.getItemCount(); i++) {
             int offset = reader.getItem(i);
@@ -86,7 +101,7 @@ final class MarkedCalls {
                 String owner = reader.readClass(offset, buffer);
                 int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
                 String descriptor = reader.readUTF8(nameAndType + 2, buffer);
-                if (owner != null && descriptor != null && mayMark(owner, descriptor, library)) {
+                if (owner != null && descriptor != null && kindOf(owner, descriptor, entryLibrary) != NOT) {
                     return true;
                 }
             }

@@ -42,9 +42,9 @@ public final class RewritingPreload {
         TracingTransformer.namesTracedClass(reader, traced);
         ClassWriter writer = new ClassWriter(reader, 0);
         reader.accept(new TracingClassVisitor(writer, traced, true, Set.of("close"), Set.of("close"), allPaths,
-                allPaths ? new SiteNumbers() : null, allPaths ? MarkedCalls.TOP_LEVEL : null, false), 0);
+                allPaths ? new SiteNumbers() : null, allPaths ? MarkedCalls.NO_ENTRY_LIBRARY : null, false), 0);
         if (allPaths) {
-            MarkedCalls.anyIn(reader, MarkedCalls.TOP_LEVEL);
+            MarkedCalls.anyIn(reader, MarkedCalls.NO_ENTRY_LIBRARY);
         }
         writer.toByteArray();
     }

@@ -40,7 +40,7 @@ final class TracingClassVisitor extends ClassVisitor {
     private final Set<String> renewMethods;
     private final boolean announce;
     private final SiteNumbers siteNumbers;
-    /** Which callees are library code for marked calls; null when calls are not marked. */
+    /** Which callees an entry's own library patterns name, for marked calls; null when calls are not marked. */
     private final Predicate<String> marks;
     private final boolean library;
     private LibraryBridges bridges;
@@ -58,8 +58,8 @@ final class TracingClassVisitor extends ClassVisitor {
      * @param renewMethods names of this class's methods whose normal return starts a new life
      * @param announce    whether {@code new} expressions are announced (only where the class can
      *                    see the bootstrap package)
-     * @param marks       which callees (binary names) are library code whose calls are marked, or
-     *                    null when none are (not application code defined now)
+     * @param marks       which callees (binary names) an entry's own {@code library:} names, for
+     *                    marked calls; null when calls are not marked (not application code defined now)
      * @param library     whether the class is library code (its sites are charged to the caller)
      */
     TracingClassVisitor(ClassVisitor next, Predicate<String> traced, boolean selfTraced, Set<String> dropMethods,

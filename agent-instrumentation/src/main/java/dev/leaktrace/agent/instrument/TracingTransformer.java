@@ -34,7 +34,7 @@ final class TracingTransformer implements ClassFileTransformer {
     /** The classes defined with bridges, by {@link #classKey}: a retransformation must keep them. */
     private final Set<String> bridged = ConcurrentHashMap.newKeySet();
     /** Made here, not in the transformer, where spinning a lambda class could recurse. */
-    private final Predicate<String> anyLibrary = this::isAnyLibrary;
+    private final Predicate<String> entryLibrary;
 
     TracingTransformer(TypeRules rules, InheritedDrops inheritedDrops, ClassHierarchy hierarchy,
                        Instrumentation instrumentation) {
@@ -42,6 +42,7 @@ final class TracingTransformer implements ClassFileTransformer {
         this.inheritedDrops = inheritedDrops;
         this.hierarchy = hierarchy;
         this.instrumentation = instrumentation;
+        this.entryLibrary = rules::isEntryLibrary;
     }
 
     @Override
@@ -100,7 +101,7 @@ final class TracingTransformer implements ClassFileTransformer {
             // interfaces, whose private methods older class files cannot have.
             // Calls into an entry's own library patterns are marked from classes no entry names, so
             // that Netty's `new` or renew under the application's call finds that call.
-            Predicate<String> markedCallees = rules.isEntryLibrary(name) ? MarkedCalls.TOP_LEVEL : anyLibrary;
+            Predicate<String> markedCallees = rules.isEntryLibrary(name) ? MarkedCalls.NO_ENTRY_LIBRARY : entryLibrary;
             boolean marks = !library && (reader.getAccess() & Opcodes.ACC_INTERFACE) == 0
                     && (classBeingRedefined == null || bridged.contains(classKey(loader, internalName)))
                     && MarkedCalls.anyIn(reader, markedCallees);
@@ -126,11 +127,6 @@ final class TracingTransformer implements ClassFileTransformer {
             Warnings.warn("cannot instrument " + name + " (" + e + "); its objects are not traced, the rest is.");
             return null;
         }
-    }
-
-    /** Library code for some entry: the JDK's, the top-level patterns, or an entry's own. */
-    private boolean isAnyLibrary(String binaryName) {
-        return LibraryCode.isLibraryName(binaryName) || rules.isEntryLibrary(binaryName);
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.Map;
  * (its id, where its record is, its class or element type, its length), the classes, names and GC
  * roots, and each object's strong references, as ids, then as the numbers of the objects they
  * point at, in one array of edges ({@link #edgeStart}). That needs each class's record before its
- * instances', as the JVM's heap dumper writes them. A few records (the registry's entries, thread names, the steps of the paths printed)
- * are read again by position.
+ * instances', as the JVM's heap dumper writes them. A few records (the registry's entries, thread
+ * names, the steps of the paths printed) are read again by position.
  */
 final class DumpGraph implements Closeable {
     static final byte INSTANCE = 0;

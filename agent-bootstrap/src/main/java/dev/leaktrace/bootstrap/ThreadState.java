@@ -252,12 +252,6 @@ final class ThreadState extends ThreadStateFields {
         }
     }
 
-    /** The site of the innermost marked library call running, or {@link #NO_SITE}. */
-    int innermostMark() {
-        int at = markDepth - 1;
-        return at >= 0 && at < marks.length ? marks[at] : NO_SITE;
-    }
-
     /** Gives a lent state back once idle; a thread's own state stays. */
     static void giveBackIfIdle(ThreadState state) {
         if (state.lent && state.isIdle()) {

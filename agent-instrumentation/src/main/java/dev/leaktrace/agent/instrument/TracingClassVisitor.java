@@ -22,7 +22,7 @@ import net.bytebuddy.jar.asm.Type;
  * <li>{@code Recorder.released(this)} before every normal return of a drop method (a throw skips
  * it: only a normal return drops); in one returning a boolean, {@code Recorder.releasedIf(result, this)},
  * so that the recorder can count only a release that freed the object;</li>
- * <li>{@code Recorder.renewed(this)} before every normal return of a renew method (a pool handing
+ * <li>{@code Recorder.renewed(this, site)} before every normal return of a renew method (a pool handing
  * out a recycled object);</li>
  * <li>where the class may see the bootstrap package: {@code Recorder.expect(T.class, site)}
  * before the constructor call that completes a {@code new T(...)} of a traced T, the site fixed

@@ -29,7 +29,7 @@ final class MarkedCalls {
     }
 
     /** For classes an entry's {@code library:} names: only calls into the JDK and top-level patterns. */
-    static final Predicate<String> NO_ENTRY_LIBRARY = name -> false;
+    static final Predicate<String> NO_ENTRY_LIBRARY = new EntryLibrary(null);
     private static final int NOT = 0;
     private static final int TOP_LEVEL = 1;
     private static final int ENTRY = 2;
@@ -79,6 +79,23 @@ final class MarkedCalls {
             }
         }
         return TOP_LEVEL;
+    }
+
+    /**
+     * The classes the entries' own {@code library:} patterns name (none without rules); a class,
+     * not a lambda, for the premain path has no invokedynamic.
+     */
+    static final class EntryLibrary implements Predicate<String> {
+        private final TypeRules rules;
+
+        EntryLibrary(TypeRules rules) {
+            this.rules = rules;
+        }
+
+        @Override
+        public boolean test(String binaryName) {
+            return rules != null && rules.isEntryLibrary(binaryName);
+        }
     }
 
     /** An object (not an array, not a String) is returned. */

@@ -33,7 +33,6 @@ final class TracingTransformer implements ClassFileTransformer {
     private final Set<Module> readingRecorder = ConcurrentHashMap.newKeySet();
     /** The classes defined with bridges, by {@link #classKey}: a retransformation must keep them. */
     private final Set<String> bridged = ConcurrentHashMap.newKeySet();
-    /** Made here, not in the transformer, where spinning a lambda class could recurse. */
     private final Predicate<String> entryLibrary;
 
     TracingTransformer(TypeRules rules, InheritedDrops inheritedDrops, ClassHierarchy hierarchy,
@@ -42,7 +41,7 @@ final class TracingTransformer implements ClassFileTransformer {
         this.inheritedDrops = inheritedDrops;
         this.hierarchy = hierarchy;
         this.instrumentation = instrumentation;
-        this.entryLibrary = rules::isEntryLibrary;
+        this.entryLibrary = new MarkedCalls.EntryLibrary(rules);
     }
 
     @Override

@@ -71,6 +71,7 @@ final class Recording {
         byte[] applicationSite;
         byte[] librarySite = null;
         int mark;
+        byte[] known;
         if (site != ThreadState.NO_SITE && !Sites.isLibrary(site, info)) {
             applicationSite = Sites.token(site);
         } else if (site != ThreadState.NO_SITE && (mark = Sites.markFor(thread, info)) != ThreadState.NO_SITE) {
@@ -78,12 +79,11 @@ final class Recording {
             byte[] newSite = Sites.token(site);
             librarySite = Sites.firstAt(mark, newSite) ? newSite : null;
         } else if (site == ThreadState.NO_SITE && (mark = Sites.markFor(thread, info)) != ThreadState.NO_SITE
-                && LibraryCode.isLibrary(type, info) && UnannouncedNews.lineOf(type, mark) != null) {
+                && LibraryCode.isLibrary(type, info) && (known = UnannouncedNews.lineOf(type, mark)) != null) {
             // A library class's `new` nobody announced, under a marked call a walk has already
             // shown to own such objects.
             applicationSite = Sites.token(mark);
-            byte[] newSite = UnannouncedNews.lineOf(type, mark);
-            librarySite = Sites.firstAt(mark, newSite) ? newSite : null;
+            librarySite = Sites.firstAt(mark, known) ? known : null;
         } else {
             SiteFinder.Placement placement = sites.place(type, info);
             if (placement.jvmOwn) {

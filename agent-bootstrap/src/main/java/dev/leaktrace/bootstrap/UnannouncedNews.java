@@ -6,8 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The library lines of {@code new}s nobody announced (the class was not loaded yet when its
  * caller was: Netty's unpooled allocator and its nested buffer classes), by constructed class and
  * marked call: once a walk has shown an object of a library class made under a marked call to
- * belong to that call, the next ones made there skip the walk. Kept on the class (a ClassValue),
- * so it lives no longer than the class does.
+ * belong to that call, the next ones made there skip the walk. One walk per class and call, not
+ * per object: another object of that class made under that call by the application's own code
+ * (called back by the library, not announcing its {@code new} either) is charged to the call
+ * too. Kept on the class (a ClassValue), so it lives no longer than the class does.
  */
 final class UnannouncedNews {
     /** Past this many marked calls per class, new ones are walked each time. */

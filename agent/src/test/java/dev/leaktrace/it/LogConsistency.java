@@ -3,6 +3,8 @@ package dev.leaktrace.it;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -41,5 +43,17 @@ public final class LogConsistency {
             }
         }
         return problems;
+    }
+
+    /** The log's event lines counted by kind and type, as {@code "ALLOCATE TYPE"} → count. */
+    public static Map<String, Long> kindsAndTypes(String log) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String line : (Iterable<String>) log.lines()::iterator) {
+            if (Event.isEvent(line)) {
+                Event e = Event.parse(line);
+                counts.merge(e.kind() + " " + e.type(), 1L, Long::sum);
+            }
+        }
+        return counts;
     }
 }

@@ -17,6 +17,20 @@ final class SiteFinder {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final String OWN_PACKAGE = "dev.leaktrace.bootstrap.";
 
+    static {
+        // The JDK's stack-walking classes make a HashSet as they initialise at the first walk:
+        // walked once when the recording starts, no walk of ours runs inside that initialisation.
+        WALKER.walk(new NoFrames());
+    }
+
+    /** A walk that reads no frame. */
+    private static final class NoFrames implements java.util.function.Function<java.util.stream.Stream<StackFrame>, Object> {
+        @Override
+        public Object apply(java.util.stream.Stream<StackFrame> frames) {
+            return null;
+        }
+    }
+
     /** Site tokens by "class#file#line", so a hot site builds its bytes once. */
     private final ConcurrentHashMap<String, byte[]> tokens = new ConcurrentHashMap<>();
 

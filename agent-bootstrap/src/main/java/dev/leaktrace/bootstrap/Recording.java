@@ -1,5 +1,7 @@
 package dev.leaktrace.bootstrap;
 
+import java.util.Arrays;
+
 /**
  * The state of the running recording: the registry of live objects, the sink their lines go to,
  * what the agent decided per class, and how sites, stacks and ids are found.
@@ -70,39 +72,41 @@ final class Recording {
         }
         byte[] applicationSite;
         byte[] librarySite = null;
-        int mark;
-        byte[] known;
         if (site != ThreadState.NO_SITE && !Sites.isLibrary(site, info)) {
             applicationSite = Sites.token(site);
-        } else if (site != ThreadState.NO_SITE && (mark = Sites.markFor(thread, info)) != ThreadState.NO_SITE) {
-            applicationSite = Sites.token(mark);
-            byte[] newSite = Sites.token(site);
-            librarySite = Sites.firstAt(mark, newSite) ? newSite : null;
-        } else if (site == ThreadState.NO_SITE && (mark = Sites.markFor(thread, info)) != ThreadState.NO_SITE
-                && LibraryCode.isLibrary(type, info) && (known = UnannouncedNews.lineOf(type, mark)) != null) {
-            // A library class's `new` nobody announced, under a marked call a walk has already
-            // shown to own such objects.
-            applicationSite = Sites.token(mark);
-            librarySite = Sites.firstAt(mark, known) ? known : null;
         } else {
-            SiteFinder.Placement placement = sites.place(type, info);
-            if (placement.jvmOwn) {
-                return;
-            }
-            byte[] newSite = site != ThreadState.NO_SITE ? Sites.token(site) : placement.newSite;
-            mark = Sites.markFor(thread, info);
-            if (info.libraryAny && mark != ThreadState.NO_SITE) {
-                // A `new` nobody announced (its class was not known to be traced yet), for an
-                // entry whose every maker is library code: the marked call is the site.
+            // Made in library code: the marked call it is charged to, if any, decides the site.
+            int mark = Sites.markFor(thread, info);
+            byte[] known;
+            if (site != ThreadState.NO_SITE && mark != ThreadState.NO_SITE) {
                 applicationSite = Sites.token(mark);
+                byte[] newSite = Sites.token(site);
+                librarySite = Sites.firstAt(mark, newSite) ? newSite : null;
+            } else if (site == ThreadState.NO_SITE && mark != ThreadState.NO_SITE && LibraryCode.isLibrary(type, info)
+                    && (known = UnannouncedNews.lineOf(type, mark)) != null) {
+                // A library class's `new` nobody announced, under a marked call a walk has already
+                // shown to own such objects.
+                applicationSite = Sites.token(mark);
+                librarySite = Sites.firstAt(mark, known) ? known : null;
             } else {
-                applicationSite = placement.applicationSite != null ? placement.applicationSite : newSite;
-                if (site == ThreadState.NO_SITE && mark != ThreadState.NO_SITE && LibraryCode.isLibrary(type, info)
-                        && java.util.Arrays.equals(applicationSite, Sites.token(mark))) {
-                    UnannouncedNews.remember(type, mark, newSite);
+                SiteFinder.Placement placement = sites.place(type, info);
+                if (placement.jvmOwn) {
+                    return;
                 }
+                byte[] newSite = site != ThreadState.NO_SITE ? Sites.token(site) : placement.newSite;
+                if (info.libraryAny && mark != ThreadState.NO_SITE) {
+                    // A `new` nobody announced (its class was not known to be traced yet), for an
+                    // entry whose every maker is library code: the marked call is the site.
+                    applicationSite = Sites.token(mark);
+                } else {
+                    applicationSite = placement.applicationSite != null ? placement.applicationSite : newSite;
+                    if (site == ThreadState.NO_SITE && mark != ThreadState.NO_SITE && LibraryCode.isLibrary(type, info)
+                            && Arrays.equals(applicationSite, Sites.token(mark))) {
+                        UnannouncedNews.remember(type, mark, newSite);
+                    }
+                }
+                librarySite = Arrays.equals(applicationSite, newSite) ? null : newSite;
             }
-            librarySite = java.util.Arrays.equals(applicationSite, newSite) ? null : newSite;
         }
         // Without a binding (reflection, code not rewritten) a this(...) chain may reach here twice.
         TrackedRef entry = registry.claim(self, bound, info, thread, bound == null);

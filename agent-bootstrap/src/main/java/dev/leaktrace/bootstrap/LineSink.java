@@ -695,7 +695,7 @@ public final class LineSink {
 
     private void fail(Exception e) {
         broken = true;
-        Warnings.warn("cannot write to " + description + " (" + e.getMessage()
+        Warnings.warn("cannot write to " + description + " (" + (e.getMessage() != null ? e.getMessage() : e.toString())
                 + "); tracing output stops here, the application goes on. Check the disk and the 'output' setting.");
     }
 

@@ -1,30 +1,29 @@
 package dev.leaktrace.agent;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
- * The log file, written in large page-aligned pieces from a buffer outside the heap: the kernel's
- * cost of a buffered write is mostly per page, a page written whole is not zeroed first, and a
- * direct buffer spares the copy that writing a heap array takes. Only the writer and the flush
- * at exit write here, one at a time (the sink's stream lock).
+ * The log file, written in large page-aligned pieces: the kernel's cost of a buffered write is
+ * mostly per page, and a page written whole is not zeroed first. A file stream rather than a
+ * channel, since a channel's write consults the calling thread: an interrupted thread would close
+ * the log for good, and a thread the JVM is still constructing (one it attaches, as at exit) has
+ * no interrupt lock yet. Callers write one at a time (the sink's stream lock).
  */
 final class FileOutput extends OutputStream {
     private static final int PAGE = 4096;
     private static final int CAPACITY = 1 << 20;
 
-    private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(CAPACITY);
+    private final FileOutputStream file;
+    private final byte[] buffer = new byte[CAPACITY];
+    private int filled;
     /** File offset of buffer[0]. */
     private long position;
 
     FileOutput(Path path) throws IOException {
-        channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        file = new FileOutputStream(path.toFile());
     }
 
     @Override
@@ -35,11 +34,12 @@ final class FileOutput extends OutputStream {
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         while (length > 0) {
-            int n = Math.min(length, buffer.remaining());
-            buffer.put(bytes, offset, n);
+            int n = Math.min(length, CAPACITY - filled);
+            System.arraycopy(bytes, offset, buffer, filled, n);
+            filled += n;
             offset += n;
             length -= n;
-            if (!buffer.hasRemaining()) {
+            if (filled == CAPACITY) {
                 writeWholePages();
             }
         }
@@ -47,29 +47,22 @@ final class FileOutput extends OutputStream {
 
     /** Writes the buffer up to the last page boundary of the file; the rest moves to the front. */
     private void writeWholePages() throws IOException {
-        long end = position + buffer.position();
+        long end = position + filled;
         int whole = (int) ((end & -PAGE) - position);
         if (whole <= 0) {
             writeAll();
             return;
         }
-        buffer.flip();
-        buffer.limit(whole);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
+        file.write(buffer, 0, whole);
         position += whole;
-        buffer.limit((int) (end - position + whole));
-        buffer.compact();
+        filled -= whole;
+        System.arraycopy(buffer, whole, buffer, 0, filled);
     }
 
     private void writeAll() throws IOException {
-        buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
-        position += buffer.limit();
-        buffer.clear();
+        file.write(buffer, 0, filled);
+        position += filled;
+        filled = 0;
     }
 
     @Override
@@ -80,6 +73,6 @@ final class FileOutput extends OutputStream {
     @Override
     public void close() throws IOException {
         flush();
-        channel.close();
+        file.close();
     }
 }

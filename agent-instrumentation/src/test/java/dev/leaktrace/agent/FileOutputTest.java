@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The log file: every byte arrives, in order, whatever the sizes of the writes and flushes. */
+/**
+ * The log file: every byte arrives, in order, whatever the sizes of the writes and flushes, and
+ * whatever the state of the writing thread.
+ */
 class FileOutputTest {
     @TempDir
     Path dir;
@@ -33,6 +37,24 @@ class FileOutputTest {
             }
         }
         assertThat(Files.readAllBytes(file)).isEqualTo(expected.toByteArray());
+    }
+
+    @Test
+    void anInterruptedThreadWritesAndStaysInterrupted() throws Exception {
+        Path file = dir.resolve("interrupted.log");
+        byte[] piece = new byte[3 << 20];
+        new SplittableRandom(5).nextBytes(piece);
+        Thread.currentThread().interrupt();
+        try (FileOutput out = new FileOutput(file)) {
+            out.write(piece, 0, piece.length);
+            out.flush();
+            out.write(piece, 0, 10);
+        } finally {
+            assertThat(Thread.interrupted()).as("the thread's interrupt is left as it was").isTrue();
+        }
+        byte[] written = Files.readAllBytes(file);
+        assertThat(written).hasSize(piece.length + 10);
+        assertThat(Arrays.copyOf(written, piece.length)).isEqualTo(piece);
     }
 
     @Test

@@ -63,6 +63,19 @@ class ExitPathsIT {
         everythingWritten(r);
     }
 
+    /** The lines of a thread whose interrupt is set, here a shutdown hook's, do not close the log. */
+    @OnEachJdk
+    void anInterruptedThreadsLinesAreWrittenToo(Jdk jdk) throws Exception {
+        RunResult r = exits(jdk).run("interrupted", "" + COUNT);
+        assertThat(r.exit()).isZero();
+        assertThat(r.stderr()).as("the agent says nothing").doesNotContain("leaktrace:");
+        String hook = r.stderr().lines().filter(l -> l.startsWith("HOOK ")).findFirst().orElseThrow();
+        assertThat(hook).as("the hook's interrupt is left as it was").endsWith(" true");
+        int made = Integer.parseInt(hook.split(" ")[1]);
+        assertThat(r.events("ALLOCATE", "fixtures.reliability.Tracked")).as(r.toString()).hasSize(COUNT + made);
+        assertThat(r.events("DROP", "fixtures.reliability.Tracked")).hasSize(COUNT / 2 + made);
+    }
+
     @OnEachJdk
     void sigterm(Jdk jdk) throws Exception {
         RunningJvm jvm = exits(jdk).start("wait", "" + COUNT);

@@ -56,7 +56,7 @@ public final class LineSink {
     private volatile JvmClock clock;
     /** Where the JVM started on {@link System#nanoTime}'s scale; asked of the clock by the first mark. */
     private long jvmStartNanos;
-    private boolean jvmStartKnown;
+    private volatile boolean jvmStartKnown;
     /** The @TIME line's bytes, filled under the write lock. */
     private final byte[] timeLine = new byte[LineFormat.MAX_FIXED_PART];
 
@@ -158,9 +158,11 @@ public final class LineSink {
         if (source == null) {
             return;
         }
+        // Asked outside the lock: the first answer loads classes, and lines wait on the lock.
+        long start = jvmStartKnown ? 0 : source.startNanos();
         synchronized (writeLock) {
             if (!jvmStartKnown) {
-                jvmStartNanos = source.startNanos();
+                jvmStartNanos = start;
                 jvmStartKnown = true;
             }
             long millis = (System.nanoTime() - jvmStartNanos) / 1_000_000;

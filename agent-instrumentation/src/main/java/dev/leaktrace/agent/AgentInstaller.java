@@ -119,7 +119,7 @@ final class AgentInstaller {
             }
             sink.beforeExit(instrumenter.unmatchedReport(sink));
             // The sink's threads first: they are the agent's, not objects of the application.
-            sink.writeTimeMarks(new JvmStart());
+            sink.writeTimeMarks(new JvmStart(instrumentation));
             sink.start();
             LogSettings log = config.log();
             warnIfStacksAreIgnored(config);

@@ -19,8 +19,11 @@ class TimeMarksIT {
     @OnEachJdk
     void theLogIsMarkedInTimeAndTheReportIsInSeconds(Jdk jdk) throws Exception {
         JvmRun run = JvmRun.on(jdk).main("fixtures.timeline.SteadyLeak").agent(CONFIG);
-        RunResult r = run.run(String.valueOf(RUN_MILLIS));
+        Path classLog = run.dir().resolve("classes.txt");
+        RunResult r = run.jvm("-Xlog:class+load=info:file=" + classLog).run(String.valueOf(RUN_MILLIS));
         assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(Files.readString(classLog)).as("the uptime is read without ManagementFactory's registry of beans")
+                .contains("sun.management.RuntimeImpl ").doesNotContain("sun.management.spi.PlatformMBeanProvider ");
         Matcher kept = Pattern.compile("KEPT (\\d+)").matcher(r.stdout());
         assertThat(kept.find()).as(r.toString()).isTrue();
 

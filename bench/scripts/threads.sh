@@ -3,12 +3,14 @@
 # 100,000 short-lived platform threads, each making and closing one traced object (1% kept).
 # Runs each pair RUNS times alternately and prints the medians of the whole process's wall time
 # and of the workload's own time (MILLIS), and their ratio (agent / none).
-# Usage: bench/scripts/threads.sh [JAVA] [RUNS]   (JAVA: a java executable, default: java on PATH)
+# Usage: bench/scripts/threads.sh [JAVA] [RUNS] [KIND]   (JAVA: a java executable, default: java on PATH;
+# KIND: virtual or platform for one kind only, default both)
 # Needs agent/target/leaktrace.jar and bench/target/benchmarks.jar (mvn -B -q -pl agent,bench -am package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAVA=${1:-java}
 RUNS=${2:-5}
+KIND=${3:-}
 AGENT=agent/target/leaktrace.jar
 BENCH=bench/target/benchmarks.jar
 OUT=$(mktemp -d)
@@ -28,6 +30,7 @@ run() { # label, args...: appends "wall_ms workload_ms" to $OUT/label
 feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
 modes="platform:100000"
 [ "${feature%%.*}" -ge 21 ] && modes="virtual:200000 $modes"
+[ -n "$KIND" ] && modes=$(for m in $modes; do if [ "${m%%:*}" = "$KIND" ]; then echo "$m"; fi; done)
 echo "java $feature, $(nproc) cpus, load $(cut -d' ' -f1-3 /proc/loadavg), $RUNS runs each"
 for mode in $modes; do
   kind=${mode%%:*}; n=${mode##*:}

@@ -6,6 +6,7 @@
 #   4. the analyser on a generated 10M-line log (and one twice as long) vs wc -l and an awk script (hyperfine, time -v)
 #   and the agent's memory per live tracked object, and the growth of a survivors log;
 #   7. paths from GC roots on a 1.2 GB dump beside jcmd GC.heap_dump (scripts/heap-paths-bench.sh).
+#   8. thread churn, virtual and platform threads, with and without the agent (bench/scripts/threads.sh).
 # Usage: scripts/bench.sh [--quick] [--no-build]
 #   --quick     a smoke run (short JMH, 1M-line log, fewer runs); its BENCHMARKS.md says so.
 #   --no-build  use the jars already in agent/target and bench/target.
@@ -190,6 +191,23 @@ HEAP_PATHS="scripts/heap-paths-bench.sh 1024 10000 4 $OUT/heap-paths"
 cmd heap-paths "$HEAP_PATHS"
 log "heap paths: $HEAP_PATHS"
 $HEAP_PATHS || log "heap-paths-bench.sh failed; its section says so"
+
+# ---- 8. thread churn: virtual threads need a Java 21+, the first one found beside the default --
+JAVA21=""
+for candidate in java /usr/lib/jvm/*/bin/java; do
+  v=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' || true)
+  if [ -n "$v" ] && [ "${v%%.*}" -ge 21 ]; then JAVA21=$candidate; break; fi
+done
+if [ -n "$JAVA21" ]; then
+  THREAD_RUNS=5
+  [ "$QUICK" = 1 ] && THREAD_RUNS=2
+  THREADS="bench/scripts/threads.sh $JAVA21 $THREAD_RUNS"
+  cmd threads "bench/scripts/threads.sh JAVA21+ $THREAD_RUNS"
+  log "thread churn: $THREADS"
+  $THREADS "" "$OUT/threads" || log "threads.sh failed; its section says so"
+else
+  log "thread churn: no Java 21+ found (java on PATH, /usr/lib/jvm); its section says so"
+fi
 
 # ---- report ----------------------------------------------------------------------------------
 echo "load:      $(cut -d' ' -f1-3 /proc/loadavg) at the end" >> "$OUT/machine.txt"

@@ -17,7 +17,8 @@ public final class BenchmarksReport {
         ResultsDir results = new ResultsDir(resultsDir);
         List<Section> sections = List.of(new UntrackedSection(results), new TrackedSection(results),
                 new StartupSection(results), new MemorySection(results), new AnalyserSection(results),
-                new SurvivorsSection(results), new FactorySection(results), new HeapPathsSection(results));
+                new SurvivorsSection(results), new FactorySection(results), new HeapPathsSection(results),
+                new ThreadChurnSection(results));
         Targets targets = new Targets();
         StringBuilder body = new StringBuilder();
         for (Section section : sections) {

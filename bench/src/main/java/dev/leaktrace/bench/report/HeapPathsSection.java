@@ -4,7 +4,6 @@ import static dev.leaktrace.bench.report.Markdown.fmt;
 import static dev.leaktrace.bench.report.Markdown.format;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,19 +26,15 @@ final class HeapPathsSection implements Section {
     @Override
     public void render(StringBuilder out, Targets targets) throws IOException {
         out.append("## 7. Paths from GC roots\n\n");
-        List<String> lines = results.lines(RESULTS);
-        if (lines.size() < 2) {
+        TsvRuns table = TsvRuns.of(results.lines(RESULTS));
+        if (table == null) {
             out.append("Not measured in this run (no `").append(RESULTS).append("`).\n\n");
             targets.missing(PAUSE, "≤ jcmd's pause");
             targets.missing(TIME, "≤ 2× jcmd's time");
             targets.missing(MEMORY, "reported");
             return;
         }
-        List<String> columns = List.of(lines.get(0).split("\t"));
-        List<String[]> runs = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            runs.add(line.split("\t"));
-        }
+        List<String[]> runs = table.runs();
         out.append("A traced JVM holding a service-sized heap (millions of small objects, thousands leaked); per run, ")
                 .append("`jcmd PID GC.heap_dump` (then `paths` alone on its dump, which is then deleted) and ")
                 .append("`dump PID --paths 3`, each after a `sync`, jcmd first on odd runs and ours first on even ones. ")
@@ -54,7 +49,7 @@ final class HeapPathsSection implements Section {
         for (String[] run : runs) {
             String[] cells = new String[names.length];
             for (int i = 0; i < names.length; i++) {
-                cells[i] = cell(columns, run, names[i]);
+                cells[i] = table.cell(run, names[i]);
             }
             Markdown.row(out, cells);
         }
@@ -62,53 +57,33 @@ final class HeapPathsSection implements Section {
         medians[0] = "median";
         medians[1] = "";
         for (int i = 2; i < names.length; i++) {
-            medians[i] = fmt(median(columns, runs, names[i]));
+            medians[i] = fmt(table.median(names[i]));
         }
         Markdown.row(out, medians);
         out.append('\n');
         Markdown.command(out, results.command("heap-paths", "scripts/heap-paths-bench.sh 1024 10000 4"));
 
-        List<String[]> jcmdFirst = runs.stream().filter(r -> cell(columns, r, "first").equals("jcmd")).toList();
-        List<String[]> oursFirst = runs.stream().filter(r -> cell(columns, r, "first").equals("ours")).toList();
-        boolean byOrder = !jcmdFirst.isEmpty() && !oursFirst.isEmpty();
-        double jcmd = median(columns, runs, "jcmd_s");
-        double jcmdPause = median(columns, runs, "jcmd_pause_s");
-        double oursPause = median(columns, runs, "ours_pause_s");
+        TsvRuns jcmdFirst = table.where("first", "jcmd");
+        TsvRuns oursFirst = table.where("first", "ours");
+        boolean byOrder = !jcmdFirst.runs().isEmpty() && !oursFirst.runs().isEmpty();
+        double jcmd = table.median("jcmd_s");
+        double jcmdPause = table.median("jcmd_pause_s");
+        double oursPause = table.median("ours_pause_s");
         if (byOrder) {
             out.append(format("Pauses by order (medians): taken first, jcmd %s s (%d runs) and ours %s s (%d runs); "
-                    + "taken second, jcmd %s s and ours %s s.%n%n", fmt(median(columns, jcmdFirst, "jcmd_pause_s")),
-                    jcmdFirst.size(), fmt(median(columns, oursFirst, "ours_pause_s")),
-                    oursFirst.size(), fmt(median(columns, oursFirst, "jcmd_pause_s")),
-                    fmt(median(columns, jcmdFirst, "ours_pause_s"))));
+                    + "taken second, jcmd %s s and ours %s s.%n%n", fmt(jcmdFirst.median("jcmd_pause_s")),
+                    jcmdFirst.runs().size(), fmt(oursFirst.median("ours_pause_s")),
+                    oursFirst.runs().size(), fmt(oursFirst.median("jcmd_pause_s")),
+                    fmt(jcmdFirst.median("ours_pause_s"))));
         }
-        double paths = median(columns, runs, "paths_s");
-        double rss = median(columns, runs, "paths_rss_mb");
+        double paths = table.median("paths_s");
+        double rss = table.median("paths_rss_mb");
         targets.judge(PAUSE, "≤ jcmd's pause", format("%s s vs %s s (%.2f×, medians of %d runs%s)", fmt(oursPause),
                 fmt(jcmdPause), oursPause / jcmdPause, runs.size(), byOrder ? ", order alternated" : ""),
                 oursPause <= jcmdPause);
         targets.judge(TIME, "≤ 2× jcmd's time", format("%.2f× (%s s vs %s s)", paths / jcmd, fmt(paths), fmt(jcmd)),
                 paths <= 2 * jcmd);
         targets.judge(MEMORY, "reported", format("%s MB for a %s MB dump of %s objects", fmt(rss),
-                fmt(median(columns, runs, "dump_mb")), fmt(median(columns, runs, "paths_objects"))), !Double.isNaN(rss));
-    }
-
-    private static String cell(List<String> columns, String[] run, String name) {
-        int at = columns.indexOf(name);
-        return at < 0 || at >= run.length ? "?" : run[at];
-    }
-
-    private static double median(List<String> columns, List<String[]> runs, String name) {
-        double[] values = runs.stream().mapToDouble(r -> {
-            try {
-                return Double.parseDouble(cell(columns, r, name));
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
-        }).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        int n = values.length;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+                fmt(table.median("dump_mb")), fmt(table.median("paths_objects"))), !Double.isNaN(rss));
     }
 }
